@@ -1,0 +1,77 @@
+#pragma once
+// The document model: what a 公文 says, independent of how it is laid out.
+// Elements follow GB/T 9704-2012 §3 (spec/gbt9704.md §3–§7); the XML
+// vocabulary is documented in docs/model.md and schema/gongwen.rng.
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/diagnostic.hpp"
+
+namespace hongtou::model {
+
+/// 1-based position of an element in its source file (0 = unknown).
+struct source_pos {
+  int line = 0;
+  int column = 0;
+};
+
+/// A piece of inline text. lead_level > 0 marks a run-in heading (the lead
+/// sentence of a paragraph, e.g. "一、…。"), set in that heading level's font;
+/// the rest of the paragraph stays in the body font (spec §5.2).
+struct span {
+  std::string text;  // UTF-8, whitespace normalised (see docs/model.md)
+  int lead_level = 0;
+  source_pos pos;
+};
+
+enum class block_kind {
+  paragraph,  // <p>: first-line indent 2 字, justified
+  heading,    // <h level="N">: a heading standing alone as its own paragraph
+};
+
+struct block {
+  block_kind kind = block_kind::paragraph;
+  int level = 0;  // heading level 1..4 for block_kind::heading
+  std::vector<span> spans;
+  source_pos pos;
+};
+
+/// 版头 (spec §4).
+struct header {
+  std::string copy_number;     // 份号 (not laid out yet)
+  std::string classification;  // 密级和保密期限 (not laid out yet)
+  std::string urgency;         // 紧急程度 (not laid out yet)
+  std::string issuer;          // 发文机关标志, e.g. "中共某某区委员会文件"
+  std::string doc_number;      // 发文字号, e.g. "某区委〔2024〕1号"
+  source_pos issuer_pos, doc_number_pos;
+};
+
+/// 发文机关署名 and 成文日期 (spec §5.3).
+struct signature {
+  bool present = false;
+  std::string organ;
+  std::string date;
+  source_pos pos;
+};
+
+struct document {
+  std::string source_name;        // file name used in diagnostics
+  std::string layout = "gbt9704";  // name of the layouts/*.xml to use
+  header head;
+  std::string title;       // 标题; "\n" marks an explicit line break
+  std::string addressee;   // 主送机关 (empty = none)
+  std::vector<block> body;
+  signature sig;
+  source_pos title_pos;
+};
+
+/// Parses a document from XML text. On failure returns false and adds an
+/// error diagnostic (file, line, column, what was expected) to diags.
+bool parse_document(std::string_view xml, const std::string& source_name, document& out,
+                    diagnostics& diags);
+
+/// Reads and parses a document file; a missing/unreadable file is an error.
+bool load_document(const std::string& path, document& out, diagnostics& diags);
+
+}  // namespace hongtou::model
