@@ -1,0 +1,165 @@
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+
+#include "api/hongtou.hpp"
+#include "fonts/font_set.hpp"
+#include "layout/compose.hpp"
+#include "model/document.hpp"
+#include "model/font_config.hpp"
+#include "model/layout_spec.hpp"
+#include "render/pdf/pdf.hpp"
+#include "render/trace/trace.hpp"
+
+namespace hongtou {
+
+struct engine::impl {
+  engine_options options;
+  std::string data_dir;
+  std::string fonts_file;
+};
+
+namespace {
+
+std::string default_data_dir() {
+  if (const char* env = std::getenv("HONGTOU_DATA_DIR"); env && *env) return env;
+  return HONGTOU_DATA_DIR;
+}
+
+}  // namespace
+
+engine::engine(engine_options options) : impl_(new impl) {
+  impl_->options = std::move(options);
+  impl_->data_dir = impl_->options.data_dir.empty() ? default_data_dir() : impl_->options.data_dir;
+  impl_->fonts_file = impl_->options.fonts_file.empty()
+                          ? (std::filesystem::path(impl_->data_dir) / "fonts" / "fonts.xml").string()
+                          : impl_->options.fonts_file;
+}
+
+engine::~engine() = default;
+
+const char* engine::version() { return HONGTOU_VERSION; }
+
+render_result engine::render_memory(std::string_view xml, const std::string& name,
+                                    const render_options& options) {
+  render_result result;
+  diagnostics diags;
+  auto finish = [&](hongtou::status st) {
+    result.status = st;
+    result.diagnostics = diags.items();
+    return result;
+  };
+
+  model::document doc;
+  if (!model::parse_document(xml, name, doc, diags)) return finish(status::input_error);
+
+  model::layout_spec spec;
+  std::string layout_path =
+      (std::filesystem::path(impl_->data_dir) / "layouts" / (doc.layout + ".xml")).string();
+  if (!model::load_layout(layout_path, spec, diags)) return finish(status::input_error);
+
+  model::font_config fcfg;
+  if (!model::load_font_config(impl_->fonts_file, fcfg, diags)) return finish(status::input_error);
+  fonts::font_options fopts;
+  fopts.font_dirs = impl_->options.font_dirs;
+  auto set = fonts::font_set::load(fcfg, layout::required_roles(spec), fopts, diags,
+                                   impl_->fonts_file);
+  if (!set) return finish(status::input_error);
+
+  frames f;
+  if (!layout::compose(doc, spec, *set, f, diags)) return finish(status::input_error);
+  result.pages = static_cast<int>(f.pages.size());
+
+  if (options.format == output_format::trace) {
+    std::string t = render::trace(f);
+    result.bytes.assign(t.begin(), t.end());
+  } else {
+    render::pdf_options popts;
+    popts.creation_date = options.creation_date;
+    popts.producer = std::string("hongtou ") + version();
+    if (!render::render_pdf(f, popts, result.bytes, diags)) return finish(status::output_error);
+  }
+  return finish(status::ok);
+}
+
+render_result engine::render_file(const std::string& input, const std::string& output,
+                                  const render_options& options) {
+  std::ifstream in(input, std::ios::binary);
+  if (!in) {
+    render_result r;
+    r.status = status::input_error;
+    r.diagnostics.push_back(
+        {severity::error, input, 0, 0, std::string("cannot read the file: ") + std::strerror(errno), {}});
+    return r;
+  }
+  std::string xml((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  render_result r = render_memory(xml, input, options);
+  if (!r.ok()) return r;
+
+  // Temporary file beside the target, then an atomic rename.
+  namespace fs = std::filesystem;
+  fs::path target(output);
+  fs::path tmp = target;
+  tmp += ".tmp-" + std::to_string(::getpid());
+  auto fail = [&](const std::string& what) {
+    std::error_code ec;
+    fs::remove(tmp, ec);
+    r.status = status::output_error;
+    r.diagnostics.push_back({severity::error, output, 0, 0, what + ": " + std::strerror(errno), {}});
+    r.bytes.clear();
+    return r;
+  };
+  std::FILE* fp = std::fopen(tmp.string().c_str(), "wb");
+  if (!fp) return fail("cannot create the output file");
+  size_t written = std::fwrite(r.bytes.data(), 1, r.bytes.size(), fp);
+  bool ok = written == r.bytes.size() && std::fflush(fp) == 0;
+  ok = (std::fclose(fp) == 0) && ok;
+  if (!ok) return fail("cannot write the output file");
+  if (std::rename(tmp.string().c_str(), output.c_str()) != 0)
+    return fail("cannot rename the output into place");
+  r.bytes.clear();
+  return r;
+}
+
+font_report engine::fonts() {
+  font_report report;
+  diagnostics diags;
+  model::font_config fcfg;
+  if (!model::load_font_config(impl_->fonts_file, fcfg, diags)) {
+    report.status = status::input_error;
+    report.diagnostics = diags.items();
+    return report;
+  }
+  fonts::font_options fopts;
+  fopts.font_dirs = impl_->options.font_dirs;
+  for (const auto& role : fcfg.roles) {
+    font_report_entry e;
+    e.role = role.name;
+    e.description = role.description;
+    diagnostics one;
+    auto set = fonts::font_set::load(fcfg, {role.name}, fopts, one, impl_->fonts_file);
+    if (set && set->get(role.name)) {
+      const fonts::face* f = set->get(role.name);
+      e.found = true;
+      e.family = f->family();
+      e.style = f->style();
+      e.path = f->path();
+      e.index = f->index();
+      e.matched_by = f->matched_by();
+      e.candidate_rank = f->candidate_rank();
+    } else {
+      report.status = status::input_error;
+    }
+    diags.append(one);
+    report.roles.push_back(std::move(e));
+  }
+  report.diagnostics = diags.items();
+  return report;
+}
+
+}  // namespace hongtou

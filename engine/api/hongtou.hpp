@@ -1,0 +1,95 @@
+#pragma once
+// hongtou::engine — the C++ facade of the typesetting engine.
+//
+//   hongtou::engine eng;                       // data from the default folder
+//   auto r = eng.render_file("doc.xml", "doc.pdf");
+//   for (const auto& d : r.diagnostics) std::cerr << hongtou::format(d) << '\n';
+//   return r.ok() ? 0 : 2;
+//
+// The engine never prints; problems come back as diagnostics.
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/diagnostic.hpp"
+
+namespace hongtou {
+
+/// What a render call produced.
+enum class status {
+  ok = 0,
+  input_error = 2,   // the document, a layout or fonts.xml is wrong, or a font is missing
+  output_error = 3,  // the output could not be written
+};
+
+enum class output_format { pdf, trace };
+
+struct engine_options {
+  /// Folder holding layouts/ and fonts/ (empty: HONGTOU_DATA_DIR from the
+  /// environment, else the folder the library was built from).
+  std::string data_dir;
+  /// fonts.xml to use (empty: <data_dir>/fonts/fonts.xml).
+  std::string fonts_file;
+  /// Extra font folders searched before the system's.
+  std::vector<std::string> font_dirs;
+};
+
+struct render_options {
+  output_format format = output_format::pdf;
+  /// PDF creation date "YYYY-MM-DD[THH:MM:SS]"; empty keeps output reproducible.
+  std::string creation_date;
+};
+
+struct render_result {
+  hongtou::status status = hongtou::status::ok;
+  std::vector<diagnostic> diagnostics;
+  std::vector<uint8_t> bytes;  // the PDF or trace (render_memory only)
+  int pages = 0;
+  bool ok() const { return status == hongtou::status::ok; }
+};
+
+/// One resolved font role, for reports (`hongtou fonts`).
+struct font_report_entry {
+  std::string role, description;
+  bool found = false;
+  std::string family, style, path, matched_by;
+  unsigned index = 0;
+  int candidate_rank = 0;  // 0 = the first (preferred) candidate
+};
+
+struct font_report {
+  hongtou::status status = hongtou::status::ok;
+  std::vector<font_report_entry> roles;
+  std::vector<diagnostic> diagnostics;
+};
+
+class engine {
+ public:
+  explicit engine(engine_options options = {});
+  ~engine();
+  engine(const engine&) = delete;
+  engine& operator=(const engine&) = delete;
+
+  /// Renders XML text into bytes (PDF or trace); `name` is used in diagnostics.
+  render_result render_memory(std::string_view xml, const std::string& name,
+                              const render_options& options = {});
+
+  /// Renders a file to a file. The output is written to a temporary file in
+  /// the same folder and renamed, so a failed render leaves no output behind.
+  render_result render_file(const std::string& input, const std::string& output,
+                            const render_options& options = {});
+
+  /// Resolves every role of fonts.xml and reports the face each one uses.
+  font_report fonts();
+
+  /// Library version, e.g. "0.1.0".
+  static const char* version();
+
+ private:
+  struct impl;
+  std::unique_ptr<impl> impl_;
+};
+
+}  // namespace hongtou

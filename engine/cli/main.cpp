@@ -1,0 +1,76 @@
+// hongtou — command-line client of hongtou::engine. Only prints; all
+// layout and PDF work happens in the library.
+#include <CLI/CLI.hpp>
+
+#include <cstdio>
+#include <iostream>
+
+#include "api/hongtou.hpp"
+
+namespace {
+
+int print_diagnostics(const std::vector<hongtou::diagnostic>& diags) {
+  for (const auto& d : diags) std::cerr << hongtou::format(d) << '\n';
+  return 0;
+}
+
+int exit_code(hongtou::status s) { return static_cast<int>(s); }
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"hongtou: GB/T 9704-2012 official documents (公文) from XML to PDF", "hongtou"};
+  app.set_version_flag("--version", std::string("hongtou ") + hongtou::engine::version());
+  app.require_subcommand(1);
+
+  hongtou::engine_options eopts;
+  app.add_option("--data-dir", eopts.data_dir, "Folder holding layouts/ and fonts/");
+  app.add_option("--fonts", eopts.fonts_file, "fonts.xml to use instead of <data-dir>/fonts/fonts.xml");
+  app.add_option("--font-dir", eopts.font_dirs, "Extra folder to search for font files (repeatable)");
+
+  std::string input, output, format = "pdf";
+  hongtou::render_options ropts;
+  CLI::App* render = app.add_subcommand("render", "Typeset a document");
+  render->add_option("input", input, "Document XML")->required();
+  render->add_option("-o,--output", output, "Output file (PDF, or trace text with --format trace)")
+      ->required();
+  render->add_option("--format", format, "pdf or trace")
+      ->check(CLI::IsMember({"pdf", "trace"}));
+  render->add_option("--creation-date", ropts.creation_date,
+                     "PDF creation date YYYY-MM-DD[THH:MM:SS] (default: none, reproducible output)");
+
+  CLI::App* fonts = app.add_subcommand("fonts", "Show which font each role resolves to");
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    int rc = app.exit(e);
+    return rc == 0 ? 0 : 2;
+  }
+
+  hongtou::engine eng(eopts);
+  if (*render) {
+    ropts.format = format == "trace" ? hongtou::output_format::trace : hongtou::output_format::pdf;
+    hongtou::render_result r = eng.render_file(input, output, ropts);
+    print_diagnostics(r.diagnostics);
+    return exit_code(r.status);
+  }
+  if (*fonts) {
+    hongtou::font_report rep = eng.fonts();
+    for (const auto& e : rep.roles) {
+      std::cout << e.role;
+      if (!e.description.empty()) std::cout << " (" << e.description << ")";
+      if (e.found) {
+        std::cout << ": " << e.family << " " << e.style << " — " << e.path;
+        if (e.index) std::cout << " #" << e.index;
+        std::cout << " [" << e.matched_by
+                  << (e.candidate_rank == 0 ? ", preferred" : ", substitute") << "]\n";
+      } else {
+        std::cout << ": NOT FOUND\n";
+      }
+    }
+    print_diagnostics(rep.diagnostics);
+    return exit_code(rep.status);
+  }
+  return 0;
+}

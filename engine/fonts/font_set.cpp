@@ -1,0 +1,285 @@
+#include "fonts/font_set.hpp"
+
+#include <fontconfig/fontconfig.h>
+#include <ft2build.h>
+#include FT_FREETYPE_H
+#include FT_TRUETYPE_TABLES_H
+#include <hb-ft.h>
+#include <hb-ot.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+#include <map>
+
+namespace hongtou::fonts {
+
+namespace {
+
+struct fc_config_deleter {
+  void operator()(FcConfig* c) const { FcConfigDestroy(c); }
+};
+struct fc_pattern_deleter {
+  void operator()(FcPattern* p) const { FcPatternDestroy(p); }
+};
+struct fc_fontset_deleter {
+  void operator()(FcFontSet* s) const { FcFontSetDestroy(s); }
+};
+struct fc_objectset_deleter {
+  void operator()(FcObjectSet* s) const { FcObjectSetDestroy(s); }
+};
+using fc_config_ptr = std::unique_ptr<FcConfig, fc_config_deleter>;
+using fc_pattern_ptr = std::unique_ptr<FcPattern, fc_pattern_deleter>;
+using fc_fontset_ptr = std::unique_ptr<FcFontSet, fc_fontset_deleter>;
+using fc_objectset_ptr = std::unique_ptr<FcObjectSet, fc_objectset_deleter>;
+
+struct located {
+  std::string path;
+  unsigned index = 0;
+  std::string family, style;  // style: the face's primary (first) style name
+  int weight = FC_WEIGHT_REGULAR;
+};
+
+std::string fc_string(FcPattern* p, const char* object) {
+  FcChar8* s = nullptr;
+  if (FcPatternGetString(p, object, 0, &s) == FcResultMatch && s) return reinterpret_cast<char*>(s);
+  return {};
+}
+
+// Lists the faces fontconfig knows for `pattern`, sorted so that the choice
+// does not depend on the order of fontconfig's cache.
+std::vector<located> fc_list(FcConfig* config, FcPattern* pattern) {
+  fc_objectset_ptr os(
+      FcObjectSetBuild(FC_FILE, FC_INDEX, FC_FAMILY, FC_STYLE, FC_WEIGHT, nullptr));
+  fc_fontset_ptr set(FcFontList(config, pattern, os.get()));
+  std::vector<located> out;
+  if (!set) return out;
+  for (int i = 0; i < set->nfont; ++i) {
+    located l;
+    l.path = fc_string(set->fonts[i], FC_FILE);
+    int index = 0;
+    FcPatternGetInteger(set->fonts[i], FC_INDEX, 0, &index);
+    l.index = static_cast<unsigned>(index);
+    l.family = fc_string(set->fonts[i], FC_FAMILY);
+    l.style = fc_string(set->fonts[i], FC_STYLE);
+    FcPatternGetInteger(set->fonts[i], FC_WEIGHT, 0, &l.weight);
+    if (!l.path.empty()) out.push_back(std::move(l));
+  }
+  std::sort(out.begin(), out.end(), [](const located& a, const located& b) {
+    return a.path != b.path ? a.path < b.path : a.index < b.index;
+  });
+  return out;
+}
+
+bool same_name(const std::string& a, const std::string& b) {
+  return FcStrCmpIgnoreCase(reinterpret_cast<const FcChar8*>(a.c_str()),
+                                     reinterpret_cast<const FcChar8*>(b.c_str())) == 0;
+}
+
+// A family (+ style) among the faces fontconfig lists. Faces list secondary
+// style names too (Noto CJK Black also says "Regular"), so prefer the face
+// whose primary style is the one asked for; without a style, the weight
+// nearest to Regular.
+bool find_by_family(FcConfig* config, const model::font_candidate& c, located& out) {
+  fc_pattern_ptr pat(FcPatternCreate());
+  FcPatternAddString(pat.get(), FC_FAMILY, reinterpret_cast<const FcChar8*>(c.family.c_str()));
+  if (!c.style.empty())
+    FcPatternAddString(pat.get(), FC_STYLE, reinterpret_cast<const FcChar8*>(c.style.c_str()));
+  auto found = fc_list(config, pat.get());
+  if (found.empty()) return false;
+  auto score = [&](const located& l) {
+    if (!c.style.empty()) return same_name(l.style, c.style) ? 0 : 1000;
+    return std::abs(l.weight - FC_WEIGHT_REGULAR);
+  };
+  out = *std::min_element(found.begin(), found.end(), [&](const located& a, const located& b) {
+    return score(a) < score(b);
+  });
+  return true;
+}
+
+bool find_by_file(FcConfig* config, const model::font_candidate& c,
+                  const std::vector<std::string>& dirs, located& out) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  if (fs::path(c.file).is_absolute()) {
+    if (!fs::is_regular_file(c.file, ec)) return false;
+    out = {c.file, static_cast<unsigned>(c.index), {}, {}};
+    return true;
+  }
+  for (const auto& dir : dirs) {
+    fs::path p = fs::path(dir) / c.file;
+    if (fs::is_regular_file(p, ec)) {
+      out = {p.string(), static_cast<unsigned>(c.index), {}, {}};
+      return true;
+    }
+  }
+  // Any folder fontconfig scans: match on the file name.
+  fc_pattern_ptr pat(FcPatternCreate());
+  for (auto& l : fc_list(config, pat.get())) {
+    if (fs::path(l.path).filename() == c.file && l.index == static_cast<unsigned>(c.index)) {
+      out = l;
+      return true;
+    }
+  }
+  return false;
+}
+
+std::string describe(const model::font_candidate& c) {
+  if (!c.family.empty()) return "family \"" + c.family + (c.style.empty() ? "" : " " + c.style) + "\"";
+  return "file \"" + c.file + "\"" + (c.index ? " #" + std::to_string(c.index) : "");
+}
+
+}  // namespace
+
+face::~face() {
+  if (hb_font_) hb_font_destroy(hb_font_);
+  if (hb_face_) hb_face_destroy(hb_face_);
+  if (blob_) hb_blob_destroy(blob_);
+  if (ft_) FT_Done_Face(ft_);
+}
+
+uint32_t face::glyph(char32_t cp) const {
+  hb_codepoint_t gid = 0;
+  if (!hb_font_get_nominal_glyph(hb_font_, cp, &gid)) return 0;
+  return gid;
+}
+
+double face::advance(uint32_t gid) const {
+  return static_cast<double>(hb_font_get_glyph_h_advance(hb_font_, gid)) / upem_;
+}
+
+ink_box face::ink(uint32_t gid) const {
+  ink_box box;
+  hb_glyph_extents_t ext;
+  if (!hb_font_get_glyph_extents(hb_font_, gid, &ext) || ext.width == 0 || ext.height == 0)
+    return box;
+  double u = upem_;
+  box.x_min = ext.x_bearing / u;
+  box.x_max = (ext.x_bearing + ext.width) / u;
+  box.y_max = ext.y_bearing / u;
+  box.y_min = (ext.y_bearing + ext.height) / u;  // height is negative (y up)
+  box.empty = false;
+  return box;
+}
+
+font_set::~font_set() {
+  faces_.clear();
+  if (ft_lib_) FT_Done_FreeType(ft_lib_);
+}
+
+const face* font_set::get(const std::string& role) const {
+  for (const auto& f : faces_)
+    if (f->role() == role) return f.get();
+  return nullptr;
+}
+
+std::unique_ptr<font_set> font_set::load(const model::font_config& config,
+                                         const std::vector<std::string>& roles,
+                                         const font_options& options, diagnostics& diags,
+                                         const std::string& config_name) {
+  std::unique_ptr<font_set> set(new font_set());
+  if (FT_Init_FreeType(&set->ft_lib_) != 0) {
+    diags.error(config_name, 0, 0, "cannot initialise FreeType");
+    return nullptr;
+  }
+  // The shared default configuration unless the caller adds folders.
+  fc_config_ptr fc;
+  if (options.font_dirs.empty()) {
+    fc.reset(FcConfigReference(nullptr));
+  } else {
+    fc.reset(FcInitLoadConfigAndFonts());
+    for (const auto& dir : options.font_dirs)
+      FcConfigAppFontAddDir(fc.get(), reinterpret_cast<const FcChar8*>(dir.c_str()));
+  }
+  if (!fc) {
+    diags.error(config_name, 0, 0, "cannot initialise fontconfig");
+    return nullptr;
+  }
+
+  bool ok = true;
+  for (const auto& role_name : roles) {
+    if (set->get(role_name)) continue;
+    const model::font_role* role = config.find(role_name);
+    if (!role) {
+      diags.error(config_name, 0, 0, "font role '" + role_name + "' is not defined",
+                  "the layout asks for it; add a <role name=\"" + role_name + "\"> to fonts.xml");
+      ok = false;
+      continue;
+    }
+    std::string tried;
+    bool found = false;
+    for (size_t rank = 0; rank < role->candidates.size() && !found; ++rank) {
+      const auto& cand = role->candidates[rank];
+      located loc;
+      bool hit = !cand.family.empty() ? find_by_family(fc.get(), cand, loc)
+                                      : find_by_file(fc.get(), cand, options.font_dirs, loc);
+      if (!tried.empty()) tried += ", ";
+      tried += describe(cand);
+      if (!hit) continue;
+
+      std::unique_ptr<face> f(new face());
+      f->blob_ = hb_blob_create_from_file_or_fail(loc.path.c_str());
+      if (!f->blob_) continue;
+      f->hb_face_ = hb_face_create(f->blob_, loc.index);
+      if (hb_face_get_glyph_count(f->hb_face_) == 0) continue;
+      unsigned len = 0;
+      const char* data = hb_blob_get_data(f->blob_, &len);
+      if (FT_New_Memory_Face(set->ft_lib_, reinterpret_cast<const FT_Byte*>(data),
+                             static_cast<FT_Long>(len), static_cast<FT_Long>(loc.index),
+                             &f->ft_) != 0)
+        continue;
+      f->hb_font_ = hb_font_create(f->hb_face_);
+      f->upem_ = hb_face_get_upem(f->hb_face_);
+      hb_font_set_scale(f->hb_font_, static_cast<int>(f->upem_), static_cast<int>(f->upem_));
+      hb_ot_font_set_funcs(f->hb_font_);
+      f->role_ = role_name;
+      f->path_ = loc.path;
+      f->index_ = loc.index;
+      f->rank_ = static_cast<int>(rank);
+      f->matched_by_ = describe(cand);
+      f->family_ = f->ft_->family_name ? f->ft_->family_name : loc.family;
+      f->style_ = f->ft_->style_name ? f->ft_->style_name : loc.style;
+      const char* ps = FT_Get_Postscript_Name(f->ft_);
+      f->ps_name_ = ps ? ps : f->family_;
+      hb_blob_t* cff = hb_face_reference_table(f->hb_face_, HB_TAG('C', 'F', 'F', ' '));
+      f->is_cff_ = hb_blob_get_length(cff) > 0;
+      hb_blob_destroy(cff);
+
+      // Ideographic em box (BASE table, or synthesised by HarfBuzz from OS/2).
+      double u = f->upem_;
+      hb_position_t top = 0, bottom = 0;
+      hb_ot_layout_get_baseline_with_fallback(f->hb_font_,
+                                              HB_OT_LAYOUT_BASELINE_TAG_IDEO_EMBOX_TOP_OR_RIGHT,
+                                              HB_DIRECTION_LTR, HB_SCRIPT_HAN, HB_TAG_NONE, &top);
+      hb_ot_layout_get_baseline_with_fallback(f->hb_font_,
+                                              HB_OT_LAYOUT_BASELINE_TAG_IDEO_EMBOX_BOTTOM_OR_LEFT,
+                                              HB_DIRECTION_LTR, HB_SCRIPT_HAN, HB_TAG_NONE, &bottom);
+      if (top > bottom) {
+        f->em_top_ = top / u;
+        f->em_bottom_ = bottom / u;
+      }
+      hb_font_extents_t ext;
+      if (hb_font_get_h_extents(f->hb_font_, &ext)) {
+        f->ascender_ = ext.ascender / u;
+        f->descender_ = ext.descender / u;
+      }
+      const FT_BBox& fb = f->ft_->bbox;
+      f->bbox_ = {static_cast<double>(fb.xMin) / u, static_cast<double>(fb.yMin) / u,
+                  static_cast<double>(fb.xMax) / u, static_cast<double>(fb.yMax) / u, false};
+      if (auto* post = static_cast<TT_Postscript*>(FT_Get_Sfnt_Table(f->ft_, FT_SFNT_POST)))
+        f->italic_angle_ = static_cast<double>(post->italicAngle) / 65536.0;
+      set->faces_.push_back(std::move(f));
+      found = true;
+    }
+    if (!found) {
+      diags.error(config_name, 0, 0, "no font found for role '" + role_name + "'",
+                  "tried " + (tried.empty() ? std::string("no candidates") : tried) +
+                      "; install one of them or add a candidate to fonts.xml");
+      ok = false;
+    }
+  }
+  if (!ok) return nullptr;
+  return set;
+}
+
+}  // namespace hongtou::fonts

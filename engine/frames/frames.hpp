@@ -1,0 +1,104 @@
+#pragma once
+// frames: the display list, the contract between layout and every backend.
+// Per page, positioned glyph runs and rules, in points from the page's
+// top-left corner (y grows downwards). Nothing downstream re-measures text.
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "fonts/font_set.hpp"
+#include "model/layout_spec.hpp"
+
+namespace hongtou {
+
+/// The 公文 element a run or rule belongs to (spec §3).
+enum class element {
+  issuer,      // 发文机关标志
+  doc_number,  // 发文字号
+  separator,   // 版头分隔线
+  title,       // 标题
+  addressee,   // 主送机关
+  body,        // 正文
+  heading,     // 标题层次 (run-in or standalone)
+  signature,   // 发文机关署名
+  date,        // 成文日期
+  page_number  // 页码
+};
+
+/// Stable lower-case name of an element, e.g. "doc-number".
+const char* element_name(element e);
+
+/// One glyph: id in its face, pen x (page coordinates), and the source text
+/// of the cluster it starts (empty for later glyphs of the same cluster).
+struct positioned_glyph {
+  uint32_t id = 0;
+  double x = 0;        // left of the glyph's advance box, pt from the page's left edge
+  double advance = 0;  // the advance the layout gave it (grid cell, justified), pt
+  std::string text;
+};
+
+/// Glyphs of one face, size and colour on one baseline.
+struct glyph_run {
+  element role = element::body;
+  int level = 0;  // heading level for element::heading
+  const fonts::face* font = nullptr;
+  double size = 16;     // pt (em size before horizontal scaling)
+  double h_scale = 1;   // horizontal scale (1 = 100 %)
+  model::rgb color;
+  double baseline = 0;  // pt from the page's top edge
+  double em_top = 0;    // top of the ideographic em box, pt from the page's top edge
+  double em_bottom = 0;
+  double ink_top = 0;   // top and bottom of the glyphs' ink, pt from the page's top edge
+  double ink_bottom = 0;
+  std::vector<positioned_glyph> glyphs;
+  /// Left edge of the first glyph's advance box.
+  double left() const { return glyphs.empty() ? 0 : glyphs.front().x; }
+  /// Right edge of the last glyph's advance box.
+  double right() const { return glyphs.empty() ? 0 : glyphs.back().x + glyphs.back().advance; }
+};
+
+/// A straight horizontal line.
+struct rule {
+  element role = element::separator;
+  double x = 0, y = 0;  // left end, vertical centre of the stroke (pt)
+  double width = 0, thickness = 0;
+  model::rgb color;
+};
+
+struct page {
+  int number = 0;  // 1-based physical page number
+  std::vector<glyph_run> runs;
+  std::vector<rule> rules;
+};
+
+/// An outline (bookmark) entry: a level-1 heading and where it starts.
+struct outline_entry {
+  std::string title;
+  int page = 1;
+  double y = 0;  // pt from the page's top edge
+};
+
+struct frames {
+  double page_width = 0, page_height = 0;
+  std::string title;  // document title for the PDF Info dictionary
+  std::vector<page> pages;
+  std::vector<outline_entry> outline;
+};
+
+inline const char* element_name(element e) {
+  switch (e) {
+    case element::issuer: return "issuer";
+    case element::doc_number: return "doc-number";
+    case element::separator: return "separator";
+    case element::title: return "title";
+    case element::addressee: return "addressee";
+    case element::body: return "body";
+    case element::heading: return "heading";
+    case element::signature: return "signature";
+    case element::date: return "date";
+    case element::page_number: return "page-number";
+  }
+  return "?";
+}
+
+}  // namespace hongtou

@@ -1,0 +1,80 @@
+#pragma once
+// Inline layout: text pieces -> shaped clusters -> lines on the character
+// grid (spec §2.3, §11). Stages: prepare() shapes and finds break
+// opportunities; break_lines() fills lines; set_line() positions one line.
+#include <string>
+#include <vector>
+
+#include "frames/frames.hpp"
+
+namespace hongtou::layout {
+
+/// A run of text in one face, size and colour, tagged with its element.
+struct text_piece {
+  std::string text;  // UTF-8
+  const fonts::face* font = nullptr;
+  double size = 16;
+  element role = element::body;
+  int level = 0;
+  model::rgb color;
+};
+
+/// One grapheme cluster as shaped by HarfBuzz.
+struct cluster {
+  size_t piece = 0;
+  size_t begin = 0, end = 0;  // code point range in prepared_text::text
+  std::vector<uint32_t> glyphs;
+  std::vector<double> advances;  // natural advances, pt
+  double natural = 0;            // sum of advances, pt
+  double width = 0;              // width on the line: one cell when wide, else natural
+  bool wide = false;
+  bool space = false;
+};
+
+/// Shaped paragraph text with its break opportunities.
+struct prepared_text {
+  std::vector<text_piece> pieces;
+  std::u32string text;
+  std::vector<cluster> clusters;
+  std::vector<bool> break_before;  // per cluster: a line may start here (ICU + spec §11.2)
+  std::vector<char32_t> missing;   // characters the face has no glyph for
+};
+
+/// A positioned line; run x is relative to the type area's left edge and
+/// the runs' vertical fields are left 0 for the page composer to set.
+struct set_line_result {
+  std::vector<glyph_run> runs;
+  std::string text;    // UTF-8 text of the line (trailing spaces dropped)
+  double right = 0;    // right edge of the last cluster, pt from the line's left
+  bool last = false;   // last line of its paragraph
+};
+
+struct paragraph_params {
+  double width = 0;         // line width, pt
+  double first_indent = 0;  // pt, first line only
+  bool justify = true;      // full lines end flush at `width`; the last line stays left-aligned
+};
+
+/// Shapes the pieces; wide characters get `cell` as their width (0 = natural).
+prepared_text prepare(std::vector<text_piece> pieces, double cell);
+
+/// Greedy line filling on break opportunities, with push-out (a character that
+/// must not start a line takes the previous one down with it; spec §11.3).
+/// Returns cluster indices where lines begin (first is 0).
+std::vector<size_t> break_lines(const prepared_text& p, const paragraph_params& params);
+
+/// Positions clusters [begin, end) as one line.
+set_line_result set_line(const prepared_text& p, size_t begin, size_t end, double indent,
+                         double width, bool justify, bool last);
+
+/// Sets prepared text as lines: break_lines + set_line for every line.
+std::vector<set_line_result> set_lines(const prepared_text& p, const paragraph_params& params);
+
+/// prepare + set_lines.
+std::vector<set_line_result> set_paragraph(std::vector<text_piece> pieces, double cell,
+                                           const paragraph_params& params);
+
+/// Width of clusters [begin, end) without trailing spaces, pt.
+double trimmed_width(const prepared_text& p, size_t begin, size_t end);
+
+}  // namespace hongtou::layout

@@ -1,0 +1,48 @@
+#pragma once
+// CFF (Compact Font Format, Adobe TN #5176) support for embedding subset fonts as
+// /FontFile3 /Subtype /CIDFontType0C: a validating parser and a name-keyed -> CID-keyed converter.
+//
+//   hongtou::pdf::cff::cff_info info;
+//   std::string error;
+//   if (!hongtou::pdf::cff::parse(data, size, info, error)) { /* report error */ }
+//   std::vector<uint8_t> cid;
+//   if (!info.cid_keyed && hongtou::pdf::cff::to_cid_keyed(data, size, cid, error)) {
+//     // embed `cid`; content-stream codes (CIDs) are the subset's glyph ids
+//   }
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace hongtou::pdf::cff {
+
+/// What parse() learns about a CFF font (the first font of the FontSet).
+struct cff_info {
+  /// True when the Top DICT has ROS (the font is CID-keyed).
+  bool cid_keyed = false;
+  /// Number of glyphs (CharStrings INDEX count); at least 1 after a successful parse.
+  unsigned glyph_count = 0;
+  /// Charset mapping GID -> CID (gid 0 -> 0), glyph_count entries; empty unless cid_keyed.
+  std::vector<uint16_t> gid_to_cid;
+  /// PostScript name from the Name INDEX; empty when the entry is empty.
+  std::string font_name;
+  /// ROS Registry string (e.g. "Adobe"); empty unless cid_keyed.
+  std::string registry;
+  /// ROS Ordering string (e.g. "Identity"); empty unless cid_keyed.
+  std::string ordering;
+  /// ROS Supplement; 0 unless cid_keyed.
+  int supplement = 0;
+};
+
+/// Parses and validates a bare CFF table ('CFF ' of an OpenType font); every structure is bounds-checked.
+/// Returns false and sets error on malformed or unsupported data (CFF2, Type 1 charstrings); `out` is
+/// reset first and is unspecified after a failure.
+bool parse(const uint8_t* data, size_t size, cff_info& out, std::string& error);
+
+/// Converts a name-keyed CFF into an equivalent CID-keyed one (ROS Adobe-Identity-0, CID = GID, one
+/// Font DICT holding the input's Private DICT and local Subrs); global subrs and CharStrings are copied
+/// unchanged. Returns false and sets error on malformed input or when the input is already CID-keyed;
+/// `out` is cleared first.
+bool to_cid_keyed(const uint8_t* data, size_t size, std::vector<uint8_t>& out, std::string& error);
+
+}  // namespace hongtou::pdf::cff

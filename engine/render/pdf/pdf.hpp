@@ -1,0 +1,24 @@
+#pragma once
+// The PDF backend (libharu): frames -> PDF bytes, with subset CID fonts
+// shown by glyph (DESIGN.md "PDF writing").
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "core/diagnostic.hpp"
+#include "frames/frames.hpp"
+
+namespace hongtou::render {
+
+struct pdf_options {
+  /// Creation date as "YYYY-MM-DD" or "YYYY-MM-DDTHH:MM:SS"; empty = no date
+  /// (output stays byte-identical across runs).
+  std::string creation_date;
+  std::string producer = "hongtou";
+};
+
+/// Renders frames as PDF into out. On failure returns false with an error.
+bool render_pdf(const frames& f, const pdf_options& options, std::vector<uint8_t>& out,
+                diagnostics& diags);
+
+}  // namespace hongtou::render

@@ -1,0 +1,57 @@
+#include "render/trace/trace.hpp"
+
+#include <cmath>
+#include <cstdio>
+
+#include "core/number.hpp"
+#include "core/units.hpp"
+
+namespace hongtou::render {
+
+namespace {
+
+std::string mm(double pt) { return fixed(pt_to_mm(pt), 2); }
+
+std::string colour(const model::rgb& c) {
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "#%02X%02X%02X", static_cast<unsigned>(std::lround(c.r * 255)),
+                static_cast<unsigned>(std::lround(c.g * 255)),
+                static_cast<unsigned>(std::lround(c.b * 255)));
+  return buf;
+}
+
+
+}  // namespace
+
+std::string trace(const frames& f) {
+  std::string out;
+  out += "frames page=" + mm(f.page_width) + "x" + mm(f.page_height) + "mm pages=" +
+         std::to_string(f.pages.size()) + "\n";
+  for (const auto& o : f.outline)
+    out += "outline page=" + std::to_string(o.page) + " y=" + mm(o.y) + " \"" + o.title + "\"\n";
+  for (const auto& pg : f.pages) {
+    out += "page " + std::to_string(pg.number) + "\n";
+    for (const auto& r : pg.rules) {
+      out += "  rule " + std::string(element_name(r.role)) + " x=" + mm(r.x) + " y=" + mm(r.y) +
+             " w=" + mm(r.width) + " t=" + mm(r.thickness) + " " + colour(r.color) + "\n";
+    }
+    for (const auto& run : pg.runs) {
+      std::string text;
+      for (const auto& g : run.glyphs) text += g.text;
+      out += "  run " + std::string(element_name(run.role));
+      if (run.level) out += std::to_string(run.level);
+      out += " font=" + (run.font ? run.font->postscript_name() : std::string("?")) +
+             " size=" + fixed(run.size, 2) + "pt";
+      if (run.h_scale != 1) out += " scale=" + fixed(run.h_scale, 4);
+      out += " " + colour(run.color) + " x=" + mm(run.left()) + ".." + mm(run.right()) +
+             " em=" + mm(run.em_top) + ".." + mm(run.em_bottom) + " ink=" + mm(run.ink_top) +
+             ".." + mm(run.ink_bottom) + " base=" + mm(run.baseline) + " \"" + text + "\"\n";
+      out += "    gids";
+      for (const auto& g : run.glyphs) out += " " + std::to_string(g.id) + "@" + mm(g.x);
+      out += "\n";
+    }
+  }
+  return out;
+}
+
+}  // namespace hongtou::render
