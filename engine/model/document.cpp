@@ -164,7 +164,9 @@ class document_parser {
     }
     pugi::xml_document xdoc;
     const pugi::xml_parse_result r = xdoc.load_buffer(
-        xml_.data(), xml_.size(), pugi::parse_default | pugi::parse_ws_pcdata, pugi::encoding_utf8);
+        xml_.data(), xml_.size(),
+        // parse_fragment keeps text outside the root element, so it can be reported
+        pugi::parse_default | pugi::parse_ws_pcdata | pugi::parse_fragment, pugi::encoding_utf8);
     if (!r) {
       error_at(r.offset < 0 ? 0 : static_cast<size_t>(r.offset),
                std::string("malformed XML: ") + r.description());
@@ -369,7 +371,7 @@ class document_parser {
         }
       }
     }
-    if (!root) {  // pugixml reports a missing element itself; kept for safety
+    if (!root) {
       error_at(0, "expected root element <gongwen>");
       return;
     }

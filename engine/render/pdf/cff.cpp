@@ -9,7 +9,9 @@ namespace hongtou::pdf::cff {
 namespace {
 
 // DICT operators (Tables 9, 10, 23); two-byte operators are 0x0c00 | second byte.
-constexpr uint16_t escaped(unsigned b) { return static_cast<uint16_t>(0x0c00u | b); }
+constexpr uint16_t escaped(unsigned b) {
+  return static_cast<uint16_t>(0x0c00u | b);
+}
 constexpr uint16_t op_charset = 15;
 constexpr uint16_t op_encoding = 16;
 constexpr uint16_t op_charstrings = 17;
@@ -43,11 +45,11 @@ class input {
   input(const uint8_t* data, size_t size) : data_(data), size_(size) {}
   size_t size() const { return size_; }
   const uint8_t* at(size_t pos) const { return data_ + pos; }
-  /// True when [pos, pos + n) lies inside the input.
+  // True when [pos, pos + n) lies inside the input.
   bool has(size_t pos, size_t n) const { return pos <= size_ && n <= size_ - pos; }
   unsigned u8(size_t pos) const { return data_[pos]; }
   unsigned u16(size_t pos) const { return (u8(pos) << 8) | u8(pos + 1); }
-  /// Big-endian unsigned integer of n (1..4) bytes.
+  // Big-endian unsigned integer of n (1..4) bytes.
   uint32_t uint(size_t pos, unsigned n) const {
     uint32_t v = 0;
     for (unsigned i = 0; i < n; ++i) v = (v << 8) | u8(pos + i);
@@ -61,11 +63,11 @@ class input {
 
 // An INDEX (section 5) whose offsets have been checked to be ascending and in bounds.
 struct index_view {
-  range bytes;            // the whole INDEX, count field included
+  range bytes;  // the whole INDEX, count field included
   unsigned count = 0;
   unsigned off_size = 0;
-  size_t offsets = 0;     // position of the offset array
-  size_t data_base = 0;   // offset k (1-based) addresses data_base + k
+  size_t offsets = 0;    // position of the offset array
+  size_t data_base = 0;  // offset k (1-based) addresses data_base + k
 };
 
 bool read_index(const input& in, size_t pos, const std::string& what, index_view& ix,
@@ -102,7 +104,8 @@ bool read_index(const input& in, size_t pos, const std::string& what, index_view
 // Entry i (< count) of a checked INDEX.
 range index_entry(const input& in, const index_view& ix, unsigned i) {
   const size_t at = ix.offsets + size_t{i} * ix.off_size;
-  return {ix.data_base + in.uint(at, ix.off_size), ix.data_base + in.uint(at + ix.off_size, ix.off_size)};
+  return {ix.data_base + in.uint(at, ix.off_size),
+          ix.data_base + in.uint(at + ix.off_size, ix.off_size)};
 }
 
 // One DICT operand (section 4); reals are recognised but their value is not needed here.
@@ -193,8 +196,8 @@ bool int_operand(const dict_entry& e, size_t i, int32_t& v) {
 }
 
 // The single non-negative integer operand of op; `present` false (and v = fallback) when absent.
-bool offset_operand(const dict& d, uint16_t op, const std::string& what, size_t fallback,
-                    size_t& v, bool& present, std::string& error) {
+bool offset_operand(const dict& d, uint16_t op, const std::string& what, size_t fallback, size_t& v,
+                    bool& present, std::string& error) {
   const dict_entry* e = find(d, op);
   present = e != nullptr;
   v = fallback;
@@ -407,8 +410,7 @@ bool load(const input& in, font_view& f, cff_info& info, std::string& error) {
   if (charset <= 2) return fail(error, "CID-keyed font without a custom charset");
   if (!read_charset(in, charset, info.glyph_count, info.gid_to_cid, error)) return false;
   size_t fd_array_pos = 0;
-  if (!offset_operand(f.top, op_fd_array, "FDArray", 0, fd_array_pos, present, error))
-    return false;
+  if (!offset_operand(f.top, op_fd_array, "FDArray", 0, fd_array_pos, present, error)) return false;
   if (!present) return fail(error, "CID-keyed font without FDArray");
   index_view fd_array;
   if (!read_index(in, fd_array_pos, "FDArray", fd_array, error)) return false;
@@ -429,7 +431,9 @@ bool load(const input& in, font_view& f, cff_info& info, std::string& error) {
 }
 
 // Output helpers (section 4 number encodings, section 5 INDEX).
-void put_u8(std::vector<uint8_t>& out, unsigned v) { out.push_back(static_cast<uint8_t>(v)); }
+void put_u8(std::vector<uint8_t>& out, unsigned v) {
+  out.push_back(static_cast<uint8_t>(v));
+}
 
 void put_u16(std::vector<uint8_t>& out, unsigned v) {
   put_u8(out, (v >> 8) & 0xff);
@@ -504,24 +508,24 @@ std::vector<uint8_t> make_index(const std::vector<uint8_t>& item) {
 // (not of this subset) are dropped.
 bool keep_in_cid_top(uint16_t op) {
   switch (op) {
-    case 0:             // version
-    case 1:             // Notice
-    case 2:             // FullName
-    case 3:             // FamilyName
-    case 4:             // Weight
-    case 5:             // FontBBox
-    case escaped(0):    // Copyright
-    case escaped(1):    // isFixedPitch
-    case escaped(2):    // ItalicAngle
-    case escaped(3):    // UnderlinePosition
-    case escaped(4):    // UnderlineThickness
-    case escaped(5):    // PaintType
-    case escaped(6):    // CharstringType
-    case escaped(7):    // FontMatrix
-    case escaped(8):    // StrokeWidth
-    case escaped(21):   // PostScript
-    case escaped(22):   // BaseFontName
-    case escaped(23):   // BaseFontBlend
+    case 0:            // version
+    case 1:            // Notice
+    case 2:            // FullName
+    case 3:            // FamilyName
+    case 4:            // Weight
+    case 5:            // FontBBox
+    case escaped(0):   // Copyright
+    case escaped(1):   // isFixedPitch
+    case escaped(2):   // ItalicAngle
+    case escaped(3):   // UnderlinePosition
+    case escaped(4):   // UnderlineThickness
+    case escaped(5):   // PaintType
+    case escaped(6):   // CharstringType
+    case escaped(7):   // FontMatrix
+    case escaped(8):   // StrokeWidth
+    case escaped(21):  // PostScript
+    case escaped(22):  // BaseFontName
+    case escaped(23):  // BaseFontBlend
       return true;
     default:
       return false;
@@ -558,8 +562,7 @@ bool to_cid_keyed(const uint8_t* data, size_t size, std::vector<uint8_t>& out, s
   const unsigned n = info.glyph_count;
 
   // String INDEX: the input's strings, then "Adobe", "Identity" and the Font DICT's FontName.
-  if (f.strings.count + 3 > 0xffff - n_standard_strings)
-    return fail(error, "String INDEX full");
+  if (f.strings.count + 3 > 0xffff - n_standard_strings) return fail(error, "String INDEX full");
   const std::string registry = "Adobe";
   const std::string ordering = "Identity";
   std::vector<std::pair<const uint8_t*, size_t>> strings;
@@ -567,8 +570,8 @@ bool to_cid_keyed(const uint8_t* data, size_t size, std::vector<uint8_t>& out, s
     const range r = index_entry(in, f.strings, i);
     strings.emplace_back(in.at(r.begin), r.size());
   }
-  for (const std::string* s : std::initializer_list<const std::string*>{&registry, &ordering,
-                                                                         &info.font_name})
+  for (const std::string* s :
+       std::initializer_list<const std::string*>{&registry, &ordering, &info.font_name})
     strings.emplace_back(reinterpret_cast<const uint8_t*>(s->data()), s->size());
   const auto sid_registry = static_cast<int32_t>(n_standard_strings + f.strings.count);
   const std::vector<uint8_t> string_index = make_index(strings);
@@ -633,8 +636,8 @@ bool to_cid_keyed(const uint8_t* data, size_t size, std::vector<uint8_t>& out, s
   // FDArray, Private DICT, local Subrs. DICT sizes do not depend on the offsets they hold.
   const size_t top_index_size = make_index(top_dict(cid_layout{})).size();
   cid_layout at;
-  at.charset = 4 + f.names.bytes.size() + top_index_size + string_index.size() +
-               f.global_subrs.bytes.size();
+  at.charset =
+      4 + f.names.bytes.size() + top_index_size + string_index.size() + f.global_subrs.bytes.size();
   at.fd_select = at.charset + charset.size();
   at.charstrings = at.fd_select + fd_select.size();
   at.fd_array = at.charstrings + f.charstrings.bytes.size();

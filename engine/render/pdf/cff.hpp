@@ -34,15 +34,15 @@ struct cff_info {
   int supplement = 0;
 };
 
-/// Parses and validates a bare CFF table ('CFF ' of an OpenType font); every structure is bounds-checked.
-/// Returns false and sets error on malformed or unsupported data (CFF2, Type 1 charstrings); `out` is
-/// reset first and is unspecified after a failure.
+/// Parses and validates a bare CFF table ('CFF ' of an OpenType font); every structure is
+/// bounds-checked. Returns false and sets error on malformed or unsupported data (CFF2, Type 1
+/// charstrings); `out` is reset first and is unspecified after a failure.
 bool parse(const uint8_t* data, size_t size, cff_info& out, std::string& error);
 
 /// Converts a name-keyed CFF into an equivalent CID-keyed one (ROS Adobe-Identity-0, CID = GID, one
-/// Font DICT holding the input's Private DICT and local Subrs); global subrs and CharStrings are copied
-/// unchanged. Returns false and sets error on malformed input or when the input is already CID-keyed;
-/// `out` is cleared first.
+/// Font DICT holding the input's Private DICT and local Subrs); global subrs and CharStrings are
+/// copied unchanged. Returns false and sets error on malformed input or when the input is already
+/// CID-keyed; `out` is cleared first.
 bool to_cid_keyed(const uint8_t* data, size_t size, std::vector<uint8_t>& out, std::string& error);
 
 }  // namespace hongtou::pdf::cff
