@@ -357,7 +357,7 @@ class layout_parser {
         break;
       case 3:  // issuer
         spec.issuer = a.style();
-        spec.issuer_top = a.length("top", true);
+        spec.issuer_top = a.length("top", /*allow_zero=*/true);
         spec.issuer_max_width = a.length("max-width");
         spec.issuer_min_scale = a.number("min-scale", 0, 1, /*lo_open=*/true);
         break;
@@ -369,7 +369,7 @@ class layout_parser {
         spec.separator_color = a.color("color");
         spec.separator_width = a.length("width");
         spec.separator_thickness = a.length("thickness");
-        spec.separator_offset = a.length("offset", true);
+        spec.separator_offset = a.length("offset", /*allow_zero=*/true);
         break;
       case 6:  // title
         spec.title = a.style();
@@ -393,8 +393,8 @@ class layout_parser {
         break;
       default:  // 11: page-number
         spec.page_number = a.style();
-        spec.page_number_below = a.length("below", true);
-        spec.page_number_inset = a.length("inset", true);
+        spec.page_number_below = a.length("below", /*allow_zero=*/true);
+        spec.page_number_inset = a.length("inset", /*allow_zero=*/true);
         break;
     }
     a.finish();
