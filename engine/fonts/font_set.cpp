@@ -125,8 +125,13 @@ bool find_by_file(FcConfig* config, const model::font_candidate& c,
 }
 
 std::string describe(const model::font_candidate& c) {
-  if (!c.family.empty()) return "family \"" + c.family + (c.style.empty() ? "" : " " + c.style) + "\"";
-  return "file \"" + c.file + "\"" + (c.index ? " #" + std::to_string(c.index) : "");
+  std::string out;
+  if (!c.family.empty()) out = "family \"" + c.family + (c.style.empty() ? "" : " " + c.style) + "\"";
+  if (!c.file.empty()) {
+    if (!out.empty()) out += " or ";
+    out += "file \"" + c.file + "\"" + (c.index ? " #" + std::to_string(c.index) : "");
+  }
+  return out;
 }
 
 }  // namespace
@@ -211,8 +216,9 @@ std::unique_ptr<font_set> font_set::load(const model::font_config& config,
     for (size_t rank = 0; rank < role->candidates.size() && !found; ++rank) {
       const auto& cand = role->candidates[rank];
       located loc;
-      bool hit = !cand.family.empty() ? find_by_family(fc.get(), cand, loc)
-                                      : find_by_file(fc.get(), cand, options.font_dirs, loc);
+      // The family through fontconfig; a file the candidate also names, when not found.
+      bool hit = !cand.family.empty() && find_by_family(fc.get(), cand, loc);
+      if (!hit && !cand.file.empty()) hit = find_by_file(fc.get(), cand, options.font_dirs, loc);
       if (!tried.empty()) tried += ", ";
       tried += describe(cand);
       if (!hit) continue;
@@ -272,7 +278,8 @@ std::unique_ptr<font_set> font_set::load(const model::font_config& config,
       found = true;
     }
     if (!found) {
-      diags.error(config_name, 0, 0, "no font found for role '" + role_name + "'",
+      diags.error(config_name, role->line, role->column,
+                  "no font found for role '" + role_name + "'",
                   "tried " + (tried.empty() ? std::string("no candidates") : tried) +
                       "; install one of them or add a candidate to fonts.xml");
       ok = false;

@@ -22,6 +22,7 @@ struct font_role {
   std::string name;         // fangsong, xiaobiaosong, hei, kai, songti-digits
   std::string description;  // e.g. "仿宋 (body text)"
   std::vector<font_candidate> candidates;
+  int line = 0, column = 0;  // position of the <role> element in fonts.xml (1-based)
 };
 
 struct font_config {

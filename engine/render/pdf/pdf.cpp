@@ -222,6 +222,8 @@ class pdf_writer {
     HPDF_Dict_AddName(cid_font, "BaseFont", base.c_str());
 
     std::vector<uint16_t> gid_to_cid;
+    std::string ros_registry = "Adobe", ros_ordering = "Identity";
+    int ros_supplement = 0;
     if (face.is_cff()) {
       std::unique_ptr<hb_blob_t, hb_blob_deleter> cff(
           hb_face_reference_table(sub.get(), HB_TAG('C', 'F', 'F', ' ')));
@@ -233,12 +235,16 @@ class pdf_writer {
         return fail("cannot read the CFF of " + face.family() + ": " + error);
       std::vector<uint8_t> bytes;
       if (info.cid_keyed) {
-        // CID-keyed (e.g. Noto CJK): codes are the CIDs hb-subset kept.
+        // CID-keyed (Noto CJK: Adobe-Identity-0; Fandol: Adobe-GB1-5): codes
+        // are the CIDs hb-subset kept, the ROS is the font's own.
         gid_to_cid = info.gid_to_cid;
         bytes.assign(data, data + len);
+        ros_registry = info.registry;
+        ros_ordering = info.ordering;
+        ros_supplement = info.supplement;
       } else {
-        // Name-keyed (e.g. Fandol): convert to CID-keyed with CID = GID
-        // (DESIGN.md "Fonts", trap on name-keyed CFF).
+        // Name-keyed (e.g. Latin Modern): convert to CID-keyed with CID = GID,
+        // since /CIDFontType0C is defined for CID-keyed CFF only.
         if (!pdf::cff::to_cid_keyed(data, len, bytes, error))
           return fail("cannot convert the CFF of " + face.family() + ": " + error);
       }
@@ -291,9 +297,10 @@ class pdf_writer {
     HPDF_Dict_Add(cid_font, "W", warr);
 
     HPDF_Dict sysinfo = HPDF_Dict_New(mmgr());
-    HPDF_Dict_Add(sysinfo, "Registry", HPDF_String_New(mmgr(), "Adobe", nullptr));
-    HPDF_Dict_Add(sysinfo, "Ordering", HPDF_String_New(mmgr(), "Identity", nullptr));
-    HPDF_Dict_AddNumber(sysinfo, "Supplement", 0);
+    if (ros_registry.empty() || ros_ordering.empty()) ros_registry = "Adobe", ros_ordering = "Identity";
+    HPDF_Dict_Add(sysinfo, "Registry", HPDF_String_New(mmgr(), ros_registry.c_str(), nullptr));
+    HPDF_Dict_Add(sysinfo, "Ordering", HPDF_String_New(mmgr(), ros_ordering.c_str(), nullptr));
+    HPDF_Dict_AddNumber(sysinfo, "Supplement", ros_supplement);
     HPDF_Dict_Add(cid_font, "CIDSystemInfo", sysinfo);
 
     HPDF_Dict_AddName(descriptor, "Type", "FontDescriptor");

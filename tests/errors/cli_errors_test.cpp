@@ -1,0 +1,278 @@
+// What a user sees when something is wrong: the CLI is run as a subprocess
+// on bad input, and each case checks the exit status, the "file:line:col:"
+// diagnostic on stderr and that no output file (nor a temporary one) is left.
+//
+// Each TEST_CASE works in its own folder under HONGTOU_TEST_TMP/errors, so
+// ctest may run them in parallel.
+#if __has_include(<catch2/catch_test_macros.hpp>)
+#include <catch2/catch_test_macros.hpp>
+#else
+#include <catch2/catch.hpp>  // Catch2 v2 (Debian 12 ships 2.13)
+#endif
+
+#include <sys/wait.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+namespace {
+
+namespace fs = std::filesystem;
+
+struct run_result {
+  int status = -1;  // exit status; -1 when the command did not exit normally
+  std::string out, err;
+};
+
+std::string quote(const std::string& s) {
+  std::string q = "'";
+  for (char c : s) {
+    if (c == '\'')
+      q += "'\\''";
+    else
+      q += c;
+  }
+  return q + "'";
+}
+
+std::string read_file(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+void write_file(const fs::path& p, const std::string& text) {
+  std::ofstream out(p, std::ios::binary);
+  out << text;
+  REQUIRE(out.good());
+}
+
+// Runs `cmd` (already quoted) in `dir`, capturing stdout and stderr.
+run_result run(const std::string& cmd, const fs::path& dir) {
+  static int counter = 0;
+  const std::string tag = std::to_string(++counter);
+  const fs::path out = dir / ("cmd-" + tag + ".out"), err = dir / ("cmd-" + tag + ".err");
+  const std::string full = "cd " + quote(dir.string()) + " && " + cmd + " >" +
+                           quote(out.string()) + " 2>" + quote(err.string());
+  const int raw = std::system(full.c_str());
+  run_result r;
+  // A crash shows as a signal, or as 128+N from the shell.
+  if (raw != -1 && WIFEXITED(raw) && WEXITSTATUS(raw) < 128) r.status = WEXITSTATUS(raw);
+  r.out = read_file(out);
+  r.err = read_file(err);
+  return r;
+}
+
+std::string hongtou() { return quote(HONGTOU_CLI); }
+
+std::string source_path(const std::string& rel) {
+  return std::string(HONGTOU_SOURCE_DIR) + "/" + rel;
+}
+
+// A fresh, empty folder for one test case.
+fs::path case_dir(const std::string& name) {
+  const fs::path dir = fs::path(HONGTOU_TEST_TMP) / "errors" / name;
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  return dir;
+}
+
+// Files in `dir` named "out.pdf" or "out.pdf.tmp-*".
+std::string output_leftovers(const fs::path& dir) {
+  std::string found;
+  for (const auto& e : fs::directory_iterator(dir)) {
+    const std::string name = e.path().filename().string();
+    if (name.rfind("out.pdf", 0) == 0) found += name + " ";
+  }
+  return found;
+}
+
+bool contains(const std::string& s, const std::string& part) {
+  return s.find(part) != std::string::npos;
+}
+
+// The line of `text` that starts with `prefix`; empty if none.
+std::string line_starting(const std::string& text, const std::string& prefix) {
+  std::istringstream in(text);
+  for (std::string line; std::getline(in, line);)
+    if (line.rfind(prefix, 0) == 0) return line;
+  return {};
+}
+
+const char* const xml_decl = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
+
+}  // namespace
+
+TEST_CASE("cli errors: an unclosed tag is reported where the mismatch is found", "[errors][cli]") {
+  const fs::path dir = case_dir("unclosed-tag");
+  // <title> on line 3 is never closed, so the XML parser meets </gongwen>
+  // while <title> is open: line 7, column 3 (the name after "</").
+  write_file(dir / "bad.xml", std::string(xml_decl) +
+                                  "<gongwen layout=\"gbt9704\">\n"  // 2
+                                  "  <title>标题\n"                 // 3
+                                  "  <body>\n"                      // 4
+                                  "    <p>正文。</p>\n"             // 5
+                                  "  </body>\n"                     // 6
+                                  "</gongwen>\n");                  // 7
+  const run_result r = run(hongtou() + " render bad.xml -o out.pdf", dir);
+  INFO("stderr: " << r.err);
+  CHECK(r.status == 2);
+  CHECK(contains(r.err, "bad.xml:7:3: error: malformed XML: Start-end tags mismatch"));
+  CHECK(output_leftovers(dir).empty());
+}
+
+TEST_CASE("cli errors: a malformed XML position counts characters, not bytes",
+          "[errors][cli]") {
+  const fs::path dir = case_dir("mismatched-end-tag");
+  // Line 3: two spaces, "<title>" (columns 3-9), 标题 (10-11), "</" (12-13),
+  // "titel" from column 14 (it would be 18 if the column counted bytes).
+  write_file(dir / "bad.xml", std::string(xml_decl) +
+                                  "<gongwen layout=\"gbt9704\">\n"
+                                  "  <title>标题</titel>\n"
+                                  "  <body>\n"
+                                  "    <p>正文。</p>\n"
+                                  "  </body>\n"
+                                  "</gongwen>\n");
+  const run_result r = run(hongtou() + " render bad.xml -o out.pdf", dir);
+  INFO("stderr: " << r.err);
+  CHECK(r.status == 2);
+  CHECK(contains(r.err, "bad.xml:3:14: error: malformed XML"));
+  CHECK(output_leftovers(dir).empty());
+}
+
+// docs/model.md: every message "says what was expected". pugixml's
+// "Start-end tags mismatch" names neither the open element nor the line it
+// was opened on; this records the gap without failing the suite.
+TEST_CASE("cli errors: an unclosed tag's message names the element left open",
+          "[errors][cli][!mayfail]") {
+  const fs::path dir = case_dir("unclosed-tag-named");
+  write_file(dir / "bad.xml", std::string(xml_decl) +
+                                  "<gongwen layout=\"gbt9704\">\n"
+                                  "  <title>标题\n"
+                                  "  <body>\n"
+                                  "    <p>正文。</p>\n"
+                                  "  </body>\n"
+                                  "</gongwen>\n");
+  const run_result r = run(hongtou() + " render bad.xml -o out.pdf", dir);
+  INFO("stderr: " << r.err);
+  CHECK(r.status == 2);
+  CHECK(contains(r.err, "</title>"));
+}
+
+TEST_CASE("cli errors: an unknown element in <body> is named with what <body> takes",
+          "[errors][cli]") {
+  const fs::path dir = case_dir("unknown-element");
+  write_file(dir / "bad.xml", std::string(xml_decl) +
+                                  "<gongwen layout=\"gbt9704\">\n"       // 2
+                                  "  <title>标题</title>\n"              // 3
+                                  "  <body>\n"                           // 4
+                                  "    <table>表格</table>\n"            // 5: column 5
+                                  "    <p>正文。</p>\n"
+                                  "  </body>\n"
+                                  "</gongwen>\n");
+  const run_result r = run(hongtou() + " render bad.xml -o out.pdf", dir);
+  INFO("stderr: " << r.err);
+  CHECK(r.status == 2);
+  CHECK(contains(r.err,
+                 "bad.xml:5:5: error: unknown element <table> in <body>; expected <p> or <h>"));
+  CHECK(output_leftovers(dir).empty());
+}
+
+namespace {
+
+// fonts/fonts.xml with the fangsong role's candidates replaced by one family
+// that no system has.
+fs::path fonts_without_fangsong(const fs::path& dir) {
+  std::string xml = read_file(source_path("fonts/fonts.xml"));
+  const size_t role = xml.find("<role name=\"fangsong\"");
+  REQUIRE(role != std::string::npos);
+  const size_t body = xml.find('>', role);
+  const size_t end = xml.find("</role>", role);
+  REQUIRE(body != std::string::npos);
+  REQUIRE(end != std::string::npos);
+  xml.replace(body + 1, end - body - 1, "\n    <font family=\"No Such Font 仿宋\"/>\n  ");
+  const fs::path path = dir / "that.xml";
+  write_file(path, xml);
+  return path;
+}
+
+}  // namespace
+
+TEST_CASE("cli errors: a role with no installed font stops the render", "[errors][cli]") {
+  const fs::path dir = case_dir("missing-font-role");
+  fonts_without_fangsong(dir);
+  const run_result r = run(hongtou() + " --fonts that.xml render " +
+                               quote(source_path("samples/report.xml")) + " -o out.pdf",
+                           dir);
+  INFO("stderr: " << r.err);
+  CHECK(r.status == 2);
+  CHECK(contains(r.err, "that.xml"));
+  CHECK(contains(r.err, "'fangsong'"));
+  CHECK(contains(r.err, "No Such Font 仿宋"));
+  CHECK(output_leftovers(dir).empty());
+}
+
+TEST_CASE("cli errors: `hongtou fonts` reports a role with no installed font as NOT FOUND",
+          "[errors][cli]") {
+  const fs::path dir = case_dir("missing-font-role-report");
+  fonts_without_fangsong(dir);
+  const run_result r = run(hongtou() + " --fonts that.xml fonts", dir);
+  INFO("stdout: " << r.out << "\nstderr: " << r.err);
+  CHECK(r.status == 2);
+  CHECK(contains(line_starting(r.out, "fangsong"), "NOT FOUND"));
+  // The other roles still resolve.
+  CHECK_FALSE(line_starting(r.out, "hei").empty());
+  CHECK_FALSE(contains(line_starting(r.out, "hei"), "NOT FOUND"));
+  CHECK(contains(r.err, "'fangsong'"));
+}
+
+TEST_CASE("cli errors: a missing input file is named", "[errors][cli]") {
+  const fs::path dir = case_dir("missing-input");
+  const run_result r = run(hongtou() + " render missing.xml -o out.pdf", dir);
+  INFO("stderr: " << r.err);
+  CHECK(r.status == 2);
+  CHECK(contains(r.err, "missing.xml"));
+  CHECK(contains(r.err, "No such file or directory"));
+  CHECK(output_leftovers(dir).empty());
+}
+
+TEST_CASE("cli errors: an output folder that does not exist is an output error",
+          "[errors][cli]") {
+  const fs::path dir = case_dir("missing-output-dir");
+  const run_result r = run(hongtou() + " render " + quote(source_path("samples/report.xml")) +
+                               " -o nodir/out.pdf",
+                           dir);
+  INFO("stderr: " << r.err);
+  CHECK(r.status == 3);  // hongtou::status::output_error; -1 would be a crash
+  CHECK(contains(r.err, "nodir/out.pdf"));
+  CHECK_FALSE(fs::exists(dir / "nodir"));
+  CHECK(output_leftovers(dir).empty());
+}
+
+TEST_CASE("cli: --version prints the version", "[errors][cli]") {
+  const fs::path dir = case_dir("version");
+  const run_result r = run(hongtou() + " --version", dir);
+  CHECK(r.status == 0);
+  CHECK(line_starting(r.out, "hongtou") == "hongtou 0.1.0");
+}
+
+TEST_CASE("cli: --help exits 0 and lists the subcommands", "[errors][cli]") {
+  const fs::path dir = case_dir("help");
+  const run_result r = run(hongtou() + " --help", dir);
+  INFO("stdout: " << r.out);
+  CHECK(r.status == 0);
+  CHECK(contains(r.out, "render"));
+  CHECK(contains(r.out, "fonts"));
+}
+
+TEST_CASE("cli errors: render without arguments is a usage error", "[errors][cli]") {
+  const fs::path dir = case_dir("render-no-args");
+  const run_result r = run(hongtou() + " render", dir);
+  INFO("stderr: " << r.err);
+  CHECK(r.status == 2);
+  CHECK(contains(r.err, "required"));
+}
