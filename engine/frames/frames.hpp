@@ -48,6 +48,7 @@ struct glyph_run {
   double baseline = 0;  // pt from the page's top edge
   double em_top = 0;    // top of the ideographic em box, pt from the page's top edge
   double em_bottom = 0;
+  bool ink_measured = false;  // ink_* are measured only where placement depends on them
   double ink_top = 0;   // top and bottom of the glyphs' ink, pt from the page's top edge
   double ink_bottom = 0;
   std::vector<positioned_glyph> glyphs;

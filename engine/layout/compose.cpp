@@ -98,13 +98,17 @@ class composer {
     out_.pages.push_back(std::move(p));
   }
 
-  // Sets vertical fields of a run whose em box top is at y.
+  // Sets vertical fields of a run whose em box top is at y. Grid text is
+  // placed by its em box; its ink is not measured (it costs a charstring
+  // interpretation per glyph).
   static void place_em_top(glyph_run& run, double y) {
     const fonts::face& f = *run.font;
     run.em_top = y;
     run.baseline = y + f.em_top() * run.size;
     run.em_bottom = run.baseline - f.em_bottom() * run.size;
-    ink_extent(run);
+    run.ink_measured = false;
+    run.ink_top = run.em_top;
+    run.ink_bottom = run.em_bottom;
   }
 
   // Ink top/bottom from the glyphs' boxes (what a ruler measures).
@@ -117,6 +121,7 @@ class composer {
       bottom = std::max(bottom, run.baseline - b.y_min * run.size);
     }
     if (top > bottom) top = bottom = run.baseline;
+    run.ink_measured = true;
     run.ink_top = top;
     run.ink_bottom = bottom;
   }
@@ -178,6 +183,7 @@ class composer {
                                   h.doc_number_pos);
       double top = any ? cursor + g_.gap + spec_.doc_number_rows_before * g_.pitch : g_.top;
       place_em_top(run, top);
+      ink_extent(run);
       cursor = run.em_bottom;
       current().runs.push_back(run);
       any = true;
@@ -271,6 +277,7 @@ class composer {
         for (auto& run : line.runs) {
           for (auto& gl : run.glyphs) gl.x += g_.left + (g_.width - w) / 2;
           place_em_top(run, top);
+          ink_extent(run);
           cursor = run.em_bottom;
           current().runs.push_back(std::move(run));
         }

@@ -4,23 +4,21 @@
 #include "model/document.hpp"
 
 #include <algorithm>
-#include <cerrno>
-#include <climits>
 #include <cstdio>
 #include <cstring>
-#include <memory>
-#include <new>
-#include <system_error>
 #include <utility>
 
 #include <pugixml.hpp>
 
 #include "core/utf8.hpp"
+#include "model/xml_source.hpp"
 
 namespace hongtou::model {
 namespace {
 
-constexpr size_t no_offset = static_cast<size_t>(-1);
+using detail::no_offset;
+using detail::xml_source;
+
 constexpr size_t max_errors = 100;  // past this a broken file only adds noise
 constexpr size_t max_name_in_message = 40;
 
@@ -154,28 +152,22 @@ struct slot {
 class document_parser {
  public:
   document_parser(std::string_view xml, const std::string& name, diagnostics& diags)
-      : xml_(xml), name_(name), diags_(diags) {}
+      : src_(xml, name, diags, max_errors), name_(name) {}
 
   bool run(document& out) {
     std::string what;
-    if (size_t bad = find_invalid_char(xml_, what); bad != no_offset) {
+    if (size_t bad = find_invalid_char(src_.text(), what); bad != no_offset) {
       error_at(bad, what + "; the document must be UTF-8 text");
       return false;
     }
     pugi::xml_document xdoc;
-    const pugi::xml_parse_result r = xdoc.load_buffer(
-        xml_.data(), xml_.size(),
-        // parse_fragment keeps text outside the root element, so it can be reported
-        pugi::parse_default | pugi::parse_ws_pcdata | pugi::parse_fragment, pugi::encoding_utf8);
-    if (!r) {
-      error_at(r.offset < 0 ? 0 : static_cast<size_t>(r.offset),
-               std::string("malformed XML: ") + r.description());
+    // parse_fragment keeps text outside the root element, so it can be reported
+    if (!src_.parse(xdoc, pugi::parse_default | pugi::parse_ws_pcdata | pugi::parse_fragment))
       return false;
-    }
     document doc;
     doc.source_name = name_;
     read_root(xdoc, doc);
-    if (errors_ > 0) return false;
+    if (src_.errors() > 0) return false;
     out = std::move(doc);
     return true;
   }
@@ -183,56 +175,22 @@ class document_parser {
  private:
   // ---- positions and errors ----
 
-  source_pos pos_at(size_t offset) {
-    if (offset == no_offset) return {};
-    if (line_starts_.empty()) {
-      line_starts_.push_back(0);
-      for (size_t i = 0; i < xml_.size(); ++i) {
-        if (xml_[i] == '\n' || (xml_[i] == '\r' && (i + 1 == xml_.size() || xml_[i + 1] != '\n')))
-          line_starts_.push_back(i + 1);
-      }
-    }
-    offset = std::min(offset, xml_.size());
-    const auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset) - 1;
-    size_t column = 1;  // counted in characters, not bytes
-    for (size_t i = *it; i < offset; ++i)
-      if ((static_cast<unsigned char>(xml_[i]) & 0xC0) != 0x80) ++column;
-    const auto line = static_cast<size_t>(it - line_starts_.begin()) + 1;
-    return {static_cast<int>(std::min<size_t>(line, INT_MAX)),
-            static_cast<int>(std::min<size_t>(column, INT_MAX))};
-  }
-
   /// Offset of an element's '<', or of a text node's first non-space character.
   size_t offset_of(pugi::xml_node n) const {
-    const ptrdiff_t off = n.offset_debug();
-    if (off < 0 || static_cast<size_t>(off) > xml_.size()) return no_offset;
-    auto o = static_cast<size_t>(off);
-    if (n.type() == pugi::node_element) return o > 0 ? o - 1 : o;
-    while (o < xml_.size() && is_xml_space(static_cast<unsigned char>(xml_[o]))) ++o;
+    size_t o = src_.offset_of(n);
+    if (n.type() == pugi::node_element || o == no_offset) return o;
+    const std::string_view xml = src_.text();
+    while (o < xml.size() && is_xml_space(static_cast<unsigned char>(xml[o]))) ++o;
     return o;
   }
+  size_t offset_of(pugi::xml_node n, pugi::xml_attribute a) const { return src_.offset_of(n, a); }
 
-  /// Offset of an attribute's name (its element's when unknown).
-  size_t offset_of(pugi::xml_node n, pugi::xml_attribute a) const {
-    const ptrdiff_t off = n.offset_debug();
-    if (off < 0) return offset_of(n);
-    // The attribute name lies in the same parse buffer as the element name.
-    const auto base = reinterpret_cast<uintptr_t>(n.name()) - static_cast<uintptr_t>(off);
-    const auto at = reinterpret_cast<uintptr_t>(a.name());
-    if (at < base || at - base >= xml_.size()) return offset_of(n);
-    return static_cast<size_t>(at - base);
-  }
-
-  void error_at(size_t offset, std::string message) {
-    if (errors_ == max_errors) {
-      diags_.error(name_, 0, 0, "too many errors; stopping here");
-    }
-    if (errors_++ >= max_errors) return;
-    const source_pos p = pos_at(offset);
-    diags_.error(name_, p.line, p.column, std::move(message));
-  }
+  void error_at(size_t offset, std::string message) { src_.error_at(offset, std::move(message)); }
   void error_at(pugi::xml_node n, std::string message) { error_at(offset_of(n), std::move(message)); }
-  source_pos pos_of(pugi::xml_node n) { return pos_at(offset_of(n)); }
+  source_pos pos_of(pugi::xml_node n) {
+    const detail::line_col p = src_.pos_at(offset_of(n));
+    return {p.line, p.column};
+  }
 
   // ---- generic checks ----
 
@@ -528,40 +486,19 @@ class document_parser {
     });
   }
 
-  std::string_view xml_;
+  xml_source src_;
   const std::string& name_;
-  diagnostics& diags_;
-  size_t errors_ = 0;
-  std::vector<size_t> line_starts_;  // built on the first position asked for
 };
 
 }  // namespace
 
 bool parse_document(std::string_view xml, const std::string& source_name, document& out,
                     diagnostics& diags) {
-  try {
-    return document_parser(xml, source_name, diags).run(out);
-  } catch (const std::bad_alloc&) {
-    diags.error(source_name, 0, 0, "out of memory while reading the document");
-    return false;
-  }
+  return detail::run_parser<document_parser>(xml, source_name, out, diags, "the document");
 }
 
 bool load_document(const std::string& path, document& out, diagnostics& diags) {
-  std::unique_ptr<std::FILE, int (*)(std::FILE*)> f(std::fopen(path.c_str(), "rb"), &std::fclose);
-  if (!f) {
-    diags.error(path, 0, 0, "cannot open " + path + ": " + std::generic_category().message(errno));
-    return false;
-  }
-  std::string text;
-  char buf[65536];
-  size_t got = 0;
-  while ((got = std::fread(buf, 1, sizeof buf, f.get())) > 0) text.append(buf, got);
-  if (std::ferror(f.get())) {
-    diags.error(path, 0, 0, "cannot read " + path + ": " + std::generic_category().message(errno));
-    return false;
-  }
-  return parse_document(text, path, out, diags);
+  return detail::load_file(path, out, diags, &parse_document);
 }
 
 }  // namespace hongtou::model

@@ -4,84 +4,24 @@
 #include "model/layout_spec.hpp"
 
 #include <algorithm>
-#include <cerrno>
 #include <charconv>
-#include <climits>
 #include <cmath>
 #include <cstdio>
 #include <cstring>
-#include <memory>
-#include <new>
-#include <system_error>
 #include <utility>
 #include <vector>
 
 #include <pugixml.hpp>
 
 #include "core/units.hpp"
+#include "model/xml_source.hpp"
 
 namespace hongtou::model {
 namespace {
 
-constexpr size_t no_offset = static_cast<size_t>(-1);
-
-struct line_col {
-  int line = 0, column = 0;  // 1-based; 0 = unknown
-};
-
-// Positions in the source text. (document.cpp and font_config.cpp hold the
-// same few lines; a private model/xml_support.hpp would let them share it.)
-class source_text {
- public:
-  explicit source_text(std::string_view text) : text_(text) {}
-
-  line_col pos_at(size_t offset) {
-    if (offset == no_offset) return {};
-    if (line_starts_.empty()) {
-      line_starts_.push_back(0);
-      for (size_t i = 0; i < text_.size(); ++i)
-        if (text_[i] == '\n' || (text_[i] == '\r' && (i + 1 == text_.size() || text_[i + 1] != '\n')))
-          line_starts_.push_back(i + 1);
-    }
-    offset = std::min(offset, text_.size());
-    const auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset) - 1;
-    size_t column = 1;  // in characters
-    for (size_t i = *it; i < offset; ++i)
-      if ((static_cast<unsigned char>(text_[i]) & 0xC0) != 0x80) ++column;
-    const auto line = static_cast<size_t>(it - line_starts_.begin()) + 1;
-    return {static_cast<int>(std::min<size_t>(line, INT_MAX)),
-            static_cast<int>(std::min<size_t>(column, INT_MAX))};
-  }
-
-  /// Offset of an element's '<'.
-  size_t offset_of(pugi::xml_node n) const {
-    const ptrdiff_t off = n.offset_debug();
-    if (off <= 0 || static_cast<size_t>(off) > text_.size()) return off == 0 ? 0 : no_offset;
-    return static_cast<size_t>(off) - (n.type() == pugi::node_element ? 1 : 0);
-  }
-
-  /// Offset of an attribute's name (its element's when unknown).
-  size_t offset_of(pugi::xml_node n, pugi::xml_attribute a) const {
-    const ptrdiff_t off = n.offset_debug();
-    if (off < 0) return offset_of(n);
-    const auto base = reinterpret_cast<uintptr_t>(n.name()) - static_cast<uintptr_t>(off);
-    const auto at = reinterpret_cast<uintptr_t>(a.name());
-    if (at < base || at - base >= text_.size()) return offset_of(n);
-    return static_cast<size_t>(at - base);
-  }
-
- private:
-  std::string_view text_;
-  std::vector<size_t> line_starts_;
-};
+using detail::xml_source;
 
 std::string tag(const char* name) { return "<" + std::string(name) + ">"; }
-
-bool is_word(std::string_view s) {
-  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) {
-    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
-  });
-}
 
 /// Parses "12", "12.5", ".5" (no sign, no exponent) into v.
 bool parse_decimal(std::string_view s, double& v) {
@@ -99,39 +39,24 @@ bool parse_decimal(std::string_view s, double& v) {
 class layout_parser {
  public:
   layout_parser(std::string_view xml, const std::string& name, diagnostics& diags)
-      : src_(xml), xml_(xml), name_(name), diags_(diags) {}
+      : src_(xml, name, diags) {}
 
   bool run(layout_spec& out) {
     pugi::xml_document xdoc;
-    const pugi::xml_parse_result r =
-        xdoc.load_buffer(xml_.data(), xml_.size(), pugi::parse_default, pugi::encoding_utf8);
-    if (!r) {
-      error_at(r.offset < 0 ? 0 : static_cast<size_t>(r.offset),
-               std::string("malformed XML: ") + r.description());
-      return false;
-    }
+    if (!src_.parse(xdoc, pugi::parse_default)) return false;
     layout_spec spec;
     read_root(xdoc.document_element(), spec);
-    if (failed_) return false;
+    if (src_.errors() > 0) return false;
     out = std::move(spec);
     return true;
   }
 
  private:
-  void error_at(size_t offset, std::string message) {
-    failed_ = true;
-    const line_col p = src_.pos_at(offset);
-    diags_.error(name_, p.line, p.column, std::move(message));
-  }
-  void error_at(pugi::xml_node n, std::string message) {
-    error_at(src_.offset_of(n), std::move(message));
-  }
-
   /// Reads the attributes of one element, each required; finish() reports
   /// the attributes nobody asked for.
   class attrs {
    public:
-    attrs(layout_parser& p, pugi::xml_node n) : p_(p), n_(n) {}
+    attrs(xml_source& src, pugi::xml_node n) : src_(src), n_(n) {}
 
     /// A length "12.5mm" / "16pt" (or "1em" after set_em) in pt; 0 on error.
     double length(const char* name, bool allow_zero = false) {
@@ -149,7 +74,7 @@ class layout_parser {
         return 0;
       }
       if (number == 0 && !allow_zero) {
-        p_.error_at(p_.src_.offset_of(n_, a), std::string(name) + " on " + tag(n_.name()) +
+        src_.error_at(n_, a, std::string(name) + " on " + tag(n_.name()) +
                                                   " must be greater than 0");
         return 0;
       }
@@ -160,11 +85,8 @@ class layout_parser {
     int count(const char* name, int lo, int hi) {
       const pugi::xml_attribute a = get(name);
       if (!a) return lo;
-      const std::string_view v = a.value();
       int n = 0;
-      const auto r = std::from_chars(v.data(), v.data() + v.size(), n);
-      if (v.empty() || v[0] == '-' || r.ec != std::errc() || r.ptr != v.data() + v.size() || n < lo ||
-          n > hi) {
+      if (!detail::parse_whole(a.value(), n) || n < lo || n > hi) {
         bad(a, "count", "a whole number from " + std::to_string(lo) + " to " + std::to_string(hi));
         return lo;
       }
@@ -208,7 +130,7 @@ class layout_parser {
     std::string word(const char* name) {
       const pugi::xml_attribute a = get(name);
       if (!a) return {};
-      if (!is_word(a.value())) {
+      if (!detail::is_word(a.value())) {
         bad(a, "name", "lower-case letters, digits, - and _");
         return {};
       }
@@ -233,7 +155,7 @@ class layout_parser {
         std::string expected;
         for (size_t i = 0; i < used_.size(); ++i)
           expected += (i == 0 ? "" : i + 1 == used_.size() ? " or " : ", ") + std::string(used_[i]);
-        p_.error_at(p_.src_.offset_of(n_, a), "unknown attribute " + std::string(a.name()) + " on " +
+        src_.error_at(n_, a, "unknown attribute " + std::string(a.name()) + " on " +
                                                   tag(n_.name()) + "; expected " +
                                                   (expected.empty() ? "none" : expected));
       }
@@ -243,16 +165,16 @@ class layout_parser {
     pugi::xml_attribute get(const char* name) {
       used_.push_back(name);
       const pugi::xml_attribute a = n_.attribute(name);
-      if (!a) p_.error_at(n_, "missing attribute " + std::string(name) + " on " + tag(n_.name()));
+      if (!a) src_.error_at(n_, "missing attribute " + std::string(name) + " on " + tag(n_.name()));
       return a;
     }
     void bad(pugi::xml_attribute a, const char* what, const std::string& expected) {
-      p_.error_at(p_.src_.offset_of(n_, a), std::string("bad ") + what + " \"" + a.value() + "\" in " +
+      src_.error_at(n_, a, std::string("bad ") + what + " \"" + a.value() + "\" in " +
                                                 a.name() + " on " + tag(n_.name()) + "; expected " +
                                                 expected);
     }
 
-    layout_parser& p_;
+    xml_source& src_;
     pugi::xml_node n_;
     std::vector<const char*> used_;
     double em_ = 0;  // size of this element's text; 0 = "em" not allowed
@@ -260,12 +182,12 @@ class layout_parser {
 
   void read_root(pugi::xml_node root, layout_spec& spec) {
     if (!root || std::strcmp(root.name(), "layout") != 0) {
-      error_at(root ? src_.offset_of(root) : 0,
+      src_.error_at(root ? src_.offset_of(root) : 0,
                "expected root element <layout>" + (root ? ", found " + tag(root.name()) : std::string()));
       return;
     }
     {
-      attrs a(*this, root);
+      attrs a(src_, root);
       spec.name = a.word("name");
       a.finish();
     }
@@ -276,7 +198,7 @@ class layout_parser {
     pugi::xml_node headings[4];
     for (pugi::xml_node c = root.first_child(); c; c = c.next_sibling()) {
       if (c.type() == pugi::node_pcdata || c.type() == pugi::node_cdata) {
-        error_at(c, "text is not allowed in <layout>; expected elements");
+        src_.error_at(c, "text is not allowed in <layout>; expected elements");
         continue;
       }
       if (c.type() != pugi::node_element) continue;
@@ -286,7 +208,7 @@ class layout_parser {
         std::string expected;
         for (size_t k = 0; k < std::size(names); ++k)
           expected += (k == 0 ? "" : k + 1 == std::size(names) ? " or " : ", ") + tag(names[k]);
-        error_at(c, "unknown element " + tag(c.name()) + " in <layout>; expected " + expected);
+        src_.error_at(c, "unknown element " + tag(c.name()) + " in <layout>; expected " + expected);
         continue;
       }
       if (std::strcmp(names[i], "heading") == 0) {
@@ -294,7 +216,7 @@ class layout_parser {
         continue;
       }
       if (seen[i]) {
-        error_at(c, "duplicate " + tag(c.name()) + " in <layout>; only one is allowed");
+        src_.error_at(c, "duplicate " + tag(c.name()) + " in <layout>; only one is allowed");
         continue;
       }
       seen[i] = c;
@@ -302,29 +224,29 @@ class layout_parser {
     }
     for (size_t i = 0; i < std::size(names); ++i)
       if (!seen[i] && std::strcmp(names[i], "heading") != 0)
-        error_at(root, "missing " + tag(names[i]) + " in <layout>");
+        src_.error_at(root, "missing " + tag(names[i]) + " in <layout>");
     for (int level = 1; level <= 4; ++level)
       if (!headings[level - 1])
-        error_at(root, "missing <heading level=\"" + std::to_string(level) + "\"> in <layout>");
+        src_.error_at(root, "missing <heading level=\"" + std::to_string(level) + "\"> in <layout>");
 
     // The type area must lie on the page (small tolerance for rounding).
     if (seen[0] && seen[1]) {
       constexpr double eps = 1e-6;
       if (spec.margin_left + spec.area_width > spec.page_width + eps ||
           spec.margin_top + spec.area_height > spec.page_height + eps)
-        error_at(seen[1], "the type area does not fit on the page");
+        src_.error_at(seen[1], "the type area does not fit on the page");
     }
   }
 
   void read_heading(pugi::xml_node c, layout_spec& spec, pugi::xml_node (&headings)[4]) {
-    attrs a(*this, c);
+    attrs a(src_, c);
     const int level = a.count("level", 1, 4);
     const text_style s = a.style();
     a.finish();
     const std::string_view v = c.attribute("level").value();
     if (v.size() != 1 || v[0] < '1' || v[0] > '4') return;  // reported by count()
     if (headings[level - 1]) {
-      error_at(c, "duplicate <heading level=\"" + std::to_string(level) + "\"> in <layout>");
+      src_.error_at(c, "duplicate <heading level=\"" + std::to_string(level) + "\"> in <layout>");
       return;
     }
     headings[level - 1] = c;
@@ -333,7 +255,7 @@ class layout_parser {
 
   void read_element(size_t i, pugi::xml_node c, layout_spec& spec) {
     reject_children(c);
-    attrs a(*this, c);
+    attrs a(src_, c);
     switch (i) {
       case 0:  // page
         spec.page_width = a.length("width");
@@ -348,7 +270,7 @@ class layout_parser {
       case 2:  // grid
         spec.grid_profile = a.word("profile");
         if (c.attribute("profile") && spec.grid_profile != "gb-exact")
-          error_at(src_.offset_of(c, c.attribute("profile")),
+          src_.error_at(c, c.attribute("profile"),
                    "unsupported grid profile \"" + std::string(c.attribute("profile").value()) +
                        "\"; expected gb-exact");
         spec.chars_per_line = a.count("chars-per-line", 1, 200);
@@ -404,45 +326,23 @@ class layout_parser {
     for (pugi::xml_node c = n.first_child(); c; c = c.next_sibling())
       if (c.type() == pugi::node_element || c.type() == pugi::node_pcdata ||
           c.type() == pugi::node_cdata) {
-        error_at(c, tag(n.name()) + " must be empty; its values are attributes");
+        src_.error_at(c, tag(n.name()) + " must be empty; its values are attributes");
         return;
       }
   }
 
-  source_text src_;
-  std::string_view xml_;
-  const std::string& name_;
-  diagnostics& diags_;
-  bool failed_ = false;
+  xml_source src_;
 };
 
 }  // namespace
 
 bool parse_layout(std::string_view xml, const std::string& source_name, layout_spec& out,
                   diagnostics& diags) {
-  try {
-    return layout_parser(xml, source_name, diags).run(out);
-  } catch (const std::bad_alloc&) {
-    diags.error(source_name, 0, 0, "out of memory while reading the layout");
-    return false;
-  }
+  return detail::run_parser<layout_parser>(xml, source_name, out, diags, "the layout");
 }
 
 bool load_layout(const std::string& path, layout_spec& out, diagnostics& diags) {
-  std::unique_ptr<std::FILE, int (*)(std::FILE*)> f(std::fopen(path.c_str(), "rb"), &std::fclose);
-  if (!f) {
-    diags.error(path, 0, 0, "cannot open " + path + ": " + std::generic_category().message(errno));
-    return false;
-  }
-  std::string text;
-  char buf[16384];
-  size_t got = 0;
-  while ((got = std::fread(buf, 1, sizeof buf, f.get())) > 0) text.append(buf, got);
-  if (std::ferror(f.get())) {
-    diags.error(path, 0, 0, "cannot read " + path + ": " + std::generic_category().message(errno));
-    return false;
-  }
-  return parse_layout(text, path, out, diags);
+  return detail::load_file(path, out, diags, &parse_layout);
 }
 
 }  // namespace hongtou::model

@@ -56,8 +56,8 @@ run_result run(const std::string& cmd, const fs::path& dir) {
   static int counter = 0;
   const std::string tag = std::to_string(++counter);
   const fs::path out = dir / ("cmd-" + tag + ".out"), err = dir / ("cmd-" + tag + ".err");
-  const std::string full = "cd " + quote(dir.string()) + " && " + cmd + " >" +
-                           quote(out.string()) + " 2>" + quote(err.string());
+  const std::string full = "cd " + quote(dir.string()) + " && " + cmd + " >" + quote(out.string()) +
+                           " 2>" + quote(err.string());
   const int raw = std::system(full.c_str());
   run_result r;
   // A crash shows as a signal, or as 128+N from the shell.
@@ -67,7 +67,9 @@ run_result run(const std::string& cmd, const fs::path& dir) {
   return r;
 }
 
-std::string hongtou() { return quote(HONGTOU_CLI); }
+std::string hongtou() {
+  return quote(HONGTOU_CLI);
+}
 
 std::string source_path(const std::string& rel) {
   return std::string(HONGTOU_SOURCE_DIR) + "/" + rel;
@@ -125,8 +127,7 @@ TEST_CASE("cli errors: an unclosed tag is reported where the mismatch is found",
   CHECK(output_leftovers(dir).empty());
 }
 
-TEST_CASE("cli errors: a malformed XML position counts characters, not bytes",
-          "[errors][cli]") {
+TEST_CASE("cli errors: a malformed XML position counts characters not bytes", "[errors][cli]") {
   const fs::path dir = case_dir("mismatched-end-tag");
   // Line 3: two spaces, "<title>" (columns 3-9), 标题 (10-11), "</" (12-13),
   // "titel" from column 14 (it would be 18 if the column counted bytes).
@@ -167,10 +168,10 @@ TEST_CASE("cli errors: an unknown element in <body> is named with what <body> ta
           "[errors][cli]") {
   const fs::path dir = case_dir("unknown-element");
   write_file(dir / "bad.xml", std::string(xml_decl) +
-                                  "<gongwen layout=\"gbt9704\">\n"       // 2
-                                  "  <title>标题</title>\n"              // 3
-                                  "  <body>\n"                           // 4
-                                  "    <table>表格</table>\n"            // 5: column 5
+                                  "<gongwen layout=\"gbt9704\">\n"  // 2
+                                  "  <title>标题</title>\n"         // 3
+                                  "  <body>\n"                      // 4
+                                  "    <table>表格</table>\n"       // 5: column 5
                                   "    <p>正文。</p>\n"
                                   "  </body>\n"
                                   "</gongwen>\n");
@@ -216,7 +217,7 @@ TEST_CASE("cli errors: a role with no installed font stops the render", "[errors
   CHECK(output_leftovers(dir).empty());
 }
 
-TEST_CASE("cli errors: `hongtou fonts` reports a role with no installed font as NOT FOUND",
+TEST_CASE("cli errors: hongtou fonts reports a role with no installed font as NOT FOUND",
           "[errors][cli]") {
   const fs::path dir = case_dir("missing-font-role-report");
   fonts_without_fangsong(dir);
@@ -240,12 +241,10 @@ TEST_CASE("cli errors: a missing input file is named", "[errors][cli]") {
   CHECK(output_leftovers(dir).empty());
 }
 
-TEST_CASE("cli errors: an output folder that does not exist is an output error",
-          "[errors][cli]") {
+TEST_CASE("cli errors: an output folder that does not exist is an output error", "[errors][cli]") {
   const fs::path dir = case_dir("missing-output-dir");
-  const run_result r = run(hongtou() + " render " + quote(source_path("samples/report.xml")) +
-                               " -o nodir/out.pdf",
-                           dir);
+  const run_result r = run(
+      hongtou() + " render " + quote(source_path("samples/report.xml")) + " -o nodir/out.pdf", dir);
   INFO("stderr: " << r.err);
   CHECK(r.status == 3);  // hongtou::status::output_error; -1 would be a crash
   CHECK(contains(r.err, "nodir/out.pdf"));

@@ -200,13 +200,16 @@ class pdf_writer {
     if (!input) return fail("out of memory while subsetting " + face.family());
     hb_set_t* gids = hb_subset_input_glyph_set(input.get());
     for (const auto& [gid, text] : use.glyph_text) hb_set_add(gids, gid);
-    hb_subset_input_set_flags(input.get(), HB_SUBSET_FLAGS_NO_HINTING);
+    // Desubroutinised CFF subsets are built several times faster and differ
+    // little in size for the few hundred glyphs of a document.
+    hb_subset_input_set_flags(input.get(), HB_SUBSET_FLAGS_NO_HINTING | HB_SUBSET_FLAGS_DESUBROUTINIZE);
     hb_set_t* drop = hb_subset_input_set(input.get(), HB_SUBSET_SETS_DROP_TABLE_TAG);
     for (hb_tag_t t : {HB_TAG('G', 'S', 'U', 'B'), HB_TAG('G', 'P', 'O', 'S'),
                        HB_TAG('G', 'D', 'E', 'F'), HB_TAG('B', 'A', 'S', 'E'),
                        HB_TAG('J', 'S', 'T', 'F'), HB_TAG('V', 'O', 'R', 'G'),
                        HB_TAG('v', 'h', 'e', 'a'), HB_TAG('v', 'm', 't', 'x'),
-                       HB_TAG('D', 'S', 'I', 'G')})
+                       HB_TAG('D', 'S', 'I', 'G'), HB_TAG('c', 'm', 'a', 'p'),
+                       HB_TAG('p', 'o', 's', 't'), HB_TAG('k', 'e', 'r', 'n')})
       hb_set_add(drop, t);
     std::unique_ptr<hb_subset_plan_t, hb_subset_plan_deleter> plan(
         hb_subset_plan_create_or_fail(face.hb(), input.get()));

@@ -44,8 +44,9 @@ std::string trace(const frames& f) {
              " size=" + fixed(run.size, 2) + "pt";
       if (run.h_scale != 1) out += " scale=" + fixed(run.h_scale, 4);
       out += " " + colour(run.color) + " x=" + mm(run.left()) + ".." + mm(run.right()) +
-             " em=" + mm(run.em_top) + ".." + mm(run.em_bottom) + " ink=" + mm(run.ink_top) +
-             ".." + mm(run.ink_bottom) + " base=" + mm(run.baseline) + " \"" + text + "\"\n";
+             " em=" + mm(run.em_top) + ".." + mm(run.em_bottom);
+      if (run.ink_measured) out += " ink=" + mm(run.ink_top) + ".." + mm(run.ink_bottom);
+      out += " base=" + mm(run.baseline) + " \"" + text + "\"\n";
       out += "    gids";
       for (const auto& g : run.glyphs) out += " " + std::to_string(g.id) + "@" + mm(g.x);
       out += "\n";

@@ -1,0 +1,100 @@
+#pragma once
+// Private to engine/model: what the three XML readers (document, layout,
+// font_config) share — the source text with its line index, errors at
+// line:column, the pugixml parse, reading a file, and small value checks.
+#include <cstddef>
+#include <cstdint>
+#include <new>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include <pugixml.hpp>
+
+#include "core/diagnostic.hpp"
+
+namespace hongtou::model::detail {
+
+/// An offset pugixml could not give.
+inline constexpr size_t no_offset = static_cast<size_t>(-1);
+
+/// 1-based line and column (in characters); 0 = unknown.
+struct line_col {
+  int line = 0, column = 0;
+};
+
+/// The text of one XML file, under the name its diagnostics carry. Turns
+/// byte offsets and pugixml nodes into line:column and reports errors there.
+/// text, name and diags must outlive it.
+class xml_source {
+ public:
+  /// Past max_errors errors, one "too many errors" is added and the rest dropped.
+  xml_source(std::string_view text, const std::string& name, diagnostics& diags,
+             size_t max_errors = SIZE_MAX)
+      : text_(text), name_(name), diags_(diags), max_errors_(max_errors) {}
+
+  std::string_view text() const { return text_; }
+  /// Errors reported so far, dropped ones included; 0 while all is well.
+  size_t errors() const { return errors_; }
+
+  /// Parses the text into doc with pugixml's options; on failure returns
+  /// false after reporting "malformed XML: …" at pugixml's offset.
+  bool parse(pugi::xml_document& doc, unsigned options);
+
+  /// Line and column of a byte offset (clamped to the text); {0, 0} for no_offset.
+  line_col pos_at(size_t offset);
+  /// Offset of an element's '<' or a text node's first byte; no_offset when unknown.
+  size_t offset_of(pugi::xml_node n) const;
+  /// Offset of an attribute's name; its element's when unknown.
+  size_t offset_of(pugi::xml_node n, pugi::xml_attribute a) const;
+
+  void error_at(size_t offset, std::string message);
+  void error_at(pugi::xml_node n, std::string message) { error_at(offset_of(n), std::move(message)); }
+  void error_at(pugi::xml_node n, pugi::xml_attribute a, std::string message) {
+    error_at(offset_of(n, a), std::move(message));
+  }
+
+ private:
+  std::string_view text_;
+  const std::string& name_;
+  diagnostics& diags_;
+  size_t max_errors_;
+  size_t errors_ = 0;
+  std::vector<size_t> line_starts_;  // built on the first position asked for
+};
+
+/// Runs Parser(xml, name, diags).run(out); running out of memory returns
+/// false after reporting "out of memory while reading <what>".
+template <class Parser, class Out>
+bool run_parser(std::string_view xml, const std::string& name, Out& out, diagnostics& diags,
+                const char* what) {
+  try {
+    return Parser(xml, name, diags).run(out);
+  } catch (const std::bad_alloc&) {
+    diags.error(name, 0, 0, std::string("out of memory while reading ") + what);
+    return false;
+  }
+}
+
+/// Reads a whole file into text; on failure returns false after reporting
+/// "cannot open|read <path>: <reason>" against path.
+bool read_file(const std::string& path, std::string& text, diagnostics& diags);
+
+/// Reads the file at path and parses its text under the name path; false
+/// with a diagnostic when either fails.
+template <class Out>
+bool load_file(const std::string& path, Out& out, diagnostics& diags,
+               bool (*parse)(std::string_view, const std::string&, Out&, diagnostics&)) {
+  std::string text;
+  return read_file(path, text, diags) && parse(text, path, out, diags);
+}
+
+/// True for a non-empty name of lower-case letters, digits, - and _.
+bool is_word(std::string_view s);
+
+/// Parses a whole number without sign ("0", "12") into n; false when s is
+/// anything else or out of int's range.
+bool parse_whole(std::string_view s, int& n);
+
+}  // namespace hongtou::model::detail
