@@ -94,7 +94,7 @@ render_result engine::render_file(const std::string& input, const std::string& o
     render_result r;
     r.status = status::input_error;
     r.diagnostics.push_back(
-        {severity::error, input, 0, 0, std::string("cannot read the file: ") + std::strerror(errno), {}});
+        {severity::error, input, 0, 0, "cannot open " + input + ": " + std::strerror(errno), {}});
     return r;
   }
   std::string xml((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());

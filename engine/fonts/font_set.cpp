@@ -260,9 +260,12 @@ std::unique_ptr<font_set> font_set::load(const model::font_config& config,
       hb_ot_layout_get_baseline_with_fallback(f->hb_font_,
                                               HB_OT_LAYOUT_BASELINE_TAG_IDEO_EMBOX_BOTTOM_OR_LEFT,
                                               HB_DIRECTION_LTR, HB_SCRIPT_HAN, HB_TAG_NONE, &bottom);
+      // The em box is one em tall by definition; fonts whose synthesised box
+      // is taller (typo metrics of LXGW WenKai) keep its centre.
       if (top > bottom) {
-        f->em_top_ = top / u;
-        f->em_bottom_ = bottom / u;
+        double centre = (top + bottom) / 2.0 / u;
+        f->em_top_ = centre + 0.5;
+        f->em_bottom_ = centre - 0.5;
       }
       hb_font_extents_t ext;
       if (hb_font_get_h_extents(f->hb_font_, &ext)) {

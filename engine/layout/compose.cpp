@@ -30,6 +30,7 @@ struct grid {
 struct body_line_ref {
   size_t page;
   size_t first_run, run_count;
+  bool keep_with_next = false;  // a line of a standalone heading
 };
 
 class composer {
@@ -202,6 +203,15 @@ class composer {
     return any ? cursor : -1;
   }
 
+  // How bad a title line break before cluster k is, in pt: none before 关于,
+  // one character at a word boundary, prohibitive inside a word (spec §6).
+  static double break_cost(const prepared_text& p, size_t k, double em) {
+    const std::u32string& t = p.text;
+    size_t at = p.clusters[k].begin;
+    if (t.compare(at, 2, U"关于") == 0) return 0;
+    return p.word_start[k] ? em : 50 * em;
+  }
+
   // Chooses title line breaks: every line fits, lines as even as possible,
   // upper lines not shorter than lower ones (spec §6, 上长下短).
   std::vector<size_t> title_breaks(const prepared_text& p) {
@@ -214,6 +224,7 @@ class composer {
     std::vector<size_t> best;
     double best_cost = std::numeric_limits<double>::max();
     size_t min_lines = static_cast<size_t>(std::ceil(total / g_.width));
+    const double em = p.pieces.empty() ? 22 : p.pieces.front().size;
     for (size_t lines = min_lines; lines <= min_lines + 1 && lines <= 6; ++lines) {
       std::vector<size_t> pick(lines - 1);
       // Enumerate increasing index tuples into cand.
@@ -227,9 +238,11 @@ class composer {
           double cost = 0;
           for (size_t l = 0; l < w.size(); ++l) {
             if (w[l] > g_.width + 1e-6) return;
+            if (w[l] > 0.95 * g_.width) cost += em;  // not quite full (spec §6 practice)
             if (l > 0) {
               cost += std::fabs(w[l] - w[l - 1]);
               if (w[l] > w[l - 1] + 1e-6) cost += 4 * (w[l] - w[l - 1]);
+              cost += break_cost(p, starts[l], em);
             }
           }
           cost += 1000.0 * static_cast<double>(lines - min_lines);
@@ -344,6 +357,7 @@ class composer {
       bool first_line = true;
       for (auto& line : lines) {
         body_line_ref ref = place_line(line);
+        ref.keep_with_next = blk.kind == model::block_kind::heading;
         body_lines_.push_back(ref);
         if (first_line) {
           record_outline(blk, ref);
@@ -401,10 +415,12 @@ class composer {
   void carry_lines_to_new_page(size_t count) {
     size_t last_page = out_.pages.size() - 1;
     std::vector<body_line_ref> moving;
-    while (count > 0 && !body_lines_.empty() && body_lines_.back().page == last_page) {
+    // The last `count` lines, and a heading just above them with them.
+    while (!body_lines_.empty() && body_lines_.back().page == last_page &&
+           (count > 0 || body_lines_.back().keep_with_next)) {
       moving.insert(moving.begin(), body_lines_.back());
       body_lines_.pop_back();
-      --count;
+      if (count > 0) --count;
     }
     std::vector<glyph_run> runs;
     if (!moving.empty()) {

@@ -86,6 +86,22 @@ void find_breaks(prepared_text& p) {
     for (size_t i = 0; i <= p.text.size(); ++i) icu_break[i] = at16[static_cast<size_t>(offset[i])];
   }
 
+  // Word boundaries (ICU's dictionary segmentation for Chinese), for titles
+  // whose lines must keep words whole (spec §6).
+  std::vector<bool> word_at(p.text.size() + 1, false);
+  status = U_ZERO_ERROR;
+  std::unique_ptr<icu::BreakIterator> words(
+      icu::BreakIterator::createWordInstance(icu::Locale("zh", "CN"), status));
+  if (U_SUCCESS(status) && words) {
+    words->setText(u);
+    std::vector<bool> at16(static_cast<size_t>(u.length()) + 1, false);
+    for (int32_t b = words->first(); b != icu::BreakIterator::DONE; b = words->next())
+      at16[static_cast<size_t>(b)] = true;
+    for (size_t i = 0; i <= p.text.size(); ++i) word_at[i] = at16[static_cast<size_t>(offset[i])];
+  }
+  p.word_start.assign(p.clusters.size(), false);
+  for (size_t i = 0; i < p.clusters.size(); ++i) p.word_start[i] = word_at[p.clusters[i].begin];
+
   p.break_before.assign(p.clusters.size(), false);
   for (size_t i = 1; i < p.clusters.size(); ++i) {
     const cluster& prev = p.clusters[i - 1];

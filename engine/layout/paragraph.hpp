@@ -37,6 +37,7 @@ struct prepared_text {
   std::u32string text;
   std::vector<cluster> clusters;
   std::vector<bool> break_before;  // per cluster: a line may start here (ICU + spec §11.2)
+  std::vector<bool> word_start;    // per cluster: a word begins here (ICU word boundaries, zh dictionary)
   std::vector<char32_t> missing;   // characters the face has no glyph for
 };
 

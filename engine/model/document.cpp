@@ -175,7 +175,8 @@ class document_parser {
  private:
   // ---- positions and errors ----
 
-  /// Offset of an element's '<', or of a text node's first non-space character.
+  /// Offset of an element's '<', or of a text node's first non-space character
+  /// (with parse_ws_pcdata a text node often starts with the indentation).
   size_t offset_of(pugi::xml_node n) const {
     size_t o = src_.offset_of(n);
     if (n.type() == pugi::node_element || o == no_offset) return o;

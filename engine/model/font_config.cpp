@@ -41,20 +41,22 @@ class font_config_parser {
     for (pugi::xml_attribute a = n.first_attribute(); a; a = a.next_attribute())
       if (std::none_of(allowed.begin(), allowed.end(),
                        [&](const char* s) { return std::strcmp(s, a.name()) == 0; }))
-        src_.error_at(n, a, "unknown attribute " + std::string(a.name()) + " on " + tag(n.name()) +
-                           "; expected " + expected);
+        src_.error_at(n, a,
+                      "unknown attribute " + std::string(a.name()) + " on " + tag(n.name()) +
+                          "; expected " + expected);
   }
 
   /// Reports text and any child element other than child_name.
   bool is_child(pugi::xml_node parent, pugi::xml_node c, const char* child_name) {
     if (c.type() == pugi::node_pcdata || c.type() == pugi::node_cdata) {
-      src_.error_at(c, "text is not allowed in " + tag(parent.name()) + "; expected " + tag(child_name));
+      src_.error_at(
+          c, "text is not allowed in " + tag(parent.name()) + "; expected " + tag(child_name));
       return false;
     }
     if (c.type() != pugi::node_element) return false;
     if (std::strcmp(c.name(), child_name) != 0) {
-      src_.error_at(c, "unknown element " + tag(c.name()) + " in " + tag(parent.name()) + "; expected " +
-                      tag(child_name));
+      src_.error_at(c, "unknown element " + tag(c.name()) + " in " + tag(parent.name()) +
+                           "; expected " + tag(child_name));
       return false;
     }
     return true;
@@ -62,14 +64,16 @@ class font_config_parser {
 
   void read_root(pugi::xml_node root, font_config& config) {
     if (!root || std::strcmp(root.name(), "fonts") != 0) {
-      src_.error_at(root ? src_.offset_of(root) : 0,
-               "expected root element <fonts>" + (root ? ", found " + tag(root.name()) : std::string()));
+      src_.error_at(
+          root ? src_.offset_of(root) : 0,
+          "expected root element <fonts>" + (root ? ", found " + tag(root.name()) : std::string()));
       return;
     }
     check_attributes(root, {});
     for (pugi::xml_node c = root.first_child(); c; c = c.next_sibling())
       if (is_child(root, c, "role")) read_role(c, config);
-    if (config.roles.empty() && src_.errors() == 0) src_.error_at(root, "empty <fonts>; expected <role>");
+    if (config.roles.empty() && src_.errors() == 0)
+      src_.error_at(root, "empty <fonts>; expected <role>");
   }
 
   void read_role(pugi::xml_node n, font_config& config) {
@@ -81,9 +85,12 @@ class font_config_parser {
     const pugi::xml_attribute name = n.attribute("name");
     role.name = name.value();
     role.description = n.attribute("description").value();
-    if (!name) src_.error_at(n, "missing attribute name on <role>");
+    if (!name)
+      src_.error_at(n, "missing attribute name on <role>");
     else if (!detail::is_word(role.name))
-      src_.error_at(n, name, "bad role name \"" + role.name + "\"; expected lower-case letters, digits, - and _");
+      src_.error_at(
+          n, name,
+          "bad role name \"" + role.name + "\"; expected lower-case letters, digits, - and _");
     else if (config.find(role.name))
       src_.error_at(n, name, "duplicate <role name=\"" + role.name + "\">");
     if (!n.attribute("description")) src_.error_at(n, "missing attribute description on <role>");
@@ -97,18 +104,21 @@ class font_config_parser {
 
   void read_font(pugi::xml_node n, font_role& role) {
     check_attributes(n, {"family", "style", "file", "index"});
-    if (n.first_child()) src_.error_at(n.first_child(), "<font> must be empty; its values are attributes");
+    if (n.first_child())
+      src_.error_at(n.first_child(), "<font> must be empty; its values are attributes");
     font_candidate f;
     f.family = n.attribute("family").value();
     f.style = n.attribute("style").value();
     f.file = n.attribute("file").value();
     if (f.family.empty() && f.file.empty())
       src_.error_at(n, "a <font> needs a family or a file (or both)");
-    if (n.attribute("style") && f.style.empty()) src_.error_at(n, n.attribute("style"), "empty style on <font>");
+    if (n.attribute("style") && f.style.empty())
+      src_.error_at(n, n.attribute("style"), "empty style on <font>");
     if (const pugi::xml_attribute a = n.attribute("index")) {
       if (!detail::parse_whole(a.value(), f.index) || f.index > 65535)
-        src_.error_at(n, a, "bad index \"" + std::string(a.value()) +
-                           "\" on <font>; expected a face number from 0 to 65535");
+        src_.error_at(n, a,
+                      "bad index \"" + std::string(a.value()) +
+                          "\" on <font>; expected a face number from 0 to 65535");
       else if (f.file.empty())
         src_.error_at(n, a, "index on <font> needs a file (it numbers the faces of a .ttc file)");
     }
@@ -122,7 +132,8 @@ class font_config_parser {
 
 bool parse_font_config(std::string_view xml, const std::string& source_name, font_config& out,
                        diagnostics& diags) {
-  return detail::run_parser<font_config_parser>(xml, source_name, out, diags, "the font configuration");
+  return detail::run_parser<font_config_parser>(xml, source_name, out, diags,
+                                                "the font configuration");
 }
 
 bool load_font_config(const std::string& path, font_config& out, diagnostics& diags) {

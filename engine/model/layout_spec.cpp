@@ -74,8 +74,8 @@ class layout_parser {
         return 0;
       }
       if (number == 0 && !allow_zero) {
-        src_.error_at(n_, a, std::string(name) + " on " + tag(n_.name()) +
-                                                  " must be greater than 0");
+        src_.error_at(n_, a,
+                      std::string(name) + " on " + tag(n_.name()) + " must be greater than 0");
         return 0;
       }
       return number * factor;
@@ -155,9 +155,9 @@ class layout_parser {
         std::string expected;
         for (size_t i = 0; i < used_.size(); ++i)
           expected += (i == 0 ? "" : i + 1 == used_.size() ? " or " : ", ") + std::string(used_[i]);
-        src_.error_at(n_, a, "unknown attribute " + std::string(a.name()) + " on " +
-                                                  tag(n_.name()) + "; expected " +
-                                                  (expected.empty() ? "none" : expected));
+        src_.error_at(n_, a,
+                      "unknown attribute " + std::string(a.name()) + " on " + tag(n_.name()) +
+                          "; expected " + (expected.empty() ? "none" : expected));
       }
     }
 
@@ -169,9 +169,9 @@ class layout_parser {
       return a;
     }
     void bad(pugi::xml_attribute a, const char* what, const std::string& expected) {
-      src_.error_at(n_, a, std::string("bad ") + what + " \"" + a.value() + "\" in " +
-                                                a.name() + " on " + tag(n_.name()) + "; expected " +
-                                                expected);
+      src_.error_at(n_, a,
+                    std::string("bad ") + what + " \"" + a.value() + "\" in " + a.name() + " on " +
+                        tag(n_.name()) + "; expected " + expected);
     }
 
     xml_source& src_;
@@ -183,7 +183,8 @@ class layout_parser {
   void read_root(pugi::xml_node root, layout_spec& spec) {
     if (!root || std::strcmp(root.name(), "layout") != 0) {
       src_.error_at(root ? src_.offset_of(root) : 0,
-               "expected root element <layout>" + (root ? ", found " + tag(root.name()) : std::string()));
+                    "expected root element <layout>" +
+                        (root ? ", found " + tag(root.name()) : std::string()));
       return;
     }
     {
@@ -227,7 +228,8 @@ class layout_parser {
         src_.error_at(root, "missing " + tag(names[i]) + " in <layout>");
     for (int level = 1; level <= 4; ++level)
       if (!headings[level - 1])
-        src_.error_at(root, "missing <heading level=\"" + std::to_string(level) + "\"> in <layout>");
+        src_.error_at(root,
+                      "missing <heading level=\"" + std::to_string(level) + "\"> in <layout>");
 
     // The type area must lie on the page (small tolerance for rounding).
     if (seen[0] && seen[1]) {
@@ -271,8 +273,8 @@ class layout_parser {
         spec.grid_profile = a.word("profile");
         if (c.attribute("profile") && spec.grid_profile != "gb-exact")
           src_.error_at(c, c.attribute("profile"),
-                   "unsupported grid profile \"" + std::string(c.attribute("profile").value()) +
-                       "\"; expected gb-exact");
+                        "unsupported grid profile \"" +
+                            std::string(c.attribute("profile").value()) + "\"; expected gb-exact");
         spec.chars_per_line = a.count("chars-per-line", 1, 200);
         spec.lines_per_page = a.count("lines-per-page", 1, 200);
         spec.gap_ratio = a.number("gap-ratio", 0, 10, /*lo_open=*/false);

@@ -34,6 +34,7 @@ class xml_source {
              size_t max_errors = SIZE_MAX)
       : text_(text), name_(name), diags_(diags), max_errors_(max_errors) {}
 
+  /// The whole text being read.
   std::string_view text() const { return text_; }
   /// Errors reported so far, dropped ones included; 0 while all is well.
   size_t errors() const { return errors_; }
@@ -49,8 +50,11 @@ class xml_source {
   /// Offset of an attribute's name; its element's when unknown.
   size_t offset_of(pugi::xml_node n, pugi::xml_attribute a) const;
 
+  /// Adds an error at an offset, a node (see offset_of) or an attribute.
   void error_at(size_t offset, std::string message);
-  void error_at(pugi::xml_node n, std::string message) { error_at(offset_of(n), std::move(message)); }
+  void error_at(pugi::xml_node n, std::string message) {
+    error_at(offset_of(n), std::move(message));
+  }
   void error_at(pugi::xml_node n, pugi::xml_attribute a, std::string message) {
     error_at(offset_of(n, a), std::move(message));
   }

@@ -12,6 +12,7 @@
 
 #include <sys/wait.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -185,9 +186,10 @@ TEST_CASE("cli errors: an unknown element in <body> is named with what <body> ta
 
 namespace {
 
-// fonts/fonts.xml with the fangsong role's candidates replaced by one family
-// that no system has.
-fs::path fonts_without_fangsong(const fs::path& dir) {
+// Writes dir/that.xml: fonts/fonts.xml with the fangsong role's candidates
+// replaced by one family that no system has. Returns "that.xml:LINE:COL:",
+// the position of that <role> element.
+std::string fonts_without_fangsong(const fs::path& dir) {
   std::string xml = read_file(source_path("fonts/fonts.xml"));
   const size_t role = xml.find("<role name=\"fangsong\"");
   REQUIRE(role != std::string::npos);
@@ -196,23 +198,25 @@ fs::path fonts_without_fangsong(const fs::path& dir) {
   REQUIRE(body != std::string::npos);
   REQUIRE(end != std::string::npos);
   xml.replace(body + 1, end - body - 1, "\n    <font family=\"No Such Font 仿宋\"/>\n  ");
-  const fs::path path = dir / "that.xml";
-  write_file(path, xml);
-  return path;
+  write_file(dir / "that.xml", xml);
+
+  // Only ASCII stands before <role> on its line, so bytes count as columns.
+  const size_t line = static_cast<size_t>(std::count(xml.begin(), xml.begin() + role, '\n')) + 1;
+  const size_t line_start = xml.rfind('\n', role) + 1;  // npos + 1 == 0 on line 1
+  return "that.xml:" + std::to_string(line) + ":" + std::to_string(role - line_start + 1) + ":";
 }
 
 }  // namespace
 
 TEST_CASE("cli errors: a role with no installed font stops the render", "[errors][cli]") {
   const fs::path dir = case_dir("missing-font-role");
-  fonts_without_fangsong(dir);
+  const std::string position = fonts_without_fangsong(dir);
   const run_result r = run(hongtou() + " --fonts that.xml render " +
                                quote(source_path("samples/report.xml")) + " -o out.pdf",
                            dir);
   INFO("stderr: " << r.err);
   CHECK(r.status == 2);
-  CHECK(contains(r.err, "that.xml"));
-  CHECK(contains(r.err, "'fangsong'"));
+  CHECK(contains(r.err, position + " error: no font found for role 'fangsong'"));
   CHECK(contains(r.err, "No Such Font 仿宋"));
   CHECK(output_leftovers(dir).empty());
 }

@@ -5,6 +5,7 @@
 #include <catch2/catch.hpp>  // Catch2 v2 (Debian 12 ships 2.13)
 #endif
 
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <fstream>
@@ -488,6 +489,28 @@ TEST_CASE("fonts/fonts.xml has the five roles, licensed faces first and free def
   CHECK(config.find("kai")->candidates.front().family == "楷体_GB2312");
   CHECK(config.find("hei")->candidates.front().family == "黑体");
   CHECK(config.find("songti-digits")->candidates.front().family == "宋体");
+}
+
+TEST_CASE("a font role carries the line and column of its <role> element") {
+  font_config config;
+  diagnostics diags;
+  REQUIRE(load_font_config(source_path("fonts/fonts.xml"), config, diags));
+  const font_role* fang = config.find("fangsong");
+  REQUIRE(fang != nullptr);
+
+  // The '<' of the <role> start tag that holds name="fangsong", as line and character column.
+  const std::string xml = read_source("fonts/fonts.xml");
+  const size_t name_at = xml.find("name=\"fangsong\"");
+  REQUIRE(name_at != std::string::npos);
+  const size_t role_at = xml.rfind("<role", name_at);
+  REQUIRE(role_at != std::string::npos);
+  const size_t line_start = xml.rfind('\n', role_at) + 1;  // 0 on the first line (npos + 1)
+  const auto line = 1 + std::count(xml.begin(), xml.begin() + role_at, '\n');
+  const auto column =
+      1 + std::count_if(xml.begin() + line_start, xml.begin() + role_at,
+                        [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; });
+  CHECK(fang->line == line);
+  CHECK(fang->column == column);
 }
 
 TEST_CASE("bad font candidates are errors") {

@@ -1,0 +1,150 @@
+// Page composition beyond the work report: long titles, long issuer marks,
+// a signature that does not fit (spec §4.2, §5.3, §6).
+#include <catch2/catch.hpp>
+
+#include <cmath>
+
+#include "unit/fixture.hpp"
+
+using namespace hongtou;
+
+namespace {
+
+std::string repeat(const std::string& s, int n) {
+  std::string out;
+  for (int i = 0; i < n; ++i) out += s;
+  return out;
+}
+
+std::string doc_xml(const std::string& issuer, const std::string& title, const std::string& body,
+                    bool signature = true) {
+  std::string xml = "<gongwen><header><issuer>" + issuer +
+                    "</issuer><doc-number>某政发〔2024〕3号</doc-number></header><title>" + title +
+                    "</title><body>" + body + "</body>";
+  if (signature) xml += "<signature><organ>某某市人民政府</organ><date>2024年3月1日</date></signature>";
+  return xml + "</gongwen>";
+}
+
+frames compose_ok(const std::string& xml) {
+  frames f;
+  diagnostics diags;
+  bool ok = test::compose_xml(xml, f, diags);
+  for (const auto& d : diags.items()) INFO(format(d));
+  REQUIRE(ok);
+  return f;
+}
+
+std::vector<const glyph_run*> runs_of(const page& p, element e) {
+  std::vector<const glyph_run*> out;
+  for (const auto& r : p.runs)
+    if (r.role == e) out.push_back(&r);
+  return out;
+}
+
+constexpr double cell = 156.0 / 28;
+constexpr double pitch = cell * 15 / 8;
+
+}  // namespace
+
+TEST_CASE("a long title breaks into centred lines of 36 pt pitch, upper line not shorter") {
+  frames f = compose_ok(doc_xml("某某市人民政府文件",
+                                "某某市人民政府关于进一步加强城镇小区配套幼儿园建设和管理工作的通知",
+                                "<p>正文。</p>"));
+  auto title = runs_of(f.pages[0], element::title);
+  REQUIRE(title.size() == 2);
+  for (const auto* r : title) {
+    CHECK(test::mm(r->right() - r->left()) <= 156.0 + 0.01);
+    CHECK(test::mm((r->left() + r->right()) / 2) == Approx(106).margin(0.05));
+  }
+  CHECK(title[1]->em_top - title[0]->em_top == Approx(36).margin(0.001));
+  CHECK(title[0]->right() - title[0]->left() >= title[1]->right() - title[1]->left() - 0.01);
+  // Words stay whole: 小区 is not split (ICU's dictionary word boundaries).
+  std::string first;
+  for (const auto& g : title[0]->glyphs) first += g.text;
+  CHECK(first == "某某市人民政府关于进一步加强城镇小区");
+  // The body returns to the grid after the title.
+  auto body = runs_of(f.pages[0], element::body);
+  REQUIRE_FALSE(body.empty());
+  double n = (test::mm(body[0]->em_top) - 37) / pitch;
+  CHECK(n == Approx(std::round(n)).margin(0.002));
+}
+
+TEST_CASE("an explicit <br/> in the title decides the line break") {
+  frames f = compose_ok(doc_xml("某某市人民政府文件", "关于印发<br/>工作方案的通知", "<p>正文。</p>"));
+  auto title = runs_of(f.pages[0], element::title);
+  REQUIRE(title.size() == 2);
+  std::string first;
+  for (const auto& g : title[0]->glyphs) first += g.text;
+  CHECK(first == "关于印发");
+}
+
+TEST_CASE("a very long issuer mark is compressed to the minimum scale, then made smaller") {
+  const auto& spec = test::environment::get().spec;
+  frames f = compose_ok(doc_xml(repeat("某", 30) + "文件", "标题", "<p>正文。</p>"));
+  const auto runs = runs_of(f.pages[0], element::issuer);
+  REQUIRE(runs.size() == 1);
+  const glyph_run& mark = *runs[0];
+  CHECK(mark.h_scale == Approx(spec.issuer_min_scale));
+  CHECK(mark.size < spec.issuer.size);
+  CHECK(test::mm(mark.right() - mark.left()) == Approx(156).margin(0.05));
+  CHECK(test::mm(mark.ink_top) == Approx(72).margin(0.05));
+}
+
+TEST_CASE("a short issuer mark keeps its size and scale") {
+  const auto& spec = test::environment::get().spec;
+  frames f = compose_ok(doc_xml("某某局文件", "标题", "<p>正文。</p>"));
+  const glyph_run& mark = *runs_of(f.pages[0], element::issuer).at(0);
+  CHECK(mark.h_scale == 1);
+  CHECK(mark.size == spec.issuer.size);
+  CHECK(test::mm((mark.left() + mark.right()) / 2) == Approx(106).margin(0.05));
+}
+
+TEST_CASE("a signature that does not fit takes the last two body lines to a new page") {
+  // 30 full lines: rows 14–22 of page 1, rows 1–21 of page 2; the name and
+  // date would need rows 23 and 24.
+  frames f = compose_ok(doc_xml("某某市人民政府文件", "关于某事的通知",
+                                "<p>" + repeat("字", 26 + 29 * 28) + "</p>"));
+  REQUIRE(f.pages.size() == 3);
+  CHECK(runs_of(f.pages[1], element::body).size() == 19);
+  auto body3 = runs_of(f.pages[2], element::body);
+  REQUIRE(body3.size() == 2);
+  CHECK(test::mm(body3[0]->em_top) == Approx(37).margin(0.01));
+  CHECK(test::mm(body3[1]->em_top) == Approx(37 + pitch).margin(0.01));
+  const glyph_run& name = *runs_of(f.pages[2], element::signature).at(0);
+  const glyph_run& date = *runs_of(f.pages[2], element::date).at(0);
+  CHECK(test::mm(name.em_top) == Approx(37 + 3 * pitch).margin(0.01));
+  CHECK(test::mm(date.em_top) == Approx(37 + 4 * pitch).margin(0.01));
+}
+
+TEST_CASE("a heading just above carried lines goes with them to the new page") {
+  // 28 lines of text, then a heading and a one-line paragraph: the heading
+  // would be left alone at the foot of page 2 when the signature carries lines over.
+  frames f = compose_ok(doc_xml("某某市人民政府文件", "关于某事的通知",
+                                "<p>" + repeat("字", 26 + 27 * 28) +
+                                    "</p><h level=\"1\">一、总体要求</h><p>短段。</p>"));
+  REQUIRE(f.pages.size() == 3);
+  auto headings = runs_of(f.pages[2], element::heading);
+  REQUIRE(headings.size() == 1);
+  CHECK(test::mm(headings[0]->em_top) == Approx(37).margin(0.01));
+  CHECK(runs_of(f.pages[1], element::heading).empty());
+}
+
+TEST_CASE("an addressee sits flush left one empty row below the title, the body on the next row") {
+  frames f = compose_ok("<gongwen><header><issuer>某某市人民政府文件</issuer></header><title>通知</title>"
+                        "<addressee>各区人民政府，市政府各部门：</addressee><body><p>正文。</p></body></gongwen>");
+  const glyph_run& addr = *runs_of(f.pages[0], element::addressee).at(0);
+  const glyph_run& body = *runs_of(f.pages[0], element::body).at(0);
+  CHECK(test::mm(addr.left()) == Approx(28).margin(0.001));
+  CHECK(test::mm(body.em_top - addr.em_top) == Approx(pitch).margin(0.01));
+  CHECK(test::mm(body.left()) == Approx(28 + 2 * cell).margin(0.001));
+}
+
+TEST_CASE("a character the font lacks is reported as a warning, not an error") {
+  frames f;
+  diagnostics diags;
+  REQUIRE(test::compose_xml(doc_xml("某某局文件", "标题", "<p>正文\xF0\x9F\x98\x80。</p>"), f, diags));
+  bool warned = false;
+  for (const auto& d : diags.items())
+    if (d.level == severity::warning && d.message.find("U+1F600") != std::string::npos) warned = true;
+  CHECK(warned);
+}
