@@ -1,5 +1,7 @@
 #include "model/xml_source.hpp"
 
+#include <cctype>
+
 #include <algorithm>
 #include <cerrno>
 #include <charconv>
@@ -10,12 +12,96 @@
 
 namespace hongtou::model::detail {
 
+namespace {
+
+struct open_tag {
+  std::string name;
+  size_t offset = 0;
+};
+
+// The innermost element still open at `end`, found by a light scan of the
+// tags before it (comments, CDATA, PIs and quoted attribute values skipped).
+// Only used to explain a mismatch pugixml reported.
+bool innermost_open(std::string_view text, size_t end, open_tag& out) {
+  std::vector<open_tag> stack;
+  size_t i = 0;
+  auto skip_past = [&](std::string_view marker) {
+    size_t at = text.find(marker, i);
+    i = at == std::string_view::npos || at >= end ? end : at + marker.size();
+  };
+  while (i < end) {
+    if (text[i] != '<') {
+      ++i;
+      continue;
+    }
+    std::string_view rest = text.substr(i);
+    if (rest.substr(0, 4) == "<!--") {
+      skip_past("-->");
+    } else if (rest.substr(0, 9) == "<![CDATA[") {
+      skip_past("]]>");
+    } else if (rest.substr(0, 2) == "<?") {
+      skip_past("?>");
+    } else if (rest.substr(0, 2) == "<!") {
+      skip_past(">");
+    } else {
+      bool closing = rest.size() > 1 && rest[1] == '/';
+      size_t start = i + (closing ? 2 : 1), j = start;
+      while (j < end && !std::isspace(static_cast<unsigned char>(text[j])) && text[j] != '>' &&
+             text[j] != '/')
+        ++j;
+      std::string name(text.substr(start, j - start));
+      char quote = 0;
+      bool self_closing = false;
+      for (; j < end; ++j) {
+        char c = text[j];
+        if (quote) {
+          if (c == quote) quote = 0;
+        } else if (c == '"' || c == '\'') {
+          quote = c;
+        } else if (c == '>') {
+          self_closing = j > 0 && text[j - 1] == '/';
+          break;
+        }
+      }
+      if (j >= end && !closing) break;  // the tag the error is in
+      if (closing) {
+        if (!stack.empty() && stack.back().name == name) stack.pop_back();
+      } else if (!self_closing) {
+        stack.push_back({name, i});
+      }
+      i = j + 1;
+    }
+  }
+  if (stack.empty()) return false;
+  out = stack.back();
+  return true;
+}
+
+}  // namespace
+
 bool xml_source::parse(pugi::xml_document& doc, unsigned options) {
   const pugi::xml_parse_result r =
       doc.load_buffer(text_.data(), text_.size(), options, pugi::encoding_utf8);
   if (!r) {
-    error_at(r.offset < 0 ? 0 : static_cast<size_t>(r.offset),
-             std::string("malformed XML: ") + r.description());
+    size_t at = r.offset < 0 ? 0 : std::min(static_cast<size_t>(r.offset), text_.size());
+    std::string message = std::string("malformed XML: ") + r.description();
+    open_tag open;
+    if (r.status == pugi::status_end_element_mismatch) {
+      // Name the element left open and where it began (pugixml names neither).
+      if (at + 1 >= text_.size()) {  // the text ended with elements open
+        if (innermost_open(text_, text_.size(), open)) {
+          line_col where = pos_at(open.offset);
+          message += "; <" + open.name + "> from line " + std::to_string(where.line) + ":" +
+                     std::to_string(where.column) + " is not closed";
+        }
+      } else if (size_t tag = text_.rfind("</", at);
+                 tag != std::string_view::npos && innermost_open(text_, tag, open)) {
+        line_col where = pos_at(open.offset);
+        message += "; expected </" + open.name + "> to close <" + open.name + "> from line " +
+                   std::to_string(where.line) + ":" + std::to_string(where.column);
+      }
+    }
+    error_at(at, std::move(message));
     return false;
   }
   return true;

@@ -147,10 +147,10 @@ TEST_CASE("cli errors: a malformed XML position counts characters not bytes", "[
 }
 
 // docs/model.md: every message "says what was expected". pugixml's
-// "Start-end tags mismatch" names neither the open element nor the line it
-// was opened on; this records the gap without failing the suite.
+// pugixml's "Start-end tags mismatch" names neither the open element nor the
+// line it was opened on; the engine adds both.
 TEST_CASE("cli errors: an unclosed tag's message names the element left open",
-          "[errors][cli][!mayfail]") {
+          "[errors][cli]") {
   const fs::path dir = case_dir("unclosed-tag-named");
   write_file(dir / "bad.xml", std::string(xml_decl) +
                                   "<gongwen layout=\"gbt9704\">\n"
@@ -162,7 +162,22 @@ TEST_CASE("cli errors: an unclosed tag's message names the element left open",
   const run_result r = run(hongtou() + " render bad.xml -o out.pdf", dir);
   INFO("stderr: " << r.err);
   CHECK(r.status == 2);
-  CHECK(contains(r.err, "</title>"));
+  CHECK(contains(r.err, "bad.xml:7:3:"));
+  CHECK(contains(r.err, "expected </title> to close <title> from line 3:3"));
+}
+
+TEST_CASE("cli errors: a document that ends inside an element names it", "[errors][cli]") {
+  const fs::path dir = case_dir("truncated");
+  write_file(dir / "bad.xml", std::string(xml_decl) +
+                                  "<gongwen>\n"
+                                  "  <title>标题</title>\n"
+                                  "  <body>\n"
+                                  "    <p>正文。");
+  const run_result r = run(hongtou() + " render bad.xml -o out.pdf", dir);
+  INFO("stderr: " << r.err);
+  CHECK(r.status == 2);
+  CHECK(contains(r.err, "<p> from line 5:5 is not closed"));
+  CHECK_FALSE(fs::exists(dir / "out.pdf"));
 }
 
 TEST_CASE("cli errors: an unknown element in <body> is named with what <body> takes",

@@ -248,9 +248,9 @@ TEST_CASE("header, addressee and heading elements are read") {
 
 TEST_CASE("malformed XML is an error at pugixml's offset") {
   CHECK(first_error("<gongwen>\n  <title>x</title>\n  <body><p>a</body>\n</gongwen>") ==
-        "3:15: malformed XML: Start-end tags mismatch");
+        "3:15: malformed XML: Start-end tags mismatch; expected </p> to close <p> from line 3:9");
   CHECK(first_error("<gongwen><title>t</title><body><p>a</p></body>") ==
-        "1:46: malformed XML: Start-end tags mismatch");
+        "1:46: malformed XML: Start-end tags mismatch; <gongwen> from line 1:1 is not closed");
 }
 
 TEST_CASE("a wrong root element is an error") {
