@@ -130,7 +130,7 @@ class composer {
   // A single line of natural-width text, centred on the type area.
   glyph_run centred_run(const std::string& text, const model::text_style& s, element role,
                         const model::source_pos& pos) {
-    prepared_text p = prepare({piece(text, s, role)}, 0);
+    prepared_text p = prepare({piece(text, s, role)}, 0, breaks_);
     report_missing(p, pos);
     double w = trimmed_width(p, 0, p.clusters.size());
     set_line_result line = set_line(p, 0, p.clusters.size(), 0, w, false, true);
@@ -278,7 +278,7 @@ class composer {
       size_t nl = doc_.title.find('\n', from);
       std::string part = doc_.title.substr(from, nl == std::string::npos ? nl : nl - from);
       from = nl == std::string::npos ? doc_.title.size() + 1 : nl + 1;
-      prepared_text p = prepare({piece(part, spec_.title, element::title)}, 0);
+      prepared_text p = prepare({piece(part, spec_.title, element::title)}, 0, breaks_, /*words=*/true);
       report_missing(p, doc_.title_pos);
       std::vector<size_t> starts = title_breaks(p);
       for (size_t l = 0; l < starts.size(); ++l) {
@@ -317,7 +317,7 @@ class composer {
 
   std::vector<set_line_result> set_block(std::vector<text_piece> pieces, double indent,
                                          const model::source_pos& pos) {
-    prepared_text p = prepare(std::move(pieces), g_.cell);
+    prepared_text p = prepare(std::move(pieces), g_.cell, breaks_);
     report_missing(p, pos);
     paragraph_params pp;
     pp.width = g_.width;
@@ -389,8 +389,8 @@ class composer {
       carry_lines_to_new_page(2);
       row = row_ + spec_.signature_rows_before;
     }
-    prepared_text name = prepare({piece(sig.organ, spec_.signature, element::signature)}, g_.cell);
-    prepared_text date = prepare({piece(sig.date, spec_.signature, element::date)}, g_.cell);
+    prepared_text name = prepare({piece(sig.organ, spec_.signature, element::signature)}, g_.cell, breaks_);
+    prepared_text date = prepare({piece(sig.date, spec_.signature, element::date)}, g_.cell, breaks_);
     report_missing(name, sig.pos);
     report_missing(date, sig.pos);
     double wn = trimmed_width(name, 0, name.clusters.size());
@@ -466,7 +466,7 @@ class composer {
     const model::text_style& s = spec_.page_number;
     for (auto& pg : out_.pages) {
       std::string text = "— " + std::to_string(pg.number) + " —";
-      prepared_text p = prepare({piece(text, s, element::page_number)}, 0);
+      prepared_text p = prepare({piece(text, s, element::page_number)}, 0, breaks_);
       double w = trimmed_width(p, 0, p.clusters.size());
       set_line_result line = set_line(p, 0, p.clusters.size(), 0, w, false, true);
       if (line.runs.empty()) continue;
@@ -494,6 +494,7 @@ class composer {
   grid g_{};
   int row_ = 1;
   std::vector<body_line_ref> body_lines_;
+  break_finder breaks_;
 };
 
 }  // namespace

@@ -63,55 +63,28 @@ void shape_piece(prepared_text& p, size_t piece_index, const std::u32string& tex
   }
 }
 
-// Line-break opportunities from ICU (UAX #14 with the zh tailoring), narrowed
-// by the prohibition tables of spec §11.2.
-void find_breaks(prepared_text& p) {
+// Maps code point indices of a paragraph to UTF-16 offsets for ICU.
+struct utf16_text {
   icu::UnicodeString u;
-  std::vector<int32_t> offset(p.text.size() + 1);
-  for (size_t i = 0; i < p.text.size(); ++i) {
-    offset[i] = u.length();
-    u.append(static_cast<UChar32>(p.text[i]));
+  std::vector<int32_t> offset;  // per code point, plus the end
+  explicit utf16_text(const std::u32string& text) : offset(text.size() + 1) {
+    for (size_t i = 0; i < text.size(); ++i) {
+      offset[i] = u.length();
+      u.append(static_cast<UChar32>(text[i]));
+    }
+    offset[text.size()] = u.length();
   }
-  offset[p.text.size()] = u.length();
-
-  std::vector<bool> icu_break(p.text.size() + 1, false);
-  UErrorCode status = U_ZERO_ERROR;
-  std::unique_ptr<icu::BreakIterator> it(
-      icu::BreakIterator::createLineInstance(icu::Locale("zh", "CN"), status));
-  if (U_SUCCESS(status) && it) {
-    it->setText(u);
+  // Per code point index: does the iterator report a boundary there?
+  std::vector<bool> boundaries(icu::BreakIterator& it) const {
+    it.setText(u);
     std::vector<bool> at16(static_cast<size_t>(u.length()) + 1, false);
-    for (int32_t b = it->first(); b != icu::BreakIterator::DONE; b = it->next())
+    for (int32_t b = it.first(); b != icu::BreakIterator::DONE; b = it.next())
       at16[static_cast<size_t>(b)] = true;
-    for (size_t i = 0; i <= p.text.size(); ++i) icu_break[i] = at16[static_cast<size_t>(offset[i])];
+    std::vector<bool> out(offset.size(), false);
+    for (size_t i = 0; i < offset.size(); ++i) out[i] = at16[static_cast<size_t>(offset[i])];
+    return out;
   }
-
-  // Word boundaries (ICU's dictionary segmentation for Chinese), for titles
-  // whose lines must keep words whole (spec §6).
-  std::vector<bool> word_at(p.text.size() + 1, false);
-  status = U_ZERO_ERROR;
-  std::unique_ptr<icu::BreakIterator> words(
-      icu::BreakIterator::createWordInstance(icu::Locale("zh", "CN"), status));
-  if (U_SUCCESS(status) && words) {
-    words->setText(u);
-    std::vector<bool> at16(static_cast<size_t>(u.length()) + 1, false);
-    for (int32_t b = words->first(); b != icu::BreakIterator::DONE; b = words->next())
-      at16[static_cast<size_t>(b)] = true;
-    for (size_t i = 0; i <= p.text.size(); ++i) word_at[i] = at16[static_cast<size_t>(offset[i])];
-  }
-  p.word_start.assign(p.clusters.size(), false);
-  for (size_t i = 0; i < p.clusters.size(); ++i) p.word_start[i] = word_at[p.clusters[i].begin];
-
-  p.break_before.assign(p.clusters.size(), false);
-  for (size_t i = 1; i < p.clusters.size(); ++i) {
-    const cluster& prev = p.clusters[i - 1];
-    const cluster& cur = p.clusters[i];
-    bool ok = icu_break[cur.begin];
-    if (is_no_line_start(p.text[cur.begin])) ok = false;
-    if (is_no_line_end(p.text[prev.end - 1])) ok = false;
-    p.break_before[i] = ok;
-  }
-}
+};
 
 // A gap may stretch when either side sits on the grid or is a space: never
 // inside a Latin word or a digit run (spec §11.4).
@@ -128,12 +101,53 @@ double trimmed_width(const prepared_text& p, size_t begin, size_t end) {
   return w;
 }
 
-prepared_text prepare(std::vector<text_piece> pieces, double cell) {
+struct break_finder::impl {
+  std::unique_ptr<icu::BreakIterator> line, word;
+};
+
+break_finder::break_finder() : impl_(new impl) {}
+break_finder::~break_finder() = default;
+
+// Line-break opportunities from ICU (UAX #14 with the zh tailoring), narrowed
+// by the prohibition tables of spec §11.2; word boundaries from ICU's
+// dictionary segmentation, for titles that must keep words whole (spec §6).
+void break_finder::find(prepared_text& p, bool words) {
+  utf16_text t(p.text);
+  UErrorCode status = U_ZERO_ERROR;
+  if (!impl_->line)
+    impl_->line.reset(icu::BreakIterator::createLineInstance(icu::Locale("zh", "CN"), status));
+  std::vector<bool> line_at(p.text.size() + 1, true);
+  if (U_SUCCESS(status) && impl_->line) line_at = t.boundaries(*impl_->line);
+
+  p.word_start.assign(p.clusters.size(), true);
+  if (words) {
+    status = U_ZERO_ERROR;
+    if (!impl_->word)
+      impl_->word.reset(icu::BreakIterator::createWordInstance(icu::Locale("zh", "CN"), status));
+    if (U_SUCCESS(status) && impl_->word) {
+      std::vector<bool> word_at = t.boundaries(*impl_->word);
+      for (size_t i = 0; i < p.clusters.size(); ++i) p.word_start[i] = word_at[p.clusters[i].begin];
+    }
+  }
+
+  p.break_before.assign(p.clusters.size(), false);
+  for (size_t i = 1; i < p.clusters.size(); ++i) {
+    const cluster& prev = p.clusters[i - 1];
+    const cluster& cur = p.clusters[i];
+    bool ok = line_at[cur.begin];
+    if (is_no_line_start(p.text[cur.begin])) ok = false;
+    if (is_no_line_end(p.text[prev.end - 1])) ok = false;
+    p.break_before[i] = ok;
+  }
+}
+
+prepared_text prepare(std::vector<text_piece> pieces, double cell, break_finder& breaks,
+                      bool words) {
   prepared_text p;
   p.pieces = std::move(pieces);
   for (size_t i = 0; i < p.pieces.size(); ++i)
     shape_piece(p, i, utf8_decode(p.pieces[i].text), cell);
-  find_breaks(p);
+  breaks.find(p, words);
   return p;
 }
 
@@ -223,7 +237,8 @@ set_line_result set_line(const prepared_text& p, size_t begin, size_t end, doubl
 
 std::vector<set_line_result> set_paragraph(std::vector<text_piece> pieces, double cell,
                                            const paragraph_params& params) {
-  return set_lines(prepare(std::move(pieces), cell), params);
+  break_finder breaks;
+  return set_lines(prepare(std::move(pieces), cell, breaks), params);
 }
 
 std::vector<set_line_result> set_lines(const prepared_text& p, const paragraph_params& params) {

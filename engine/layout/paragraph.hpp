@@ -2,6 +2,7 @@
 // Inline layout: text pieces -> shaped clusters -> lines on the character
 // grid (spec §2.3, §11). Stages: prepare() shapes and finds break
 // opportunities; break_lines() fills lines; set_line() positions one line.
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -56,8 +57,27 @@ struct paragraph_params {
   bool justify = true;      // full lines end flush at `width`; the last line stays left-aligned
 };
 
+/// ICU line and word break iterators, created once per layout and reused for
+/// every paragraph (creating one costs far more than running it). One per
+/// thread: it holds iterator state.
+class break_finder {
+ public:
+  break_finder();
+  ~break_finder();
+  break_finder(const break_finder&) = delete;
+  break_finder& operator=(const break_finder&) = delete;
+  /// Fills p.break_before, and p.word_start when `words` is set.
+  void find(prepared_text& p, bool words);
+
+ private:
+  struct impl;
+  std::unique_ptr<impl> impl_;
+};
+
 /// Shapes the pieces; wide characters get `cell` as their width (0 = natural).
-prepared_text prepare(std::vector<text_piece> pieces, double cell);
+/// Word boundaries are found only when `words` is set (titles).
+prepared_text prepare(std::vector<text_piece> pieces, double cell, break_finder& breaks,
+                      bool words = false);
 
 /// Greedy line filling on break opportunities, with push-out (a character that
 /// must not start a line takes the previous one down with it; spec §11.3).
@@ -71,7 +91,7 @@ set_line_result set_line(const prepared_text& p, size_t begin, size_t end, doubl
 /// Sets prepared text as lines: break_lines + set_line for every line.
 std::vector<set_line_result> set_lines(const prepared_text& p, const paragraph_params& params);
 
-/// prepare + set_lines.
+/// prepare (with its own break_finder) + set_lines.
 std::vector<set_line_result> set_paragraph(std::vector<text_piece> pieces, double cell,
                                            const paragraph_params& params);
 
