@@ -1,0 +1,99 @@
+// Benchmarks of the pipeline on the work report: each stage in process, and
+// the whole render through the facade. Targets (10–20 ms per document) are
+// checked here, never in unit tests.
+#include <benchmark/benchmark.h>
+
+#include <fstream>
+#include <sstream>
+
+#include "api/hongtou.hpp"
+#include "fonts/font_set.hpp"
+#include "layout/compose.hpp"
+#include "model/document.hpp"
+#include "model/font_config.hpp"
+#include "model/layout_spec.hpp"
+#include "render/pdf/pdf.hpp"
+
+namespace {
+
+std::string source(const std::string& rel) {
+  std::ifstream in(std::string(HONGTOU_SOURCE_DIR) + "/" + rel, std::ios::binary);
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+struct setup {
+  std::string xml = source("samples/report.xml");
+  hongtou::model::layout_spec spec;
+  hongtou::model::font_config config;
+  std::unique_ptr<hongtou::fonts::font_set> fonts;
+  setup() {
+    hongtou::diagnostics d;
+    hongtou::model::parse_layout(source("layouts/gbt9704.xml"), "gbt9704.xml", spec, d);
+    hongtou::model::parse_font_config(source("fonts/fonts.xml"), "fonts.xml", config, d);
+    fonts = hongtou::fonts::font_set::load(config, hongtou::layout::required_roles(spec), {}, d);
+  }
+};
+
+setup& env() {
+  static setup s;
+  return s;
+}
+
+void parse_document(benchmark::State& state) {
+  for (auto _ : state) {
+    hongtou::model::document doc;
+    hongtou::diagnostics d;
+    benchmark::DoNotOptimize(hongtou::model::parse_document(env().xml, "report.xml", doc, d));
+  }
+}
+BENCHMARK(parse_document)->Unit(benchmark::kMillisecond);
+
+void load_fonts(benchmark::State& state) {
+  for (auto _ : state) {
+    hongtou::diagnostics d;
+    auto set = hongtou::fonts::font_set::load(
+        env().config, hongtou::layout::required_roles(env().spec), {}, d);
+    benchmark::DoNotOptimize(set.get());
+  }
+}
+BENCHMARK(load_fonts)->Unit(benchmark::kMillisecond);
+
+void compose(benchmark::State& state) {
+  hongtou::model::document doc;
+  hongtou::diagnostics d;
+  hongtou::model::parse_document(env().xml, "report.xml", doc, d);
+  for (auto _ : state) {
+    hongtou::frames f;
+    benchmark::DoNotOptimize(hongtou::layout::compose(doc, env().spec, *env().fonts, f, d));
+  }
+}
+BENCHMARK(compose)->Unit(benchmark::kMillisecond);
+
+void render_pdf(benchmark::State& state) {
+  hongtou::model::document doc;
+  hongtou::diagnostics d;
+  hongtou::model::parse_document(env().xml, "report.xml", doc, d);
+  hongtou::frames f;
+  hongtou::layout::compose(doc, env().spec, *env().fonts, f, d);
+  for (auto _ : state) {
+    std::vector<uint8_t> out;
+    benchmark::DoNotOptimize(hongtou::render::render_pdf(f, {}, out, d));
+  }
+}
+BENCHMARK(render_pdf)->Unit(benchmark::kMillisecond);
+
+// The whole document through the public facade (fonts resolved every time).
+void engine_render_memory(benchmark::State& state) {
+  hongtou::engine eng;
+  for (auto _ : state) {
+    auto r = eng.render_memory(env().xml, "report.xml");
+    benchmark::DoNotOptimize(r.bytes.data());
+  }
+}
+BENCHMARK(engine_render_memory)->Unit(benchmark::kMillisecond);
+
+}  // namespace
+
+BENCHMARK_MAIN();
