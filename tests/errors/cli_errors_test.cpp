@@ -10,7 +10,7 @@
 #include <catch2/catch.hpp>  // Catch2 v2 (Debian 12 ships 2.13)
 #endif
 
-#include <sys/wait.h>
+#include "support/process.hpp"
 
 #include <algorithm>
 #include <cstdlib>
@@ -22,29 +22,7 @@
 namespace {
 
 namespace fs = std::filesystem;
-
-struct run_result {
-  int status = -1;  // exit status; -1 when the command did not exit normally
-  std::string out, err;
-};
-
-std::string quote(const std::string& s) {
-  std::string q = "'";
-  for (char c : s) {
-    if (c == '\'')
-      q += "'\\''";
-    else
-      q += c;
-  }
-  return q + "'";
-}
-
-std::string read_file(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
+using namespace hongtou::test;
 
 void write_file(const fs::path& p, const std::string& text) {
   std::ofstream out(p, std::ios::binary);
@@ -52,28 +30,14 @@ void write_file(const fs::path& p, const std::string& text) {
   REQUIRE(out.good());
 }
 
-// Runs `cmd` (already quoted) in `dir`, capturing stdout and stderr.
-run_result run(const std::string& cmd, const fs::path& dir) {
-  static int counter = 0;
-  const std::string tag = std::to_string(++counter);
-  const fs::path out = dir / ("cmd-" + tag + ".out"), err = dir / ("cmd-" + tag + ".err");
-  const std::string full = "cd " + quote(dir.string()) + " && " + cmd + " >" + quote(out.string()) +
-                           " 2>" + quote(err.string());
-  const int raw = std::system(full.c_str());
-  run_result r;
-  // A crash shows as a signal, or as 128+N from the shell.
-  if (raw != -1 && WIFEXITED(raw) && WEXITSTATUS(raw) < 128) r.status = WEXITSTATUS(raw);
-  r.out = read_file(out);
-  r.err = read_file(err);
-  return r;
-}
-
-std::string hongtou() {
-  return quote(HONGTOU_CLI);
-}
-
 std::string source_path(const std::string& rel) {
   return std::string(HONGTOU_SOURCE_DIR) + "/" + rel;
+}
+
+// Writes `xml` as bad.xml in dir and renders it to out.pdf there.
+run_result render_bad(const fs::path& dir, const std::string& xml) {
+  write_file(dir / "bad.xml", xml);
+  return run(cli() + " render bad.xml -o out.pdf", dir);
 }
 
 // A fresh, empty folder for one test case.
@@ -121,7 +85,7 @@ TEST_CASE("cli errors: an unclosed tag is reported where the mismatch is found",
                                   "    <p>正文。</p>\n"             // 5
                                   "  </body>\n"                     // 6
                                   "</gongwen>\n");                  // 7
-  const run_result r = run(hongtou() + " render bad.xml -o out.pdf", dir);
+  const run_result r = run(cli() + " render bad.xml -o out.pdf", dir);
   INFO("stderr: " << r.err);
   CHECK(r.status == 2);
   CHECK(contains(r.err, "bad.xml:7:3: error: malformed XML: Start-end tags mismatch"));
@@ -132,14 +96,13 @@ TEST_CASE("cli errors: a malformed XML position counts characters not bytes", "[
   const fs::path dir = case_dir("mismatched-end-tag");
   // Line 3: two spaces, "<title>" (columns 3-9), 标题 (10-11), "</" (12-13),
   // "titel" from column 14 (it would be 18 if the column counted bytes).
-  write_file(dir / "bad.xml", std::string(xml_decl) +
-                                  "<gongwen layout=\"gbt9704\">\n"
-                                  "  <title>标题</titel>\n"
-                                  "  <body>\n"
-                                  "    <p>正文。</p>\n"
-                                  "  </body>\n"
-                                  "</gongwen>\n");
-  const run_result r = run(hongtou() + " render bad.xml -o out.pdf", dir);
+  const run_result r = render_bad(dir, std::string(xml_decl) +
+                                           "<gongwen layout=\"gbt9704\">\n"
+                                           "  <title>标题</titel>\n"
+                                           "  <body>\n"
+                                           "    <p>正文。</p>\n"
+                                           "  </body>\n"
+                                           "</gongwen>\n");
   INFO("stderr: " << r.err);
   CHECK(r.status == 2);
   CHECK(contains(r.err, "bad.xml:3:14: error: malformed XML"));
@@ -149,17 +112,15 @@ TEST_CASE("cli errors: a malformed XML position counts characters not bytes", "[
 // docs/model.md: every message "says what was expected". pugixml's
 // pugixml's "Start-end tags mismatch" names neither the open element nor the
 // line it was opened on; the engine adds both.
-TEST_CASE("cli errors: an unclosed tag's message names the element left open",
-          "[errors][cli]") {
+TEST_CASE("cli errors: an unclosed tag's message names the element left open", "[errors][cli]") {
   const fs::path dir = case_dir("unclosed-tag-named");
-  write_file(dir / "bad.xml", std::string(xml_decl) +
-                                  "<gongwen layout=\"gbt9704\">\n"
-                                  "  <title>标题\n"
-                                  "  <body>\n"
-                                  "    <p>正文。</p>\n"
-                                  "  </body>\n"
-                                  "</gongwen>\n");
-  const run_result r = run(hongtou() + " render bad.xml -o out.pdf", dir);
+  const run_result r = render_bad(dir, std::string(xml_decl) +
+                                           "<gongwen layout=\"gbt9704\">\n"
+                                           "  <title>标题\n"
+                                           "  <body>\n"
+                                           "    <p>正文。</p>\n"
+                                           "  </body>\n"
+                                           "</gongwen>\n");
   INFO("stderr: " << r.err);
   CHECK(r.status == 2);
   CHECK(contains(r.err, "bad.xml:7:3:"));
@@ -168,12 +129,11 @@ TEST_CASE("cli errors: an unclosed tag's message names the element left open",
 
 TEST_CASE("cli errors: a document that ends inside an element names it", "[errors][cli]") {
   const fs::path dir = case_dir("truncated");
-  write_file(dir / "bad.xml", std::string(xml_decl) +
-                                  "<gongwen>\n"
-                                  "  <title>标题</title>\n"
-                                  "  <body>\n"
-                                  "    <p>正文。");
-  const run_result r = run(hongtou() + " render bad.xml -o out.pdf", dir);
+  const run_result r = render_bad(dir, std::string(xml_decl) +
+                                           "<gongwen>\n"
+                                           "  <title>标题</title>\n"
+                                           "  <body>\n"
+                                           "    <p>正文。");
   INFO("stderr: " << r.err);
   CHECK(r.status == 2);
   CHECK(contains(r.err, "<p> from line 5:5 is not closed"));
@@ -183,15 +143,14 @@ TEST_CASE("cli errors: a document that ends inside an element names it", "[error
 TEST_CASE("cli errors: an unknown element in <body> is named with what <body> takes",
           "[errors][cli]") {
   const fs::path dir = case_dir("unknown-element");
-  write_file(dir / "bad.xml", std::string(xml_decl) +
-                                  "<gongwen layout=\"gbt9704\">\n"  // 2
-                                  "  <title>标题</title>\n"         // 3
-                                  "  <body>\n"                      // 4
-                                  "    <table>表格</table>\n"       // 5: column 5
-                                  "    <p>正文。</p>\n"
-                                  "  </body>\n"
-                                  "</gongwen>\n");
-  const run_result r = run(hongtou() + " render bad.xml -o out.pdf", dir);
+  const run_result r = render_bad(dir, std::string(xml_decl) +
+                                           "<gongwen layout=\"gbt9704\">\n"  // 2
+                                           "  <title>标题</title>\n"         // 3
+                                           "  <body>\n"                      // 4
+                                           "    <table>表格</table>\n"       // 5: column 5
+                                           "    <p>正文。</p>\n"
+                                           "  </body>\n"
+                                           "</gongwen>\n");
   INFO("stderr: " << r.err);
   CHECK(r.status == 2);
   CHECK(contains(r.err,
@@ -205,7 +164,7 @@ namespace {
 // replaced by one family that no system has. Returns "that.xml:LINE:COL:",
 // the position of that <role> element.
 std::string fonts_without_fangsong(const fs::path& dir) {
-  std::string xml = read_file(source_path("fonts/fonts.xml"));
+  std::string xml = slurp(source_path("fonts/fonts.xml"));
   const size_t role = xml.find("<role name=\"fangsong\"");
   REQUIRE(role != std::string::npos);
   const size_t body = xml.find('>', role);
@@ -226,7 +185,7 @@ std::string fonts_without_fangsong(const fs::path& dir) {
 TEST_CASE("cli errors: a role with no installed font stops the render", "[errors][cli]") {
   const fs::path dir = case_dir("missing-font-role");
   const std::string position = fonts_without_fangsong(dir);
-  const run_result r = run(hongtou() + " --fonts that.xml render " +
+  const run_result r = run(cli() + " --fonts that.xml render " +
                                quote(source_path("samples/report.xml")) + " -o out.pdf",
                            dir);
   INFO("stderr: " << r.err);
@@ -240,7 +199,7 @@ TEST_CASE("cli errors: hongtou fonts reports a role with no installed font as NO
           "[errors][cli]") {
   const fs::path dir = case_dir("missing-font-role-report");
   fonts_without_fangsong(dir);
-  const run_result r = run(hongtou() + " --fonts that.xml fonts", dir);
+  const run_result r = run(cli() + " --fonts that.xml fonts", dir);
   INFO("stdout: " << r.out << "\nstderr: " << r.err);
   CHECK(r.status == 2);
   CHECK(contains(line_starting(r.out, "fangsong"), "NOT FOUND"));
@@ -252,7 +211,7 @@ TEST_CASE("cli errors: hongtou fonts reports a role with no installed font as NO
 
 TEST_CASE("cli errors: a missing input file is named", "[errors][cli]") {
   const fs::path dir = case_dir("missing-input");
-  const run_result r = run(hongtou() + " render missing.xml -o out.pdf", dir);
+  const run_result r = run(cli() + " render missing.xml -o out.pdf", dir);
   INFO("stderr: " << r.err);
   CHECK(r.status == 2);
   CHECK(contains(r.err, "missing.xml"));
@@ -262,8 +221,8 @@ TEST_CASE("cli errors: a missing input file is named", "[errors][cli]") {
 
 TEST_CASE("cli errors: an output folder that does not exist is an output error", "[errors][cli]") {
   const fs::path dir = case_dir("missing-output-dir");
-  const run_result r = run(
-      hongtou() + " render " + quote(source_path("samples/report.xml")) + " -o nodir/out.pdf", dir);
+  const run_result r =
+      run(cli() + " render " + quote(source_path("samples/report.xml")) + " -o nodir/out.pdf", dir);
   INFO("stderr: " << r.err);
   CHECK(r.status == 3);  // hongtou::status::output_error; -1 would be a crash
   CHECK(contains(r.err, "nodir/out.pdf"));
@@ -273,14 +232,14 @@ TEST_CASE("cli errors: an output folder that does not exist is an output error",
 
 TEST_CASE("cli: --version prints the version", "[errors][cli]") {
   const fs::path dir = case_dir("version");
-  const run_result r = run(hongtou() + " --version", dir);
+  const run_result r = run(cli() + " --version", dir);
   CHECK(r.status == 0);
   CHECK(line_starting(r.out, "hongtou") == "hongtou 0.1.0");
 }
 
 TEST_CASE("cli: --help exits 0 and lists the subcommands", "[errors][cli]") {
   const fs::path dir = case_dir("help");
-  const run_result r = run(hongtou() + " --help", dir);
+  const run_result r = run(cli() + " --help", dir);
   INFO("stdout: " << r.out);
   CHECK(r.status == 0);
   CHECK(contains(r.out, "render"));
@@ -289,7 +248,7 @@ TEST_CASE("cli: --help exits 0 and lists the subcommands", "[errors][cli]") {
 
 TEST_CASE("cli errors: render without arguments is a usage error", "[errors][cli]") {
   const fs::path dir = case_dir("render-no-args");
-  const run_result r = run(hongtou() + " render", dir);
+  const run_result r = run(cli() + " render", dir);
   INFO("stderr: " << r.err);
   CHECK(r.status == 2);
   CHECK(contains(r.err, "required"));

@@ -11,8 +11,8 @@
 #include <catch2/catch.hpp>  // Catch2 v2 (Debian 12 ships 2.13)
 #endif
 
-#include <sys/wait.h>
 #include <unistd.h>
+#include "support/process.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -37,57 +37,11 @@
 namespace {
 
 namespace fs = std::filesystem;
+using namespace hongtou::test;
 
 const char* const em_dash = "\xE2\x80\x94";  // U+2014, around page numbers
 
 // ---- running commands ----
-
-struct run_result {
-  int status = -1;  // exit status; -1 when the command did not exit normally
-  std::string out, err;
-};
-
-std::string quote(const std::string& s) {
-  std::string q = "'";
-  for (char c : s) {
-    if (c == '\'')
-      q += "'\\''";
-    else
-      q += c;
-  }
-  return q + "'";
-}
-
-std::string read_file(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
-bool tool_exists(const std::string& name) {
-  return std::system(("command -v " + quote(name) + " >/dev/null 2>&1").c_str()) == 0;
-}
-
-// Runs `cmd` (already quoted) in `dir`, capturing stdout and stderr.
-run_result run(const std::string& cmd, const fs::path& dir) {
-  static int counter = 0;
-  const std::string tag = std::to_string(++counter);
-  const fs::path out = dir / ("cmd-" + tag + ".out"), err = dir / ("cmd-" + tag + ".err");
-  const std::string full = "cd " + quote(dir.string()) + " && " + cmd + " >" + quote(out.string()) +
-                           " 2>" + quote(err.string());
-  const int raw = std::system(full.c_str());
-  run_result r;
-  // A crash shows as a signal, or as 128+N from the shell.
-  if (raw != -1 && WIFEXITED(raw) && WEXITSTATUS(raw) < 128) r.status = WEXITSTATUS(raw);
-  r.out = read_file(out);
-  r.err = read_file(err);
-  return r;
-}
-
-std::string hongtou() {
-  return quote(HONGTOU_CLI);
-}
 
 std::string sample_path() {
   return std::string(HONGTOU_SOURCE_DIR) + "/samples/report.xml";
@@ -103,7 +57,7 @@ struct rendered {
     fs::remove_all(dir);
     fs::create_directories(dir);
     pdf = dir / "report.pdf";
-    result = run(hongtou() + " render " + quote(sample_path()) + " -o report.pdf", dir);
+    result = run(cli() + " render " + quote(sample_path()) + " -o report.pdf", dir);
   }
   ~rendered() {
     if (!std::getenv("HONGTOU_KEEP_TEST_TMP")) {
@@ -234,7 +188,7 @@ std::string without_tags(const std::string& s) {
 // The text of every element opened by `open` and closed by `close` in the
 // sample, inner tags removed.
 std::vector<std::string> sample_texts(const std::string& open, const std::string& close) {
-  const std::string xml = read_file(sample_path());
+  const std::string xml = slurp(sample_path());
   std::vector<std::string> texts;
   for (size_t pos = xml.find(open); pos != std::string::npos; pos = xml.find(open, pos)) {
     const size_t begin = pos + open.size();
@@ -254,7 +208,7 @@ struct image {
 };
 
 bool read_ppm(const fs::path& p, image& img) {
-  const std::string data = read_file(p);
+  const std::string data = slurp(p);
   size_t i = 0;
   auto skip_space = [&] {
     for (;;) {
@@ -356,7 +310,7 @@ TEST_CASE("pdf: the text layer holds every paragraph of the sample", "[pdf][cli]
   REQUIRE_REPORT(r);
   const run_result t = run("pdftotext -enc UTF-8 report.pdf report.txt", r.dir);
   REQUIRE(t.status == 0);
-  const std::string raw = without_space(read_file(r.dir / "report.txt"));
+  const std::string raw = without_space(slurp(r.dir / "report.txt"));
   // The page numbers are in the text layer, between the paragraphs' text.
   CHECK(raw.find(std::string(em_dash) + "1" + em_dash) != std::string::npos);
   const std::string text = without_page_numbers(raw);
@@ -392,11 +346,10 @@ TEST_CASE("pdf: qpdf --check finds no error", "[pdf][cli]") {
 
 TEST_CASE("pdf: rendering twice gives byte-identical files", "[pdf][cli]") {
   REQUIRE_REPORT(r);
-  const run_result again =
-      run(hongtou() + " render " + quote(sample_path()) + " -o again.pdf", r.dir);
+  const run_result again = run(cli() + " render " + quote(sample_path()) + " -o again.pdf", r.dir);
   INFO("hongtou stderr: " << again.err);
   REQUIRE(again.status == 0);
-  const std::string a = read_file(r.pdf), b = read_file(r.dir / "again.pdf");
+  const std::string a = slurp(r.pdf), b = slurp(r.dir / "again.pdf");
   REQUIRE(!a.empty());
   CHECK(a == b);
 }
@@ -404,12 +357,12 @@ TEST_CASE("pdf: rendering twice gives byte-identical files", "[pdf][cli]") {
 TEST_CASE("pdf: --creation-date sets CreationDate which is absent by default", "[pdf][cli]") {
   require_tool("pdfinfo");
   REQUIRE_REPORT(r);
-  const run_result dated = run(
-      hongtou() + " render " + quote(sample_path()) + " -o dated.pdf --creation-date 2024-01-15",
-      r.dir);
+  const run_result dated =
+      run(cli() + " render " + quote(sample_path()) + " -o dated.pdf --creation-date 2024-01-15",
+          r.dir);
   INFO("hongtou stderr: " << dated.err);
   REQUIRE(dated.status == 0);
-  CHECK(read_file(r.dir / "dated.pdf") != read_file(r.pdf));
+  CHECK(slurp(r.dir / "dated.pdf") != slurp(r.pdf));
 
   const run_result info = run("pdfinfo -isodates dated.pdf", r.dir);
   REQUIRE(info.status == 0);
