@@ -3,6 +3,8 @@
 #include <fontconfig/fontconfig.h>
 #include <ft2build.h>
 #include FT_FREETYPE_H
+#include FT_BBOX_H
+#include FT_OUTLINE_H
 #include FT_TRUETYPE_TABLES_H
 #include <hb-ft.h>
 #include <hb-ot.h>
@@ -153,16 +155,21 @@ double face::advance(uint32_t gid) const {
   return static_cast<double>(hb_font_get_glyph_h_advance(hb_font_, gid)) / upem_;
 }
 
+// The exact bounding box of the outline (curve extrema, not control points:
+// HarfBuzz's CFF extents include control points and overshoot by up to
+// 0.03 em on curved strokes, 1.4 mm on a 52 pt red head).
 ink_box face::ink(uint32_t gid) const {
   ink_box box;
-  hb_glyph_extents_t ext;
-  if (!hb_font_get_glyph_extents(hb_font_, gid, &ext) || ext.width == 0 || ext.height == 0)
+  if (FT_Load_Glyph(ft_, gid, FT_LOAD_NO_SCALE | FT_LOAD_NO_HINTING) != 0 ||
+      ft_->glyph->format != FT_GLYPH_FORMAT_OUTLINE || ft_->glyph->outline.n_points == 0)
     return box;
+  FT_BBox bb;
+  if (FT_Outline_Get_BBox(&ft_->glyph->outline, &bb) != 0) return box;
   double u = upem_;
-  box.x_min = ext.x_bearing / u;
-  box.x_max = (ext.x_bearing + ext.width) / u;
-  box.y_max = ext.y_bearing / u;
-  box.y_min = (ext.y_bearing + ext.height) / u;  // height is negative (y up)
+  box.x_min = static_cast<double>(bb.xMin) / u;
+  box.x_max = static_cast<double>(bb.xMax) / u;
+  box.y_min = static_cast<double>(bb.yMin) / u;
+  box.y_max = static_cast<double>(bb.yMax) / u;
   box.empty = false;
   return box;
 }

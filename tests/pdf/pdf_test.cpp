@@ -452,3 +452,55 @@ TEST_CASE("pdf: MuPDF draws page 1 too", "[pdf][cli]") {
   CHECK(red.upper >= 100);
   CHECK(red.lower == 0);
 }
+
+namespace {
+
+bool is_red_at(const image& img, int x, int y) {
+  const size_t at =
+      (static_cast<size_t>(y) * static_cast<size_t>(img.width) + static_cast<size_t>(x)) * 3;
+  return static_cast<unsigned char>(img.rgb[at]) > 200 &&
+         static_cast<unsigned char>(img.rgb[at + 1]) < 80 &&
+         static_cast<unsigned char>(img.rgb[at + 2]) < 80;
+}
+
+// Bands of consecutive pixel rows holding red, in pixel rows [first, last].
+std::vector<std::pair<int, int>> red_bands(const image& img) {
+  std::vector<std::pair<int, int>> bands;
+  for (int y = 0; y < img.height; ++y) {
+    bool red = false;
+    for (int x = 0; x < img.width && !red; ++x) red = is_red_at(img, x, y);
+    if (!red) continue;
+    if (!bands.empty() && bands.back().second == y - 1)
+      bands.back().second = y;
+    else
+      bands.push_back({y, y});
+  }
+  return bands;
+}
+
+}  // namespace
+
+// A ruler on the printed page: page 1 rasterised at 300 dpi (0.085 mm per
+// pixel); the red mark's ink starts 35 mm below the type area (72 mm), the
+// red rule spans the type area (28–184 mm) and is about 1.5 pt thick.
+TEST_CASE("pdf: measured at 300 dpi the red head sits where GB/T 9704 puts it", "[pdf][cli]") {
+  require_tool("pdftoppm");
+  REQUIRE_REPORT(r);
+  const run_result ppm = run("pdftoppm -r 300 -f 1 -l 1 -singlefile report.pdf ruler", r.dir);
+  REQUIRE(ppm.status == 0);
+  image img;
+  REQUIRE(read_ppm(r.dir / "ruler.ppm", img));
+  const double mm_per_px = 25.4 / 300;
+  auto bands = red_bands(img);
+  REQUIRE(bands.size() == 2);  // the mark, the rule
+  CHECK(bands[0].first * mm_per_px == Approx(72.0).margin(0.15));
+  const double rule_top = bands[1].first * mm_per_px;
+  const double rule_bottom = (bands[1].second + 1) * mm_per_px;
+  CHECK(rule_bottom - rule_top == Approx(1.5 * 25.4 / 72).margin(0.15));
+  const int y = (bands[1].first + bands[1].second) / 2;
+  int left = 0, right = img.width - 1;
+  while (left < img.width && !is_red_at(img, left, y)) ++left;
+  while (right > 0 && !is_red_at(img, right, y)) --right;
+  CHECK(left * mm_per_px == Approx(28.0).margin(0.15));
+  CHECK((right + 1) * mm_per_px == Approx(184.0).margin(0.15));
+}
