@@ -32,7 +32,8 @@ struct setup {
     hongtou::diagnostics d;
     hongtou::model::parse_layout(source("layouts/gbt9704.xml"), "gbt9704.xml", spec, d);
     hongtou::model::parse_font_config(source("fonts/fonts.xml"), "fonts.xml", config, d);
-    fonts = hongtou::fonts::font_set::load(config, hongtou::layout::required_roles(spec), {}, d);
+    fonts = hongtou::fonts::font_set::load(config, hongtou::layout::required_roles(spec), {}, d,
+                                           "fonts.xml", hongtou::layout::optional_roles());
   }
 };
 

@@ -68,7 +68,7 @@ render_result engine::render_memory(std::string_view xml, const std::string& nam
   fonts::font_options fopts;
   fopts.font_dirs = impl_->options.font_dirs;
   auto set = fonts::font_set::load(fcfg, layout::required_roles(spec), fopts, diags,
-                                   impl_->fonts_file);
+                                   impl_->fonts_file, layout::optional_roles());
   if (!set) return finish(status::input_error);
 
   frames f;

@@ -188,7 +188,8 @@ const face* font_set::get(const std::string& role) const {
 std::unique_ptr<font_set> font_set::load(const model::font_config& config,
                                          const std::vector<std::string>& roles,
                                          const font_options& options, diagnostics& diags,
-                                         const std::string& config_name) {
+                                         const std::string& config_name,
+                                         const std::vector<std::string>& optional) {
   std::unique_ptr<font_set> set(new font_set());
   if (FT_Init_FreeType(&set->ft_lib_) != 0) {
     diags.error(config_name, 0, 0, "cannot initialise FreeType");
@@ -209,9 +210,14 @@ std::unique_ptr<font_set> font_set::load(const model::font_config& config,
   }
 
   bool ok = true;
-  for (const auto& role_name : roles) {
+  std::vector<std::string> wanted = roles;
+  wanted.insert(wanted.end(), optional.begin(), optional.end());
+  for (size_t w = 0; w < wanted.size(); ++w) {
+    const std::string& role_name = wanted[w];
+    const bool required = w < roles.size();
     if (set->get(role_name)) continue;
     const model::font_role* role = config.find(role_name);
+    if (!role && !required) continue;
     if (!role) {
       diags.error(config_name, 0, 0, "font role '" + role_name + "' is not defined",
                   "the layout asks for it; add a <role name=\"" + role_name + "\"> to fonts.xml");
@@ -287,12 +293,15 @@ std::unique_ptr<font_set> font_set::load(const model::font_config& config,
       set->faces_.push_back(std::move(f));
       found = true;
     }
-    if (!found) {
+    if (!found && required) {
       diags.error(config_name, role->line, role->column,
                   "no font found for role '" + role_name + "'",
                   "tried " + (tried.empty() ? std::string("no candidates") : tried) +
                       "; install one of them or add a candidate to fonts.xml");
       ok = false;
+    } else if (!found) {
+      diags.warning(config_name, role->line, role->column,
+                    "no font found for the optional role '" + role_name + "'", "tried " + tried);
     }
   }
   if (!ok) return nullptr;

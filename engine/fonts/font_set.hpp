@@ -97,10 +97,13 @@ class font_set {
   /// Resolves and loads the given roles. A role that is unknown or has no
   /// usable candidate adds an error naming the role and the candidates tried;
   /// returns nullptr when any requested role failed.
+  /// Roles in `optional` are loaded when fonts.xml defines them and a face is
+  /// found; their absence is no error.
   static std::unique_ptr<font_set> load(const model::font_config& config,
                                         const std::vector<std::string>& roles,
                                         const font_options& options, diagnostics& diags,
-                                        const std::string& config_name = "fonts.xml");
+                                        const std::string& config_name = "fonts.xml",
+                                        const std::vector<std::string>& optional = {});
 
   /// The face of a role, or nullptr when the role was not loaded.
   const face* get(const std::string& role) const;

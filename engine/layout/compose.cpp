@@ -15,6 +15,8 @@ namespace hongtou::layout {
 
 namespace {
 
+constexpr const char* fallback_role = "fallback";
+
 // Geometry of the type area and grid, derived once from the spec.
 struct grid {
   double left, top, width, bottom, cell, pitch, gap;
@@ -70,6 +72,8 @@ class composer {
     text_piece p;
     p.text = text;
     p.font = font(s);
+    p.fallback = fonts_.get(fallback_role);
+    if (p.fallback == p.font) p.fallback = nullptr;
     p.size = s.size;
     p.role = role;
     p.level = level;
@@ -79,6 +83,22 @@ class composer {
 
   void report_missing(const prepared_text& p, const model::source_pos& pos) {
     std::set<char32_t> seen;
+    for (char32_t c : p.substituted) {
+      if (!seen.insert(c).second || !reported_.insert(c).second) continue;
+      std::string ch;
+      utf8_append(ch, c);
+      char code[16];
+      std::snprintf(code, sizeof code, "U+%04X", static_cast<unsigned>(c));
+      const fonts::face* fb = fonts_.get(fallback_role);
+      const fonts::face* own = nullptr;
+      for (const auto& piece : p.pieces)
+        if (piece.font != fb) own = piece.font;
+      diags_.warning(doc_.source_name, pos.line, pos.column,
+                     std::string("character '") + ch + "' (" + code + ") is not in " +
+                         (own ? own->family() : std::string("?")) + "; set in " +
+                         (fb ? fb->family() : std::string("?")) + " (font substitution)");
+    }
+    seen.clear();
     for (char32_t c : p.missing) {
       if (!seen.insert(c).second) continue;
       const fonts::face* f = p.pieces.empty() ? nullptr : p.pieces.front().font;
@@ -495,6 +515,7 @@ class composer {
   int row_ = 1;
   std::vector<body_line_ref> body_lines_;
   break_finder breaks_;
+  std::set<char32_t> reported_;  // substitutions already reported once
 };
 
 }  // namespace
@@ -515,6 +536,8 @@ std::vector<std::string> required_roles(const model::layout_spec& spec) {
   add(spec.page_number);
   return roles;
 }
+
+std::vector<std::string> optional_roles() { return {fallback_role}; }
 
 bool compose(const model::document& doc, const model::layout_spec& spec,
              const fonts::font_set& fonts, frames& out, diagnostics& diags) {

@@ -141,12 +141,48 @@ void break_finder::find(prepared_text& p, bool words) {
   }
 }
 
+namespace {
+
+// Splits a piece where its face lacks characters that the fallback face has,
+// so those characters are shaped with the fallback (per-character fallback).
+void split_by_coverage(const text_piece& piece, std::vector<text_piece>& out,
+                       std::vector<std::u32string>& texts, std::vector<char32_t>& substituted) {
+  std::u32string text = utf8_decode(piece.text);
+  size_t start = 0;
+  bool current_fallback = false;
+  auto flush = [&](size_t end) {
+    if (end == start) return;
+    text_piece part = piece;
+    part.font = current_fallback ? piece.fallback : piece.font;
+    part.text.clear();
+    texts.push_back(text.substr(start, end - start));
+    out.push_back(std::move(part));
+    start = end;
+  };
+  for (size_t i = 0; i < text.size(); ++i) {
+    char32_t c = text[i];
+    bool use_fallback = piece.fallback && c >= 0x20 && !piece.font->glyph(c) &&
+                        piece.fallback->glyph(c);
+    if (use_fallback) substituted.push_back(c);
+    if (use_fallback != current_fallback) {
+      flush(i);
+      current_fallback = use_fallback;
+    }
+  }
+  flush(text.size());
+}
+
+}  // namespace
+
 prepared_text prepare(std::vector<text_piece> pieces, double cell, break_finder& breaks,
                       bool words) {
   prepared_text p;
-  p.pieces = std::move(pieces);
-  for (size_t i = 0; i < p.pieces.size(); ++i)
-    shape_piece(p, i, utf8_decode(p.pieces[i].text), cell);
+  std::vector<std::u32string> texts;
+  for (const auto& piece : pieces) split_by_coverage(piece, p.pieces, texts, p.substituted);
+  for (size_t i = 0; i < p.pieces.size(); ++i) {
+    p.pieces[i].text = utf8_encode(texts[i]);
+    shape_piece(p, i, texts[i], cell);
+  }
   breaks.find(p, words);
   return p;
 }

@@ -14,6 +14,7 @@ namespace hongtou::layout {
 struct text_piece {
   std::string text;  // UTF-8
   const fonts::face* font = nullptr;
+  const fonts::face* fallback = nullptr;  // for characters `font` lacks (spec §10.2)
   double size = 16;
   element role = element::body;
   int level = 0;
@@ -39,7 +40,8 @@ struct prepared_text {
   std::vector<cluster> clusters;
   std::vector<bool> break_before;  // per cluster: a line may start here (ICU + spec §11.2)
   std::vector<bool> word_start;    // per cluster: a word begins here (ICU word boundaries, zh dictionary)
-  std::vector<char32_t> missing;   // characters the face has no glyph for
+  std::vector<char32_t> missing;      // characters no face has a glyph for
+  std::vector<char32_t> substituted;  // characters set in the fallback face
 };
 
 /// A positioned line; run x is relative to the type area's left edge and

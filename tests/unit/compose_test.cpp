@@ -148,3 +148,35 @@ TEST_CASE("a character the font lacks is reported as a warning, not an error") {
     if (d.level == severity::warning && d.message.find("U+1F600") != std::string::npos) warned = true;
   CHECK(warned);
 }
+
+TEST_CASE("a character the role's font lacks is set in the fallback face and reported") {
+  // U+4DB5 (CJK Extension A) is not in FandolFang (GB 2312/GBK-era coverage)
+  // but is in Noto Serif CJK SC.
+  const auto& env = test::environment::get();
+  const fonts::face* body = env.fonts->get("fangsong");
+  const fonts::face* fallback = env.fonts->get("fallback");
+  REQUIRE(fallback != nullptr);
+  const char32_t rare = 0x4DB5;
+  if (body->glyph(rare) != 0 || fallback->glyph(rare) == 0) {
+    WARN("test fonts changed: U+4DB5 coverage differs; nothing to check");
+    return;
+  }
+  frames f;
+  diagnostics diags;
+  REQUIRE(test::compose_xml(doc_xml("某某局文件", "标题", "<p>地名\xE4\xB6\xB5村。</p>"), f, diags));
+  bool reported = false;
+  for (const auto& d : diags.items())
+    if (d.level == severity::warning && d.message.find("U+4DB5") != std::string::npos &&
+        d.message.find("substitution") != std::string::npos)
+      reported = true;
+  CHECK(reported);
+  // The rare character is its own run in the fallback face, on the grid.
+  const glyph_run* sub = nullptr;
+  for (const auto& r : f.pages[0].runs)
+    if (r.font == fallback && r.role == element::body) sub = &r;
+  REQUIRE(sub != nullptr);
+  REQUIRE(sub->glyphs.size() == 1);
+  CHECK(sub->glyphs[0].text == "\xE4\xB6\xB5");
+  CHECK(test::mm(sub->left()) == Approx(28 + 4 * cell).margin(0.001));
+  CHECK(test::mm(sub->right() - sub->left()) == Approx(cell).margin(0.001));
+}

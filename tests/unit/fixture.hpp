@@ -38,7 +38,8 @@ struct environment {
       environment e;
       model::load_layout(source_path("layouts/gbt9704.xml"), e.spec, e.diags);
       model::load_font_config(source_path("fonts/fonts.xml"), e.config, e.diags);
-      e.fonts = fonts::font_set::load(e.config, layout::required_roles(e.spec), {}, e.diags);
+      e.fonts = fonts::font_set::load(e.config, layout::required_roles(e.spec), {}, e.diags,
+                                      "fonts.xml", layout::optional_roles());
       return e;
     }();
     return env;

@@ -456,13 +456,13 @@ TEST_CASE("unknown layout elements and attributes are errors") {
 
 // ---- fonts ----
 
-TEST_CASE("fonts/fonts.xml has the five roles, licensed faces first and free defaults last") {
+TEST_CASE("fonts/fonts.xml has the five roles and a fallback, licensed faces first and free defaults last") {
   font_config config;
   diagnostics diags;
   REQUIRE(load_font_config(source_path("fonts/fonts.xml"), config, diags));
   CHECK(diags.items().empty());
-  REQUIRE(config.roles.size() == 5);
-  for (const char* name : {"fangsong", "xiaobiaosong", "hei", "kai", "songti-digits"}) {
+  REQUIRE(config.roles.size() == 6);
+  for (const char* name : {"fangsong", "xiaobiaosong", "hei", "kai", "songti-digits", "fallback"}) {
     INFO(name);
     const font_role* r = config.find(name);
     REQUIRE(r != nullptr);
