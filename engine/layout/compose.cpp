@@ -59,9 +59,20 @@ class composer {
     double cursor = header();
     cursor = title(cursor);
     body(cursor);
+    check_first_page_has_body();
     signature();
     page_numbers();
     return !diags_.has_errors();
+  }
+
+  // GB/T 9704 §3 (spec "公文首页必须显示正文"): page 1 must show body text.
+  void check_first_page_has_body() {
+    if (doc_.body.empty()) return;
+    for (const auto& run : out_.pages.front().runs)
+      if (run.role == element::body || run.role == element::heading) return;
+    diags_.warning(doc_.source_name, doc_.title_pos.line, doc_.title_pos.column,
+                   "page 1 shows no body text (GB/T 9704 requires it)",
+                   "shorten the title or the addressee list");
   }
 
  private:

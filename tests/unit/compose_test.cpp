@@ -180,3 +180,17 @@ TEST_CASE("a character the role's font lacks is set in the fallback face and rep
   CHECK(test::mm(sub->left()) == Approx(28 + 4 * cell).margin(0.001));
   CHECK(test::mm(sub->right() - sub->left()) == Approx(cell).margin(0.001));
 }
+
+TEST_CASE("a page 1 without body text is reported") {
+  std::string addressees;
+  for (int i = 0; i < 24; ++i) addressees += "某某省某某市某某区人民政府办公室，某某县人民政府，";
+  frames f;
+  diagnostics diags;
+  REQUIRE(test::compose_xml("<gongwen><header><issuer>某某市人民政府文件</issuer></header><title>通知</title>"
+                            "<addressee>" + addressees + "</addressee><body><p>正文。</p></body></gongwen>",
+                            f, diags));
+  bool warned = false;
+  for (const auto& d : diags.items())
+    if (d.message.find("page 1 shows no body text") != std::string::npos) warned = true;
+  CHECK(warned);
+}
