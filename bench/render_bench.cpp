@@ -54,8 +54,8 @@ BENCHMARK(parse_document)->Unit(benchmark::kMillisecond);
 void load_fonts(benchmark::State& state) {
   for (auto _ : state) {
     hongtou::diagnostics d;
-    auto set = hongtou::fonts::font_set::load(
-        env().config, hongtou::layout::required_roles(env().spec), {}, d);
+    auto set = hongtou::fonts::font_set::load(env().config,
+                                              hongtou::layout::required_roles(env().spec), {}, d);
     benchmark::DoNotOptimize(set.get());
   }
 }

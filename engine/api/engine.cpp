@@ -36,14 +36,17 @@ std::string default_data_dir() {
 engine::engine(engine_options options) : impl_(new impl) {
   impl_->options = std::move(options);
   impl_->data_dir = impl_->options.data_dir.empty() ? default_data_dir() : impl_->options.data_dir;
-  impl_->fonts_file = impl_->options.fonts_file.empty()
-                          ? (std::filesystem::path(impl_->data_dir) / "fonts" / "fonts.xml").string()
-                          : impl_->options.fonts_file;
+  impl_->fonts_file =
+      impl_->options.fonts_file.empty()
+          ? (std::filesystem::path(impl_->data_dir) / "fonts" / "fonts.xml").string()
+          : impl_->options.fonts_file;
 }
 
 engine::~engine() = default;
 
-const char* engine::version() { return HONGTOU_VERSION; }
+const char* engine::version() {
+  return HONGTOU_VERSION;
+}
 
 render_result engine::render_memory(std::string_view xml, const std::string& name,
                                     const render_options& options) {
@@ -110,7 +113,8 @@ render_result engine::render_file(const std::string& input, const std::string& o
     std::error_code ec;
     fs::remove(tmp, ec);
     r.status = status::output_error;
-    r.diagnostics.push_back({severity::error, output, 0, 0, what + ": " + std::strerror(errno), {}});
+    r.diagnostics.push_back(
+        {severity::error, output, 0, 0, what + ": " + std::strerror(errno), {}});
     r.bytes.clear();
     return r;
   };

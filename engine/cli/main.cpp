@@ -14,7 +14,9 @@ int print_diagnostics(const std::vector<hongtou::diagnostic>& diags) {
   return 0;
 }
 
-int exit_code(hongtou::status s) { return static_cast<int>(s); }
+int exit_code(hongtou::status s) {
+  return static_cast<int>(s);
+}
 
 }  // namespace
 
@@ -25,8 +27,10 @@ int main(int argc, char** argv) {
 
   hongtou::engine_options eopts;
   app.add_option("--data-dir", eopts.data_dir, "Folder holding layouts/ and fonts/");
-  app.add_option("--fonts", eopts.fonts_file, "fonts.xml to use instead of <data-dir>/fonts/fonts.xml");
-  app.add_option("--font-dir", eopts.font_dirs, "Extra folder to search for font files (repeatable)");
+  app.add_option("--fonts", eopts.fonts_file,
+                 "fonts.xml to use instead of <data-dir>/fonts/fonts.xml");
+  app.add_option("--font-dir", eopts.font_dirs,
+                 "Extra folder to search for font files (repeatable)");
 
   std::string input, output, format = "pdf";
   hongtou::render_options ropts;
@@ -34,10 +38,10 @@ int main(int argc, char** argv) {
   render->add_option("input", input, "Document XML")->required();
   render->add_option("-o,--output", output, "Output file (PDF, or trace text with --format trace)")
       ->required();
-  render->add_option("--format", format, "pdf or trace")
-      ->check(CLI::IsMember({"pdf", "trace"}));
-  render->add_option("--creation-date", ropts.creation_date,
-                     "PDF creation date YYYY-MM-DD[THH:MM:SS] (default: none, reproducible output)");
+  render->add_option("--format", format, "pdf or trace")->check(CLI::IsMember({"pdf", "trace"}));
+  render->add_option(
+      "--creation-date", ropts.creation_date,
+      "PDF creation date YYYY-MM-DD[THH:MM:SS] (default: none, reproducible output)");
 
   CLI::App* fonts = app.add_subcommand("fonts", "Show which font each role resolves to");
 

@@ -13,9 +13,15 @@ std::string format(const diagnostic& d) {
     out += ": ";
   }
   switch (d.level) {
-    case severity::note: out += "note: "; break;
-    case severity::warning: out += "warning: "; break;
-    case severity::error: out += "error: "; break;
+    case severity::note:
+      out += "note: ";
+      break;
+    case severity::warning:
+      out += "warning: ";
+      break;
+    case severity::error:
+      out += "error: ";
+      break;
   }
   out += d.message;
   if (!d.hint.empty()) out += " (" + d.hint + ")";

@@ -8,9 +8,13 @@ namespace hongtou {
 constexpr double pt_per_mm = 72.0 / 25.4;
 
 /// Millimetres to points.
-constexpr double mm_to_pt(double mm) { return mm * pt_per_mm; }
+constexpr double mm_to_pt(double mm) {
+  return mm * pt_per_mm;
+}
 
 /// Points to millimetres.
-constexpr double pt_to_mm(double pt) { return pt / pt_per_mm; }
+constexpr double pt_to_mm(double pt) {
+  return pt / pt_per_mm;
+}
 
 }  // namespace hongtou

@@ -51,8 +51,7 @@ std::string fc_string(FcPattern* p, const char* object) {
 // Lists the faces fontconfig knows for `pattern`, sorted so that the choice
 // does not depend on the order of fontconfig's cache.
 std::vector<located> fc_list(FcConfig* config, FcPattern* pattern) {
-  fc_objectset_ptr os(
-      FcObjectSetBuild(FC_FILE, FC_INDEX, FC_FAMILY, FC_STYLE, FC_WEIGHT, nullptr));
+  fc_objectset_ptr os(FcObjectSetBuild(FC_FILE, FC_INDEX, FC_FAMILY, FC_STYLE, FC_WEIGHT, nullptr));
   fc_fontset_ptr set(FcFontList(config, pattern, os.get()));
   std::vector<located> out;
   if (!set) return out;
@@ -75,7 +74,7 @@ std::vector<located> fc_list(FcConfig* config, FcPattern* pattern) {
 
 bool same_name(const std::string& a, const std::string& b) {
   return FcStrCmpIgnoreCase(reinterpret_cast<const FcChar8*>(a.c_str()),
-                                     reinterpret_cast<const FcChar8*>(b.c_str())) == 0;
+                            reinterpret_cast<const FcChar8*>(b.c_str())) == 0;
 }
 
 // A family (+ style) among the faces fontconfig lists. Faces list secondary
@@ -93,9 +92,8 @@ bool find_by_family(FcConfig* config, const model::font_candidate& c, located& o
     if (!c.style.empty()) return same_name(l.style, c.style) ? 0 : 1000;
     return std::abs(l.weight - FC_WEIGHT_REGULAR);
   };
-  out = *std::min_element(found.begin(), found.end(), [&](const located& a, const located& b) {
-    return score(a) < score(b);
-  });
+  out = *std::min_element(found.begin(), found.end(),
+                          [&](const located& a, const located& b) { return score(a) < score(b); });
   return true;
 }
 
@@ -128,7 +126,8 @@ bool find_by_file(FcConfig* config, const model::font_candidate& c,
 
 std::string describe(const model::font_candidate& c) {
   std::string out;
-  if (!c.family.empty()) out = "family \"" + c.family + (c.style.empty() ? "" : " " + c.style) + "\"";
+  if (!c.family.empty())
+    out = "family \"" + c.family + (c.style.empty() ? "" : " " + c.style) + "\"";
   if (!c.file.empty()) {
     if (!out.empty()) out += " or ";
     out += "file \"" + c.file + "\"" + (c.index ? " #" + std::to_string(c.index) : "");
@@ -270,9 +269,9 @@ std::unique_ptr<font_set> font_set::load(const model::font_config& config,
       hb_ot_layout_get_baseline_with_fallback(f->hb_font_,
                                               HB_OT_LAYOUT_BASELINE_TAG_IDEO_EMBOX_TOP_OR_RIGHT,
                                               HB_DIRECTION_LTR, HB_SCRIPT_HAN, HB_TAG_NONE, &top);
-      hb_ot_layout_get_baseline_with_fallback(f->hb_font_,
-                                              HB_OT_LAYOUT_BASELINE_TAG_IDEO_EMBOX_BOTTOM_OR_LEFT,
-                                              HB_DIRECTION_LTR, HB_SCRIPT_HAN, HB_TAG_NONE, &bottom);
+      hb_ot_layout_get_baseline_with_fallback(
+          f->hb_font_, HB_OT_LAYOUT_BASELINE_TAG_IDEO_EMBOX_BOTTOM_OR_LEFT, HB_DIRECTION_LTR,
+          HB_SCRIPT_HAN, HB_TAG_NONE, &bottom);
       // The em box is one em tall by definition; fonts whose synthesised box
       // is taller (typo metrics of LXGW WenKai) keep its centre.
       if (top > bottom) {

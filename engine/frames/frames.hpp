@@ -42,14 +42,14 @@ struct glyph_run {
   element role = element::body;
   int level = 0;  // heading level for element::heading
   const fonts::face* font = nullptr;
-  double size = 16;     // pt (em size before horizontal scaling)
-  double h_scale = 1;   // horizontal scale (1 = 100 %)
+  double size = 16;    // pt (em size before horizontal scaling)
+  double h_scale = 1;  // horizontal scale (1 = 100 %)
   model::rgb color;
   double baseline = 0;  // pt from the page's top edge
   double em_top = 0;    // top of the ideographic em box, pt from the page's top edge
   double em_bottom = 0;
   bool ink_measured = false;  // ink_* are measured only where placement depends on them
-  double ink_top = 0;   // top and bottom of the glyphs' ink, pt from the page's top edge
+  double ink_top = 0;         // top and bottom of the glyphs' ink, pt from the page's top edge
   double ink_bottom = 0;
   std::vector<positioned_glyph> glyphs;
   /// Left edge of the first glyph's advance box.
@@ -88,16 +88,26 @@ struct frames {
 
 inline const char* element_name(element e) {
   switch (e) {
-    case element::issuer: return "issuer";
-    case element::doc_number: return "doc-number";
-    case element::separator: return "separator";
-    case element::title: return "title";
-    case element::addressee: return "addressee";
-    case element::body: return "body";
-    case element::heading: return "heading";
-    case element::signature: return "signature";
-    case element::date: return "date";
-    case element::page_number: return "page-number";
+    case element::issuer:
+      return "issuer";
+    case element::doc_number:
+      return "doc-number";
+    case element::separator:
+      return "separator";
+    case element::title:
+      return "title";
+    case element::addressee:
+      return "addressee";
+    case element::body:
+      return "body";
+    case element::heading:
+      return "heading";
+    case element::signature:
+      return "signature";
+    case element::date:
+      return "date";
+    case element::page_number:
+      return "page-number";
   }
   return "?";
 }

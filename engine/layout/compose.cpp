@@ -37,8 +37,8 @@ struct body_line_ref {
 
 class composer {
  public:
-  composer(const model::document& doc, const model::layout_spec& spec,
-           const fonts::font_set& fonts, frames& out, diagnostics& diags)
+  composer(const model::document& doc, const model::layout_spec& spec, const fonts::font_set& fonts,
+           frames& out, diagnostics& diags)
       : doc_(doc), spec_(spec), fonts_(fonts), out_(out), diags_(diags) {
     g_.left = spec.margin_left;
     g_.top = spec.margin_top;
@@ -211,8 +211,8 @@ class composer {
       any = true;
     }
     if (!h.doc_number.empty()) {
-      glyph_run run = centred_run(h.doc_number, spec_.doc_number, element::doc_number,
-                                  h.doc_number_pos);
+      glyph_run run =
+          centred_run(h.doc_number, spec_.doc_number, element::doc_number, h.doc_number_pos);
       double top = any ? cursor + g_.gap + spec_.doc_number_rows_before * g_.pitch : g_.top;
       place_em_top(run, top);
       ink_extent(run);
@@ -309,7 +309,8 @@ class composer {
       size_t nl = doc_.title.find('\n', from);
       std::string part = doc_.title.substr(from, nl == std::string::npos ? nl : nl - from);
       from = nl == std::string::npos ? doc_.title.size() + 1 : nl + 1;
-      prepared_text p = prepare({piece(part, spec_.title, element::title)}, 0, breaks_, /*words=*/true);
+      prepared_text p =
+          prepare({piece(part, spec_.title, element::title)}, 0, breaks_, /*words=*/true);
       report_missing(p, doc_.title_pos);
       std::vector<size_t> starts = title_breaks(p);
       for (size_t l = 0; l < starts.size(); ++l) {
@@ -365,8 +366,8 @@ class composer {
     }
     row_ = first_row;
     if (!doc_.addressee.empty()) {
-      for (auto& line : set_block({piece(doc_.addressee, spec_.addressee, element::addressee)},
-                                  0, {}))
+      for (auto& line :
+           set_block({piece(doc_.addressee, spec_.addressee, element::addressee)}, 0, {}))
         place_line(line);
     }
     const double indent = spec_.first_line_indent * g_.cell;
@@ -382,8 +383,9 @@ class composer {
       }
       auto lines = set_block(std::move(pieces), indent, blk.pos);
       // Keep a standalone heading with the next line (spec §5.2).
-      if (blk.kind == model::block_kind::heading && row_ + static_cast<int>(lines.size()) > g_.rows &&
-          row_ <= g_.rows && b + 1 < doc_.body.size())
+      if (blk.kind == model::block_kind::heading &&
+          row_ + static_cast<int>(lines.size()) > g_.rows && row_ <= g_.rows &&
+          b + 1 < doc_.body.size())
         row_ = g_.rows + 1;
       bool first_line = true;
       for (auto& line : lines) {
@@ -420,8 +422,10 @@ class composer {
       carry_lines_to_new_page(2);
       row = row_ + spec_.signature_rows_before;
     }
-    prepared_text name = prepare({piece(sig.organ, spec_.signature, element::signature)}, g_.cell, breaks_);
-    prepared_text date = prepare({piece(sig.date, spec_.signature, element::date)}, g_.cell, breaks_);
+    prepared_text name =
+        prepare({piece(sig.organ, spec_.signature, element::signature)}, g_.cell, breaks_);
+    prepared_text date =
+        prepare({piece(sig.date, spec_.signature, element::date)}, g_.cell, breaks_);
     report_missing(name, sig.pos);
     report_missing(date, sig.pos);
     double wn = trimmed_width(name, 0, name.clusters.size());
@@ -483,8 +487,8 @@ class composer {
       body_lines_.push_back(ref);
     }
     for (auto& entry : out_.outline) {
-      if (entry.page == static_cast<int>(last_page) + 1 && have_shift && entry.y + shift >= g_.top - 1e-6 &&
-          entry.y + shift < g_.row_top(row_)) {
+      if (entry.page == static_cast<int>(last_page) + 1 && have_shift &&
+          entry.y + shift >= g_.top - 1e-6 && entry.y + shift < g_.row_top(row_)) {
         entry.page += 1;
         entry.y += shift;
       }
@@ -548,7 +552,9 @@ std::vector<std::string> required_roles(const model::layout_spec& spec) {
   return roles;
 }
 
-std::vector<std::string> optional_roles() { return {fallback_role}; }
+std::vector<std::string> optional_roles() {
+  return {fallback_role};
+}
 
 bool compose(const model::document& doc, const model::layout_spec& spec,
              const fonts::font_set& fonts, frames& out, diagnostics& diags) {

@@ -161,8 +161,8 @@ void split_by_coverage(const text_piece& piece, std::vector<text_piece>& out,
   };
   for (size_t i = 0; i < text.size(); ++i) {
     char32_t c = text[i];
-    bool use_fallback = piece.fallback && c >= 0x20 && !piece.font->glyph(c) &&
-                        piece.fallback->glyph(c);
+    bool use_fallback =
+        piece.fallback && c >= 0x20 && !piece.font->glyph(c) && piece.fallback->glyph(c);
     if (use_fallback) substituted.push_back(c);
     if (use_fallback != current_fallback) {
       flush(i);

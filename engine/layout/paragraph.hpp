@@ -39,7 +39,8 @@ struct prepared_text {
   std::u32string text;
   std::vector<cluster> clusters;
   std::vector<bool> break_before;  // per cluster: a line may start here (ICU + spec §11.2)
-  std::vector<bool> word_start;    // per cluster: a word begins here (ICU word boundaries, zh dictionary)
+  std::vector<bool>
+      word_start;  // per cluster: a word begins here (ICU word boundaries, zh dictionary)
   std::vector<char32_t> missing;      // characters no face has a glyph for
   std::vector<char32_t> substituted;  // characters set in the fallback face
 };
@@ -48,9 +49,9 @@ struct prepared_text {
 /// the runs' vertical fields are left 0 for the page composer to set.
 struct set_line_result {
   std::vector<glyph_run> runs;
-  std::string text;    // UTF-8 text of the line (trailing spaces dropped)
-  double right = 0;    // right edge of the last cluster, pt from the line's left
-  bool last = false;   // last line of its paragraph
+  std::string text;   // UTF-8 text of the line (trailing spaces dropped)
+  double right = 0;   // right edge of the last cluster, pt from the line's left
+  bool last = false;  // last line of its paragraph
 };
 
 struct paragraph_params {

@@ -22,7 +22,9 @@ using detail::xml_source;
 constexpr size_t max_errors = 100;  // past this a broken file only adds noise
 constexpr size_t max_name_in_message = 40;
 
-bool is_xml_space(char32_t c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+bool is_xml_space(char32_t c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
 
 bool is_blank(const char* s) {
   for (; *s; ++s)
@@ -35,8 +37,15 @@ bool is_blank(const char* s) {
 /// punctuation Chinese text uses at full width (— … “ ” ‘ ’ ·).
 bool is_cjk(char32_t c) {
   switch (c) {
-    case 0x00B7: case 0x2014: case 0x2015: case 0x2018: case 0x2019:
-    case 0x201C: case 0x201D: case 0x2025: case 0x2026:
+    case 0x00B7:
+    case 0x2014:
+    case 0x2015:
+    case 0x2018:
+    case 0x2019:
+    case 0x201C:
+    case 0x201D:
+    case 0x2025:
+    case 0x2026:
       return true;
     default:
       break;
@@ -87,8 +96,11 @@ size_t find_invalid_char(std::string_view s, std::string& what) {
   size_t i = 0;
   while (i < s.size()) {
     const auto c = static_cast<unsigned char>(s[i]);
-    size_t len = c < 0x80 ? 1 : (c >= 0xC2 && c <= 0xDF) ? 2 : (c >= 0xE0 && c <= 0xEF) ? 3
-               : (c >= 0xF0 && c <= 0xF4) ? 4 : 0;
+    size_t len = c < 0x80                   ? 1
+                 : (c >= 0xC2 && c <= 0xDF) ? 2
+                 : (c >= 0xE0 && c <= 0xEF) ? 3
+                 : (c >= 0xF0 && c <= 0xF4) ? 4
+                                            : 0;
     char32_t cp = len == 1 ? c : len == 2 ? (c & 0x1Fu) : len == 3 ? (c & 0x0Fu) : (c & 0x07u);
     bool ok = len != 0 && i + len <= s.size();
     for (size_t k = 1; ok && k < len; ++k) {
@@ -131,7 +143,9 @@ std::string shorten(std::string s) {
 }
 
 /// "<name>" for a message.
-std::string tag(const char* name) { return "<" + shorten(name) + ">"; }
+std::string tag(const char* name) {
+  return "<" + shorten(name) + ">";
+}
 
 /// "<a>", "<a> or <b>", "<a>, <b> or <c>".
 std::string one_of(const std::vector<const char*>& names) {
@@ -187,7 +201,9 @@ class document_parser {
   size_t offset_of(pugi::xml_node n, pugi::xml_attribute a) const { return src_.offset_of(n, a); }
 
   void error_at(size_t offset, std::string message) { src_.error_at(offset, std::move(message)); }
-  void error_at(pugi::xml_node n, std::string message) { error_at(offset_of(n), std::move(message)); }
+  void error_at(pugi::xml_node n, std::string message) {
+    error_at(offset_of(n), std::move(message));
+  }
   source_pos pos_of(pugi::xml_node n) {
     const detail::line_col p = src_.pos_at(offset_of(n));
     return {p.line, p.column};
@@ -205,15 +221,19 @@ class document_parser {
         if (!allowed.empty()) {
           expected.clear();
           for (size_t i = 0; i < allowed.size(); ++i)
-            expected += (i == 0 ? "" : i + 1 == allowed.size() ? " or " : ", ") + std::string(allowed[i]);
+            expected += (i == 0                    ? ""
+                         : i + 1 == allowed.size() ? " or "
+                                                   : ", ") +
+                        std::string(allowed[i]);
         }
-        error_at(offset_of(n, a), "unknown attribute " + shorten(a.name()) + " on " + tag(n.name()) +
-                                      "; expected " + expected);
+        error_at(offset_of(n, a), "unknown attribute " + shorten(a.name()) + " on " +
+                                      tag(n.name()) + "; expected " + expected);
         continue;
       }
       for (pugi::xml_attribute b = n.first_attribute(); b != a; b = b.next_attribute()) {
         if (std::strcmp(a.name(), b.name()) == 0) {
-          error_at(offset_of(n, a), "duplicate attribute " + shorten(a.name()) + " on " + tag(n.name()));
+          error_at(offset_of(n, a),
+                   "duplicate attribute " + shorten(a.name()) + " on " + tag(n.name()));
           break;
         }
       }
@@ -223,7 +243,8 @@ class document_parser {
   /// Reports non-blank text directly inside an element that holds only elements.
   void reject_text(pugi::xml_node text, pugi::xml_node parent, const std::string& expected) {
     if (!is_blank(text.value()))
-      error_at(text, "text is not allowed directly in " + tag(parent.name()) + "; expected " + expected);
+      error_at(text,
+               "text is not allowed directly in " + tag(parent.name()) + "; expected " + expected);
   }
 
   /// Visits the element children of parent whose order is fixed by slots;
@@ -245,12 +266,13 @@ class document_parser {
       size_t i = 0;
       while (i < slots.size() && std::strcmp(slots[i].name, c.name()) != 0) ++i;
       if (i == slots.size()) {
-        error_at(c, "unknown element " + tag(c.name()) + " in " + tag(parent.name()) + "; expected " +
-                        one_of(names));
+        error_at(c, "unknown element " + tag(c.name()) + " in " + tag(parent.name()) +
+                        "; expected " + one_of(names));
         continue;
       }
       if (seen[i]) {
-        error_at(c, "duplicate " + tag(c.name()) + " in " + tag(parent.name()) + "; only one is allowed");
+        error_at(c, "duplicate " + tag(c.name()) + " in " + tag(parent.name()) +
+                        "; only one is allowed");
         continue;
       }
       if (any && i < last) {
@@ -303,7 +325,8 @@ class document_parser {
     check_attributes(n, {"level"});
     const pugi::xml_attribute a = n.attribute("level");
     if (!a) {
-      error_at(n, "missing attribute level on " + tag(n.name()) + "; expected level=\"1\" to \"4\"");
+      error_at(n,
+               "missing attribute level on " + tag(n.name()) + "; expected level=\"1\" to \"4\"");
       return 0;
     }
     const std::string v = a.value();
@@ -320,7 +343,8 @@ class document_parser {
     pugi::xml_node root;
     for (pugi::xml_node c = xdoc.first_child(); c; c = c.next_sibling()) {
       if (c.type() == pugi::node_pcdata || c.type() == pugi::node_cdata) {
-        if (!is_blank(c.value())) error_at(c, "text is not allowed outside the root element <gongwen>");
+        if (!is_blank(c.value()))
+          error_at(c, "text is not allowed outside the root element <gongwen>");
       } else if (c.type() == pugi::node_element) {
         if (root) {
           error_at(c, "only one root element is allowed; found " + tag(c.name()) + " after " +
@@ -345,18 +369,34 @@ class document_parser {
         return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') ||
                ch == '-' || ch == '_';
       });
-      if (ok) doc.layout = v;
-      else error_at(offset_of(root, a), "layout must be a layout name such as \"gbt9704\" (letters, digits, - and _)");
+      if (ok)
+        doc.layout = v;
+      else
+        error_at(offset_of(root, a),
+                 "layout must be a layout name such as \"gbt9704\" (letters, digits, - and _)");
     }
-    static const std::vector<slot> slots = {
-        {"header", false}, {"title", true}, {"addressee", false}, {"body", true}, {"signature", false}};
+    static const std::vector<slot> slots = {{"header", false},
+                                            {"title", true},
+                                            {"addressee", false},
+                                            {"body", true},
+                                            {"signature", false}};
     read_ordered(root, slots, [&](size_t i, pugi::xml_node c) {
       switch (i) {
-        case 0: read_header(c, doc.head); break;
-        case 1: read_title(c, doc); break;
-        case 2: doc.addressee = read_text(c); break;
-        case 3: read_body(c, doc.body); break;
-        default: read_signature(c, doc.sig); break;
+        case 0:
+          read_header(c, doc.head);
+          break;
+        case 1:
+          read_title(c, doc);
+          break;
+        case 2:
+          doc.addressee = read_text(c);
+          break;
+        case 3:
+          read_body(c, doc.body);
+          break;
+        default:
+          read_signature(c, doc.sig);
+          break;
       }
     });
   }
@@ -370,9 +410,15 @@ class document_parser {
                                             {"doc-number", false}};
     read_ordered(n, slots, [&](size_t i, pugi::xml_node c) {
       switch (i) {
-        case 0: h.copy_number = read_text(c); break;
-        case 1: h.classification = read_text(c); break;
-        case 2: h.urgency = read_text(c); break;
+        case 0:
+          h.copy_number = read_text(c);
+          break;
+        case 1:
+          h.classification = read_text(c);
+          break;
+        case 2:
+          h.urgency = read_text(c);
+          break;
         case 3:
           h.issuer = read_text(c);
           h.issuer_pos = pos_of(c);
@@ -397,8 +443,10 @@ class document_parser {
       if (i > 0) title += '\n';
       title += line;
     }
-    if (lines.size() == 1 && empty_line) error_at(n, "empty <title>; expected text");
-    else if (empty_line) error_at(n, "empty line in <title>: each <br/> must stand between text");
+    if (lines.size() == 1 && empty_line)
+      error_at(n, "empty <title>; expected text");
+    else if (empty_line)
+      error_at(n, "empty line in <title>: each <br/> must stand between text");
     doc.title = std::move(title);
   }
 
@@ -408,14 +456,16 @@ class document_parser {
       if (c.type() == pugi::node_pcdata || c.type() == pugi::node_cdata) {
         reject_text(c, n, "<p> or <h>");
       } else if (c.type() == pugi::node_element) {
-        if (std::strcmp(c.name(), "p") == 0) read_paragraph(c, body);
-        else if (std::strcmp(c.name(), "h") == 0) read_heading(c, body);
-        else error_at(c, "unknown element " + tag(c.name()) + " in <body>; expected <p> or <h>");
+        if (std::strcmp(c.name(), "p") == 0)
+          read_paragraph(c, body);
+        else if (std::strcmp(c.name(), "h") == 0)
+          read_heading(c, body);
+        else
+          error_at(c, "unknown element " + tag(c.name()) + " in <body>; expected <p> or <h>");
       }
     }
-    const bool has_content = n.find_child([](pugi::xml_node c) {
-      return c.type() == pugi::node_element || !is_blank(c.value());
-    });
+    const bool has_content = n.find_child(
+        [](pugi::xml_node c) { return c.type() == pugi::node_element || !is_blank(c.value()); });
     if (!has_content) error_at(n, "empty <body>; expected <p> or <h>");
   }
 
@@ -482,8 +532,10 @@ class document_parser {
     sig.pos = pos_of(n);
     static const std::vector<slot> slots = {{"organ", true}, {"date", true}};
     read_ordered(n, slots, [&](size_t i, pugi::xml_node c) {
-      if (i == 0) sig.organ = read_text(c);
-      else sig.date = read_text(c);
+      if (i == 0)
+        sig.organ = read_text(c);
+      else
+        sig.date = read_text(c);
     });
   }
 

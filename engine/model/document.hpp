@@ -56,11 +56,11 @@ struct signature {
 };
 
 struct document {
-  std::string source_name;        // file name used in diagnostics
+  std::string source_name;         // file name used in diagnostics
   std::string layout = "gbt9704";  // name of the layouts/*.xml to use
   header head;
-  std::string title;       // 标题; "\n" marks an explicit line break
-  std::string addressee;   // 主送机关 (empty = none)
+  std::string title;      // 标题; "\n" marks an explicit line break
+  std::string addressee;  // 主送机关 (empty = none)
   std::vector<block> body;
   signature sig;
   source_pos title_pos;

@@ -16,7 +16,9 @@ namespace {
 
 using detail::xml_source;
 
-std::string tag(const char* name) { return "<" + std::string(name) + ">"; }
+std::string tag(const char* name) {
+  return "<" + std::string(name) + ">";
+}
 
 class font_config_parser {
  public:

@@ -21,15 +21,20 @@ namespace {
 
 using detail::xml_source;
 
-std::string tag(const char* name) { return "<" + std::string(name) + ">"; }
+std::string tag(const char* name) {
+  return "<" + std::string(name) + ">";
+}
 
 /// Parses "12", "12.5", ".5" (no sign, no exponent) into v.
 bool parse_decimal(std::string_view s, double& v) {
   size_t digits = 0, dots = 0;
   for (char c : s) {
-    if (c >= '0' && c <= '9') ++digits;
-    else if (c == '.') ++dots;
-    else return false;
+    if (c >= '0' && c <= '9')
+      ++digits;
+    else if (c == '.')
+      ++dots;
+    else
+      return false;
   }
   if (digits == 0 || dots > 1) return false;
   const auto r = std::from_chars(s.data(), s.data() + s.size(), v, std::chars_format::fixed);
@@ -65,12 +70,16 @@ class layout_parser {
       const std::string_view v = a.value();
       double number = 0, factor = 0;
       const std::string_view unit = v.size() >= 2 ? v.substr(v.size() - 2) : std::string_view();
-      if (unit == "pt") factor = 1;
-      else if (unit == "mm") factor = mm_to_pt(1);
-      else if (unit == "em" && em_ > 0) factor = em_;
+      if (unit == "pt")
+        factor = 1;
+      else if (unit == "mm")
+        factor = mm_to_pt(1);
+      else if (unit == "em" && em_ > 0)
+        factor = em_;
       if (factor == 0 || !parse_decimal(v.substr(0, v.size() - 2), number)) {
-        bad(a, "length", em_ > 0 ? "a number and a unit: \"37mm\", \"16pt\" or \"1em\" (this element's size)"
-                                 : "a number and a unit: \"37mm\" or \"16pt\"");
+        bad(a, "length",
+            em_ > 0 ? "a number and a unit: \"37mm\", \"16pt\" or \"1em\" (this element's size)"
+                    : "a number and a unit: \"37mm\" or \"16pt\"");
         return 0;
       }
       if (number == 0 && !allow_zero) {
@@ -149,8 +158,9 @@ class layout_parser {
 
     void finish() {
       for (pugi::xml_attribute a = n_.first_attribute(); a; a = a.next_attribute()) {
-        const bool known = std::any_of(used_.begin(), used_.end(),
-                                       [&](const char* s) { return std::strcmp(s, a.name()) == 0; });
+        const bool known = std::any_of(used_.begin(), used_.end(), [&](const char* s) {
+          return std::strcmp(s, a.name()) == 0;
+        });
         if (known) continue;
         std::string expected;
         for (size_t i = 0; i < used_.size(); ++i)
@@ -192,8 +202,8 @@ class layout_parser {
       spec.name = a.word("name");
       a.finish();
     }
-    static const char* const names[] = {"page",      "type-area", "grid",    "issuer",
-                                        "doc-number", "separator", "title",   "addressee",
+    static const char* const names[] = {"page",       "type-area", "grid",      "issuer",
+                                        "doc-number", "separator", "title",     "addressee",
                                         "body",       "heading",   "signature", "page-number"};
     std::vector<pugi::xml_node> seen(std::size(names));
     pugi::xml_node headings[4];

@@ -16,7 +16,8 @@ struct rgb {
 
 /// Style of one text element: font role, size, colour.
 struct text_style {
-  std::string role;  // font role of fonts/fonts.xml: fangsong, xiaobiaosong, hei, kai, songti-digits
+  std::string
+      role;  // font role of fonts/fonts.xml: fangsong, xiaobiaosong, hei, kai, songti-digits
   double size = 16;  // pt
   rgb color;
 };
@@ -64,7 +65,7 @@ struct layout_spec {
 
   // spec §5.3 case C
   text_style signature;
-  int signature_rows_before = 1;  // empty rows between body and 署名
+  int signature_rows_before = 1;   // empty rows between body and 署名
   int signature_right_indent = 2;  // cells (右空二字)
   int date_offset = 2;             // date's first char is this many cells right of the name's
 

@@ -21,7 +21,8 @@ std::string doc_xml(const std::string& issuer, const std::string& title, const s
   std::string xml = "<gongwen><header><issuer>" + issuer +
                     "</issuer><doc-number>某政发〔2024〕3号</doc-number></header><title>" + title +
                     "</title><body>" + body + "</body>";
-  if (signature) xml += "<signature><organ>某某市人民政府</organ><date>2024年3月1日</date></signature>";
+  if (signature)
+    xml += "<signature><organ>某某市人民政府</organ><date>2024年3月1日</date></signature>";
   return xml + "</gongwen>";
 }
 
@@ -47,9 +48,9 @@ constexpr double pitch = cell * 15 / 8;
 }  // namespace
 
 TEST_CASE("a long title breaks into centred lines of 36 pt pitch, upper line not shorter") {
-  frames f = compose_ok(doc_xml("某某市人民政府文件",
-                                "某某市人民政府关于进一步加强城镇小区配套幼儿园建设和管理工作的通知",
-                                "<p>正文。</p>"));
+  frames f = compose_ok(doc_xml(
+      "某某市人民政府文件", "某某市人民政府关于进一步加强城镇小区配套幼儿园建设和管理工作的通知",
+      "<p>正文。</p>"));
   auto title = runs_of(f.pages[0], element::title);
   REQUIRE(title.size() == 2);
   for (const auto* r : title) {
@@ -70,7 +71,8 @@ TEST_CASE("a long title breaks into centred lines of 36 pt pitch, upper line not
 }
 
 TEST_CASE("an explicit <br/> in the title decides the line break") {
-  frames f = compose_ok(doc_xml("某某市人民政府文件", "关于印发<br/>工作方案的通知", "<p>正文。</p>"));
+  frames f =
+      compose_ok(doc_xml("某某市人民政府文件", "关于印发<br/>工作方案的通知", "<p>正文。</p>"));
   auto title = runs_of(f.pages[0], element::title);
   REQUIRE(title.size() == 2);
   std::string first;
@@ -102,8 +104,8 @@ TEST_CASE("a short issuer mark keeps its size and scale") {
 TEST_CASE("a signature that does not fit takes the last two body lines to a new page") {
   // 30 full lines: rows 14–22 of page 1, rows 1–21 of page 2; the name and
   // date would need rows 23 and 24.
-  frames f = compose_ok(doc_xml("某某市人民政府文件", "关于某事的通知",
-                                "<p>" + repeat("字", 26 + 29 * 28) + "</p>"));
+  frames f = compose_ok(
+      doc_xml("某某市人民政府文件", "关于某事的通知", "<p>" + repeat("字", 26 + 29 * 28) + "</p>"));
   REQUIRE(f.pages.size() == 3);
   CHECK(runs_of(f.pages[1], element::body).size() == 19);
   auto body3 = runs_of(f.pages[2], element::body);
@@ -119,9 +121,9 @@ TEST_CASE("a signature that does not fit takes the last two body lines to a new 
 TEST_CASE("a heading just above carried lines goes with them to the new page") {
   // 28 lines of text, then a heading and a one-line paragraph: the heading
   // would be left alone at the foot of page 2 when the signature carries lines over.
-  frames f = compose_ok(doc_xml("某某市人民政府文件", "关于某事的通知",
-                                "<p>" + repeat("字", 26 + 27 * 28) +
-                                    "</p><h level=\"1\">一、总体要求</h><p>短段。</p>"));
+  frames f = compose_ok(doc_xml(
+      "某某市人民政府文件", "关于某事的通知",
+      "<p>" + repeat("字", 26 + 27 * 28) + "</p><h level=\"1\">一、总体要求</h><p>短段。</p>"));
   REQUIRE(f.pages.size() == 3);
   auto headings = runs_of(f.pages[2], element::heading);
   REQUIRE(headings.size() == 1);
@@ -130,8 +132,9 @@ TEST_CASE("a heading just above carried lines goes with them to the new page") {
 }
 
 TEST_CASE("an addressee sits flush left one empty row below the title, the body on the next row") {
-  frames f = compose_ok("<gongwen><header><issuer>某某市人民政府文件</issuer></header><title>通知</title>"
-                        "<addressee>各区人民政府，市政府各部门：</addressee><body><p>正文。</p></body></gongwen>");
+  frames f = compose_ok(
+      "<gongwen><header><issuer>某某市人民政府文件</issuer></header><title>通知</title>"
+      "<addressee>各区人民政府，市政府各部门：</addressee><body><p>正文。</p></body></gongwen>");
   const glyph_run& addr = *runs_of(f.pages[0], element::addressee).at(0);
   const glyph_run& body = *runs_of(f.pages[0], element::body).at(0);
   CHECK(test::mm(addr.left()) == Approx(28).margin(0.001));
@@ -142,10 +145,12 @@ TEST_CASE("an addressee sits flush left one empty row below the title, the body 
 TEST_CASE("a character the font lacks is reported as a warning, not an error") {
   frames f;
   diagnostics diags;
-  REQUIRE(test::compose_xml(doc_xml("某某局文件", "标题", "<p>正文\xF0\x9F\x98\x80。</p>"), f, diags));
+  REQUIRE(
+      test::compose_xml(doc_xml("某某局文件", "标题", "<p>正文\xF0\x9F\x98\x80。</p>"), f, diags));
   bool warned = false;
   for (const auto& d : diags.items())
-    if (d.level == severity::warning && d.message.find("U+1F600") != std::string::npos) warned = true;
+    if (d.level == severity::warning && d.message.find("U+1F600") != std::string::npos)
+      warned = true;
   CHECK(warned);
 }
 
@@ -163,7 +168,8 @@ TEST_CASE("a character the role's font lacks is set in the fallback face and rep
   }
   frames f;
   diagnostics diags;
-  REQUIRE(test::compose_xml(doc_xml("某某局文件", "标题", "<p>地名\xE4\xB6\xB5村。</p>"), f, diags));
+  REQUIRE(
+      test::compose_xml(doc_xml("某某局文件", "标题", "<p>地名\xE4\xB6\xB5村。</p>"), f, diags));
   bool reported = false;
   for (const auto& d : diags.items())
     if (d.level == severity::warning && d.message.find("U+4DB5") != std::string::npos &&
@@ -186,9 +192,11 @@ TEST_CASE("a page 1 without body text is reported") {
   for (int i = 0; i < 24; ++i) addressees += "某某省某某市某某区人民政府办公室，某某县人民政府，";
   frames f;
   diagnostics diags;
-  REQUIRE(test::compose_xml("<gongwen><header><issuer>某某市人民政府文件</issuer></header><title>通知</title>"
-                            "<addressee>" + addressees + "</addressee><body><p>正文。</p></body></gongwen>",
-                            f, diags));
+  REQUIRE(test::compose_xml(
+      "<gongwen><header><issuer>某某市人民政府文件</issuer></header><title>通知</title>"
+      "<addressee>" +
+          addressees + "</addressee><body><p>正文。</p></body></gongwen>",
+      f, diags));
   bool warned = false;
   for (const auto& d : diags.items())
     if (d.message.find("page 1 shows no body text") != std::string::npos) warned = true;

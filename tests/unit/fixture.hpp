@@ -56,6 +56,8 @@ inline bool compose_xml(const std::string& xml, frames& out, diagnostics& diags)
 }
 
 /// Millimetres of a point value.
-inline double mm(double pt) { return pt_to_mm(pt); }
+inline double mm(double pt) {
+  return pt_to_mm(pt);
+}
 
 }  // namespace hongtou::test

@@ -11,15 +11,16 @@ using namespace hongtou;
 
 namespace {
 
-constexpr double cell = 156.0 / 28;       // spec §2.3
-constexpr double pitch = cell * 15 / 8;   // 10.446 mm
-constexpr double gap = cell * 7 / 8;      // 4.875 mm
+constexpr double cell = 156.0 / 28;      // spec §2.3
+constexpr double pitch = cell * 15 / 8;  // 10.446 mm
+constexpr double gap = cell * 7 / 8;     // 4.875 mm
 
 const frames& report() {
   static frames f = [] {
     frames out;
     diagnostics diags;
-    bool ok = test::compose_xml(test::read_file(test::source_path("samples/report.xml")), out, diags);
+    bool ok =
+        test::compose_xml(test::read_file(test::source_path("samples/report.xml")), out, diags);
     REQUIRE(ok);
     return out;
   }();
@@ -33,9 +34,13 @@ const glyph_run& find_run(const page& p, element role) {
   return p.runs.front();
 }
 
-double centre(const glyph_run& r) { return test::mm((r.left() + r.right()) / 2); }
+double centre(const glyph_run& r) {
+  return test::mm((r.left() + r.right()) / 2);
+}
 
-bool is_red(const model::rgb& c) { return c.r == 1 && c.g == 0 && c.b == 0; }
+bool is_red(const model::rgb& c) {
+  return c.r == 1 && c.g == 0 && c.b == 0;
+}
 
 // Distinct em tops of body/heading runs on a page, in mm.
 std::vector<double> body_rows(const page& p) {

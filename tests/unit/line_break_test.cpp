@@ -31,7 +31,9 @@ std::string repeat(const std::string& s, int n) {
   return out;
 }
 
-double line_right(const layout::set_line_result& l) { return l.runs.back().right(); }
+double line_right(const layout::set_line_result& l) {
+  return l.runs.back().right();
+}
 
 }  // namespace
 
@@ -137,8 +139,8 @@ TEST_CASE("real documents break without violations (tests/data/corpus)") {
           CHECK_FALSE(layout::is_no_line_end(u.back()));
           CHECK(test::mm(line_right(lines[i])) == Approx(156.0).margin(0.01));
           std::u32string next = utf8_decode(lines[i + 1].text);
-          bool split_digits = u.back() >= U'0' && u.back() <= U'9' && next.front() >= U'0' &&
-                              next.front() <= U'9';
+          bool split_digits =
+              u.back() >= U'0' && u.back() <= U'9' && next.front() >= U'0' && next.front() <= U'9';
           CHECK_FALSE(split_digits);
         }
         ++lines_checked;

@@ -22,7 +22,9 @@ using namespace hongtou::model;
 
 namespace {
 
-std::string source_path(const std::string& rel) { return std::string(HONGTOU_SOURCE_DIR) + "/" + rel; }
+std::string source_path(const std::string& rel) {
+  return std::string(HONGTOU_SOURCE_DIR) + "/" + rel;
+}
 
 std::string read_source(const std::string& rel) {
   std::ifstream f(source_path(rel), std::ios::binary);
@@ -77,7 +79,9 @@ uint64_t fnv1a64(const std::string& s) {
   return h;
 }
 
-bool near(double a, double b, double tol = 0.001) { return std::fabs(a - b) <= tol; }
+bool near(double a, double b, double tol = 0.001) {
+  return std::fabs(a - b) <= tol;
+}
 
 /// 1-based line of the first occurrence of needle in text.
 int line_of(const std::string& text, const std::string& needle) {
@@ -134,12 +138,10 @@ TEST_CASE("samples/report.xml parses into header, title, seven blocks and a sign
         "2023年，在市委、市政府的正确领导下，团结带领全区广大党员干部群众，认真履职尽责，"
         "较好地完成了各项工作任务，述职如下。");
 
-  const char* const leads[] = {"一、围绕思想政治建设，强化政治担当。",
-                               "二、围绕推动高质量发展，提升区域经济实力。",
-                               "三、围绕解放思想，全面激发改革创新活力。",
-                               "四、围绕持续加强作风整顿，着力解决民生问题。",
-                               "五、围绕法治建设，提升基层治理水平。",
-                               "六、坚持从严治党，党的建设得到全面加强。"};
+  const char* const leads[] = {
+      "一、围绕思想政治建设，强化政治担当。",     "二、围绕推动高质量发展，提升区域经济实力。",
+      "三、围绕解放思想，全面激发改革创新活力。", "四、围绕持续加强作风整顿，着力解决民生问题。",
+      "五、围绕法治建设，提升基层治理水平。",     "六、坚持从严治党，党的建设得到全面加强。"};
   for (size_t i = 1; i < 7; ++i) {
     const block& b = doc.body[i];
     INFO("block " << i);
@@ -190,16 +192,17 @@ TEST_CASE("span and block positions are 1-based lines and character columns") {
 // ---- whitespace ----
 
 TEST_CASE("a line break with indentation vanishes between CJK characters") {
-  const document doc = parse_ok(with_body(
-      "    <p><lead level=\"1\">一、总体\n      要求。</lead>\n      第一行\n      第二行“引号”\n      。</p>"));
+  const document doc =
+      parse_ok(with_body("    <p><lead level=\"1\">一、总体\n      要求。</lead>\n      第一行\n   "
+                         "   第二行“引号”\n      。</p>"));
   REQUIRE(doc.body[0].spans.size() == 2);
   CHECK(doc.body[0].spans[0].text == "一、总体要求。");
   CHECK(doc.body[0].spans[1].text == "第一行第二行“引号”。");
 }
 
 TEST_CASE("other whitespace runs become one space; leading and trailing whitespace goes") {
-  const document doc = parse_ok(with_body(
-      "    <p>  中文\n  English\n  text  with   spaces\t\tand 中文 “引号”\n  </p>"));
+  const document doc = parse_ok(
+      with_body("    <p>  中文\n  English\n  text  with   spaces\t\tand 中文 “引号”\n  </p>"));
   CHECK(block_text(doc.body[0]) == "中文 English text with spaces and 中文 “引号”");
 }
 
@@ -210,7 +213,8 @@ TEST_CASE("an ideographic space is not XML whitespace and is kept") {
 
 TEST_CASE("a title <br/> is stored as a newline, with the whitespace around it removed") {
   const document doc = parse_ok(
-      "<gongwen><title>\n  关于加强\n  管理的 <br/>\n  通知\n</title><body><p>正文</p></body></gongwen>");
+      "<gongwen><title>\n  关于加强\n  管理的 <br/>\n  "
+      "通知\n</title><body><p>正文</p></body></gongwen>");
   CHECK(doc.title == "关于加强管理的\n通知");
 }
 
@@ -254,7 +258,8 @@ TEST_CASE("malformed XML is an error at pugixml's offset") {
 }
 
 TEST_CASE("a wrong root element is an error") {
-  CHECK(first_error("<?xml version=\"1.0\"?>\n<doc/>") == "2:1: expected root element <gongwen>, found <doc>");
+  CHECK(first_error("<?xml version=\"1.0\"?>\n<doc/>") ==
+        "2:1: expected root element <gongwen>, found <doc>");
   CHECK(first_error("") == "1:1: expected root element <gongwen>");
   CHECK(first_error("<gongwen><title>t</title><body><p>a</p></body></gongwen><gongwen/>") ==
         "1:57: only one root element is allowed; found <gongwen> after <gongwen>");
@@ -264,7 +269,8 @@ TEST_CASE("an unknown element is an error naming what was expected") {
   CHECK(first_error(with_body("    <foo>x</foo>")) ==
         "4:5: unknown element <foo> in <body>; expected <p> or <h>");
   CHECK(first_error("<gongwen>\n <titel>x</titel><body><p>a</p></body></gongwen>") ==
-        "2:2: unknown element <titel> in <gongwen>; expected <header>, <title>, <addressee>, <body> or "
+        "2:2: unknown element <titel> in <gongwen>; expected <header>, <title>, <addressee>, "
+        "<body> or "
         "<signature>");
   CHECK(first_error(with_body("<p>正文<b>粗</b></p>")) ==
         "4:6: unknown element <b> in <p>; expected text or <lead>");
@@ -278,10 +284,13 @@ TEST_CASE("an unknown attribute is an error at the attribute") {
 }
 
 TEST_CASE("missing <title> and <body> are errors at the root") {
-  CHECK(first_error("<gongwen>\n  <body><p>正文</p></body>\n</gongwen>") == "1:1: missing <title> in <gongwen>");
-  CHECK(first_error("<gongwen>\n  <title>标题</title>\n</gongwen>") == "1:1: missing <body> in <gongwen>");
-  CHECK(first_error("<gongwen><header><doc-number>1号</doc-number></header><title>t</title><body><p>a</p>"
-                    "</body></gongwen>") == "1:10: missing <issuer> in <header>");
+  CHECK(first_error("<gongwen>\n  <body><p>正文</p></body>\n</gongwen>") ==
+        "1:1: missing <title> in <gongwen>");
+  CHECK(first_error("<gongwen>\n  <title>标题</title>\n</gongwen>") ==
+        "1:1: missing <body> in <gongwen>");
+  CHECK(first_error(
+            "<gongwen><header><doc-number>1号</doc-number></header><title>t</title><body><p>a</p>"
+            "</body></gongwen>") == "1:10: missing <issuer> in <header>");
 }
 
 TEST_CASE("elements out of the standard's order or repeated are errors") {
@@ -292,7 +301,8 @@ TEST_CASE("elements out of the standard's order or repeated are errors") {
 }
 
 TEST_CASE("a heading level outside 1..4 is an error") {
-  CHECK(first_error(with_body("    <h level=\"5\">一、标题</h>")) == "4:8: level must be 1..4 (found \"5\")");
+  CHECK(first_error(with_body("    <h level=\"5\">一、标题</h>")) ==
+        "4:8: level must be 1..4 (found \"5\")");
   CHECK(first_error(with_body("<p><lead level=\"x\">一、</lead>正文</p>")) ==
         "4:10: level must be 1..4 (found \"x\")");
   CHECK(first_error(with_body("<h>一、</h>")) ==
@@ -306,16 +316,20 @@ TEST_CASE("empty required text is an error") {
   CHECK(first_error("<gongwen><title>\n</title><body><p>a</p></body></gongwen>") ==
         "1:10: empty <title>; expected text");
   CHECK(first_error(with_body("    <p>  </p>")) == "4:5: empty <p>; expected text");
-  CHECK(first_error(with_body("<p><lead level=\"1\"> </lead>正文</p>")) == "4:4: empty <lead>; expected text");
-  CHECK(first_error("<gongwen><title>t</title><body/></gongwen>") == "1:26: empty <body>; expected <p> or <h>");
+  CHECK(first_error(with_body("<p><lead level=\"1\"> </lead>正文</p>")) ==
+        "4:4: empty <lead>; expected text");
+  CHECK(first_error("<gongwen><title>t</title><body/></gongwen>") ==
+        "1:26: empty <body>; expected <p> or <h>");
   CHECK(first_error("<gongwen><title><br/>t</title><body><p>a</p></body></gongwen>") ==
         "1:10: empty line in <title>: each <br/> must stand between text");
 }
 
 TEST_CASE("text directly in a container element is an error") {
-  CHECK(first_error(with_body("    正文")) == "4:5: text is not allowed directly in <body>; expected <p> or <h>");
+  CHECK(first_error(with_body("    正文")) ==
+        "4:5: text is not allowed directly in <body>; expected <p> or <h>");
   CHECK(first_error("<gongwen>\n  x<title>t</title><body><p>a</p></body></gongwen>") ==
-        "2:3: text is not allowed directly in <gongwen>; expected <header>, <title>, <addressee>, <body> or "
+        "2:3: text is not allowed directly in <gongwen>; expected <header>, <title>, <addressee>, "
+        "<body> or "
         "<signature>");
   CHECK(first_error("<gongwen><title>t</title><body><p>a</p></body></gongwen>\n尾") ==
         "2:1: text is not allowed outside the root element <gongwen>");
@@ -430,33 +444,42 @@ TEST_CASE("a missing layout attribute or element is an error") {
   const std::string line = std::to_string(line_of(xml, "<separator "));
   CHECK(first_layout_error(replace_once(xml, " thickness=\"1.5pt\"", "")) ==
         line + ":3: missing attribute thickness on <separator>");
-  const std::string no_grid = replace_once(
-      xml, "<grid profile=\"gb-exact\" chars-per-line=\"28\" lines-per-page=\"22\" gap-ratio=\"0.875\"/>", "");
-  CHECK(first_layout_error(no_grid) == std::to_string(line_of(xml, "<layout ")) + ":1: missing <grid> in <layout>");
+  const std::string no_grid = replace_once(xml,
+                                           "<grid profile=\"gb-exact\" chars-per-line=\"28\" "
+                                           "lines-per-page=\"22\" gap-ratio=\"0.875\"/>",
+                                           "");
+  CHECK(first_layout_error(no_grid) ==
+        std::to_string(line_of(xml, "<layout ")) + ":1: missing <grid> in <layout>");
 }
 
 TEST_CASE("a layout length needs a unit, and em only where the element has a size") {
   const std::string xml = read_source("layouts/gbt9704.xml");
   const std::string line = std::to_string(line_of(xml, "<type-area "));
   CHECK(first_layout_error(replace_once(xml, "top=\"37mm\"", "top=\"37\"")) ==
-        line + ":14: bad length \"37\" in top on <type-area>; expected a number and a unit: \"37mm\" or \"16pt\"");
-  CHECK(first_layout_error(replace_once(xml, "offset=\"4mm\"", "offset=\"1em\"")).find(
-            "bad length \"1em\" in offset on <separator>") != std::string::npos);
+        line +
+            ":14: bad length \"37\" in top on <type-area>; expected a number and a unit: \"37mm\" "
+            "or \"16pt\"");
+  CHECK(first_layout_error(replace_once(xml, "offset=\"4mm\"", "offset=\"1em\""))
+            .find("bad length \"1em\" in offset on <separator>") != std::string::npos);
   CHECK(first_layout_error(replace_once(xml, "color=\"#FF0000\" width", "color=\"red\" width"))
-            .find("bad colour \"red\" in color on <separator>; expected \"#RRGGBB\"") != std::string::npos);
+            .find("bad colour \"red\" in color on <separator>; expected \"#RRGGBB\"") !=
+        std::string::npos);
 }
 
 TEST_CASE("unknown layout elements and attributes are errors") {
   const std::string xml = read_source("layouts/gbt9704.xml");
   CHECK(first_layout_error(replace_once(xml, "<page width", "<page bleed=\"3mm\" width"))
-            .find("unknown attribute bleed on <page>; expected width or height") != std::string::npos);
+            .find("unknown attribute bleed on <page>; expected width or height") !=
+        std::string::npos);
   CHECK(first_layout_error(replace_once(xml, "<page width", "<seal/><page width"))
             .find("unknown element <seal> in <layout>; expected <page>,") != std::string::npos);
 }
 
 // ---- fonts ----
 
-TEST_CASE("fonts/fonts.xml has the five roles and a fallback, licensed faces first and free defaults last") {
+TEST_CASE(
+    "fonts/fonts.xml has the five roles and a fallback, licensed faces first and free defaults "
+    "last") {
   font_config config;
   diagnostics diags;
   REQUIRE(load_font_config(source_path("fonts/fonts.xml"), config, diags));
@@ -518,7 +541,8 @@ TEST_CASE("bad font candidates are errors") {
   diagnostics diags;
   REQUIRE_FALSE(parse_font_config(
       "<fonts>\n  <role name=\"kai\" description=\"楷体\">\n    <font style=\"Bold\"/>\n"
-      "    <font family=\"x\" index=\"2\"/>\n    <face/>\n  </role>\n  <role name=\"kai\" description=\"\">"
+      "    <font family=\"x\" index=\"2\"/>\n    <face/>\n  </role>\n  <role name=\"kai\" "
+      "description=\"\">"
       "<font file=\"a.ttc\" index=\"-1\"/></role>\n</fonts>",
       "f.xml", config, diags));
   REQUIRE(diags.items().size() == 5);

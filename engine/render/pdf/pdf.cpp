@@ -55,7 +55,9 @@ struct hb_subset_plan_deleter {
 
 // Numbers in content streams: fixed precision, trailing zeros trimmed, so
 // the same frames always give the same bytes.
-std::string num(double v) { return compact(v, 3); }
+std::string num(double v) {
+  return compact(v, 3);
+}
 
 std::string hex4(unsigned v) {
   char buf[8];
@@ -202,14 +204,14 @@ class pdf_writer {
     for (const auto& [gid, text] : use.glyph_text) hb_set_add(gids, gid);
     // Desubroutinised CFF subsets are built several times faster and differ
     // little in size for the few hundred glyphs of a document.
-    hb_subset_input_set_flags(input.get(), HB_SUBSET_FLAGS_NO_HINTING | HB_SUBSET_FLAGS_DESUBROUTINIZE);
+    hb_subset_input_set_flags(input.get(),
+                              HB_SUBSET_FLAGS_NO_HINTING | HB_SUBSET_FLAGS_DESUBROUTINIZE);
     hb_set_t* drop = hb_subset_input_set(input.get(), HB_SUBSET_SETS_DROP_TABLE_TAG);
-    for (hb_tag_t t : {HB_TAG('G', 'S', 'U', 'B'), HB_TAG('G', 'P', 'O', 'S'),
-                       HB_TAG('G', 'D', 'E', 'F'), HB_TAG('B', 'A', 'S', 'E'),
-                       HB_TAG('J', 'S', 'T', 'F'), HB_TAG('V', 'O', 'R', 'G'),
-                       HB_TAG('v', 'h', 'e', 'a'), HB_TAG('v', 'm', 't', 'x'),
-                       HB_TAG('D', 'S', 'I', 'G'), HB_TAG('c', 'm', 'a', 'p'),
-                       HB_TAG('p', 'o', 's', 't'), HB_TAG('k', 'e', 'r', 'n')})
+    for (hb_tag_t t :
+         {HB_TAG('G', 'S', 'U', 'B'), HB_TAG('G', 'P', 'O', 'S'), HB_TAG('G', 'D', 'E', 'F'),
+          HB_TAG('B', 'A', 'S', 'E'), HB_TAG('J', 'S', 'T', 'F'), HB_TAG('V', 'O', 'R', 'G'),
+          HB_TAG('v', 'h', 'e', 'a'), HB_TAG('v', 'm', 't', 'x'), HB_TAG('D', 'S', 'I', 'G'),
+          HB_TAG('c', 'm', 'a', 'p'), HB_TAG('p', 'o', 's', 't'), HB_TAG('k', 'e', 'r', 'n')})
       hb_set_add(drop, t);
     std::unique_ptr<hb_subset_plan_t, hb_subset_plan_deleter> plan(
         hb_subset_plan_create_or_fail(face.hb(), input.get()));
@@ -300,7 +302,8 @@ class pdf_writer {
     HPDF_Dict_Add(cid_font, "W", warr);
 
     HPDF_Dict sysinfo = HPDF_Dict_New(mmgr());
-    if (ros_registry.empty() || ros_ordering.empty()) ros_registry = "Adobe", ros_ordering = "Identity";
+    if (ros_registry.empty() || ros_ordering.empty())
+      ros_registry = "Adobe", ros_ordering = "Identity";
     HPDF_Dict_Add(sysinfo, "Registry", HPDF_String_New(mmgr(), ros_registry.c_str(), nullptr));
     HPDF_Dict_Add(sysinfo, "Ordering", HPDF_String_New(mmgr(), ros_ordering.c_str(), nullptr));
     HPDF_Dict_AddNumber(sysinfo, "Supplement", ros_supplement);
@@ -308,16 +311,20 @@ class pdf_writer {
 
     HPDF_Dict_AddName(descriptor, "Type", "FontDescriptor");
     HPDF_Dict_AddName(descriptor, "FontName", base.c_str());
-    HPDF_Dict_AddNumber(descriptor, "Flags", 4);  // symbolic: glyphs by CID, not by a standard encoding
+    HPDF_Dict_AddNumber(descriptor, "Flags",
+                        4);  // symbolic: glyphs by CID, not by a standard encoding
     fonts::ink_box bb = face.bbox();
     HPDF_Array bbox = HPDF_Array_New(mmgr());
     for (double v : {bb.x_min, bb.y_min, bb.x_max, bb.y_max})
       HPDF_Array_AddNumber(bbox, static_cast<HPDF_INT32>(std::lround(v * 1000)));
     HPDF_Dict_Add(descriptor, "FontBBox", bbox);
     HPDF_Dict_AddNumber(descriptor, "ItalicAngle", static_cast<HPDF_INT32>(face.italic_angle()));
-    HPDF_Dict_AddNumber(descriptor, "Ascent", static_cast<HPDF_INT32>(std::lround(face.ascender() * 1000)));
-    HPDF_Dict_AddNumber(descriptor, "Descent", static_cast<HPDF_INT32>(std::lround(face.descender() * 1000)));
-    HPDF_Dict_AddNumber(descriptor, "CapHeight", static_cast<HPDF_INT32>(std::lround(face.em_top() * 1000)));
+    HPDF_Dict_AddNumber(descriptor, "Ascent",
+                        static_cast<HPDF_INT32>(std::lround(face.ascender() * 1000)));
+    HPDF_Dict_AddNumber(descriptor, "Descent",
+                        static_cast<HPDF_INT32>(std::lround(face.descender() * 1000)));
+    HPDF_Dict_AddNumber(descriptor, "CapHeight",
+                        static_cast<HPDF_INT32>(std::lround(face.em_top() * 1000)));
     HPDF_Dict_AddNumber(descriptor, "StemV", 80);
     HPDF_Dict_Add(cid_font, "FontDescriptor", descriptor);
 
@@ -339,8 +346,7 @@ class pdf_writer {
       cmap += "endbfchar\n";
     }
     cmap += "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n";
-    HPDF_Dict to_unicode =
-        new_stream(reinterpret_cast<const uint8_t*>(cmap.data()), cmap.size());
+    HPDF_Dict to_unicode = new_stream(reinterpret_cast<const uint8_t*>(cmap.data()), cmap.size());
 
     use.type0 = new_dict();
     HPDF_Dict_AddName(use.type0, "Type", "Font");
@@ -397,7 +403,8 @@ class pdf_writer {
       for (const auto& r : pg.rules) {
         HPDF_Page_GSave(page);
         HPDF_Page_SetRGBStroke(page, static_cast<HPDF_REAL>(r.color.r),
-                               static_cast<HPDF_REAL>(r.color.g), static_cast<HPDF_REAL>(r.color.b));
+                               static_cast<HPDF_REAL>(r.color.g),
+                               static_cast<HPDF_REAL>(r.color.b));
         HPDF_Page_SetLineWidth(page, static_cast<HPDF_REAL>(r.thickness));
         HPDF_Page_SetLineCap(page, HPDF_BUTT_END);
         auto y = static_cast<HPDF_REAL>(frames_.page_height - r.y);

@@ -10,7 +10,9 @@ namespace hongtou::render {
 
 namespace {
 
-std::string mm(double pt) { return fixed(pt_to_mm(pt), 2); }
+std::string mm(double pt) {
+  return fixed(pt_to_mm(pt), 2);
+}
 
 std::string colour(const model::rgb& c) {
   char buf[16];
@@ -20,13 +22,12 @@ std::string colour(const model::rgb& c) {
   return buf;
 }
 
-
 }  // namespace
 
 std::string trace(const frames& f) {
   std::string out;
-  out += "frames page=" + mm(f.page_width) + "x" + mm(f.page_height) + "mm pages=" +
-         std::to_string(f.pages.size()) + "\n";
+  out += "frames page=" + mm(f.page_width) + "x" + mm(f.page_height) +
+         "mm pages=" + std::to_string(f.pages.size()) + "\n";
   for (const auto& o : f.outline)
     out += "outline page=" + std::to_string(o.page) + " y=" + mm(o.y) + " \"" + o.title + "\"\n";
   for (const auto& pg : f.pages) {
