@@ -288,7 +288,11 @@ class composer {
           rec(depth + 1, k + 1);
         }
       };
-      if (cand.size() < 64 || lines <= 3) rec(0, 0);
+      // Titles are short; give up the exhaustive search when it would be big.
+      double combinations = 1;
+      for (size_t k = 0; k < pick.size(); ++k)
+        combinations *= static_cast<double>(cand.size() - k) / static_cast<double>(k + 1);
+      if (pick.size() <= cand.size() && combinations <= 100000) rec(0, 0);
       if (!best.empty()) break;
     }
     if (best.empty()) {
