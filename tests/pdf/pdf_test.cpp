@@ -504,3 +504,22 @@ TEST_CASE("pdf: measured at 300 dpi the red head sits where GB/T 9704 puts it", 
   CHECK(left * mm_per_px == Approx(28.0).margin(0.15));
   CHECK((right + 1) * mm_per_px == Approx(184.0).margin(0.15));
 }
+
+// DESIGN.md "PDF writing": flate on every stream (fonts, ToUnicode, pages).
+TEST_CASE("pdf: every stream is flate-compressed", "[pdf][cli]") {
+  REQUIRE_REPORT(r);
+  const std::string pdf = slurp(r.pdf);
+  int streams = 0;
+  for (size_t at = pdf.find("stream\r\n"); at != std::string::npos;
+       at = pdf.find("stream\r\n", at + 1)) {
+    if (at >= 3 && pdf.compare(at - 3, 3, "end") == 0) continue;  // "endstream"
+    const size_t obj = pdf.rfind(" obj", at);
+    REQUIRE(obj != std::string::npos);
+    const std::string dict = pdf.substr(obj, at - obj);
+    INFO("stream dictionary: " << dict);
+    CHECK(dict.find("/FlateDecode") != std::string::npos);
+    ++streams;
+  }
+  // 4 fonts × (font file + ToUnicode) + 5 pages.
+  CHECK(streams >= 13);
+}
