@@ -10,6 +10,7 @@
 #include "api/hongtou.hpp"
 #include "fonts/font_set.hpp"
 #include "layout/compose.hpp"
+#include "model/checks.hpp"
 #include "model/document.hpp"
 #include "model/font_config.hpp"
 #include "model/layout_spec.hpp"
@@ -60,6 +61,7 @@ render_result engine::render_memory(std::string_view xml, const std::string& nam
 
   model::document doc;
   if (!model::parse_document(xml, name, doc, diags)) return finish(status::input_error);
+  model::check_document(doc, diags);
 
   model::layout_spec spec;
   std::string layout_path =

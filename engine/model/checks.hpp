@@ -1,0 +1,12 @@
+#pragma once
+// Content rules of GB/T 9704 that a document can break while still being
+// valid XML: the form of the 发文字号 and the 成文日期 (spec §4.2, §5.3).
+#include "core/diagnostic.hpp"
+#include "model/document.hpp"
+
+namespace hongtou::model {
+
+/// Adds a warning for each content rule the document breaks; never an error.
+void check_document(const document& doc, diagnostics& diags);
+
+}  // namespace hongtou::model

@@ -1,0 +1,55 @@
+// Content rules of the 发文字号 and the 成文日期 (spec §4.2, §5.3): warnings.
+#include <catch2/catch.hpp>
+
+#include "model/checks.hpp"
+
+using namespace hongtou;
+
+namespace {
+
+std::vector<std::string> warnings_for(const std::string& number, const std::string& date) {
+  model::document doc;
+  doc.source_name = "doc.xml";
+  doc.head.doc_number = number;
+  doc.sig.present = !date.empty();
+  doc.sig.date = date;
+  diagnostics diags;
+  model::check_document(doc, diags);
+  std::vector<std::string> out;
+  for (const auto& d : diags.items()) {
+    CHECK(d.level == severity::warning);
+    out.push_back(d.message);
+  }
+  return out;
+}
+
+bool has(const std::vector<std::string>& v, const std::string& part) {
+  for (const auto& s : v)
+    if (s.find(part) != std::string::npos) return true;
+  return false;
+}
+
+}  // namespace
+
+TEST_CASE("a well-formed document number and date give no warning") {
+  CHECK(warnings_for("国发〔2012〕1号", "2012年7月1日").empty());
+  CHECK(warnings_for("某区委〔2024〕15号", "2024年12月31日").empty());
+}
+
+TEST_CASE(
+    "document numbers with the wrong brackets, a short year, 第 or zero padding are flagged") {
+  CHECK(has(warnings_for("国发【2012】1号", ""), "六角括号"));
+  CHECK(has(warnings_for("国发[2012]1号", ""), "六角括号"));
+  CHECK(has(warnings_for("国发（2012）1号", ""), "六角括号"));
+  CHECK(has(warnings_for("国发〔12〕1号", ""), "in full"));
+  CHECK(has(warnings_for("国发〔2012〕第1号", ""), "第"));
+  CHECK(has(warnings_for("国发〔2012〕01号", ""), "leading zeros"));
+  CHECK(has(warnings_for("国发2012年1号", ""), "〔〕"));
+}
+
+TEST_CASE("dates with Chinese numerals, a short year or zero padding are flagged") {
+  CHECK(has(warnings_for("", "二〇一二年七月一日"), "full year"));
+  CHECK(has(warnings_for("", "12年7月1日"), "full year"));
+  CHECK(has(warnings_for("", "2012年07月01日"), "leading zeros"));
+  CHECK(has(warnings_for("", "2012年7月"), "day"));
+}
