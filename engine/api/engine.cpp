@@ -6,6 +6,8 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <map>
+#include <mutex>
 
 #include "api/hongtou.hpp"
 #include "fonts/font_set.hpp"
@@ -19,10 +21,49 @@
 
 namespace hongtou {
 
+// What a render needs besides the document: a layout, its fonts, and the
+// warnings their loading produced (replayed with every render that uses them).
+struct prepared_layout {
+  model::layout_spec spec;
+  std::unique_ptr<fonts::font_set> fonts;
+  std::vector<diagnostic> warnings;
+};
+
+// Layouts and fonts are read once per engine and shared by all renders,
+// from any thread; a failed load is not cached, so its errors come back on
+// every call.
 struct engine::impl {
   engine_options options;
   std::string data_dir;
   std::string fonts_file;
+  std::mutex mutex;
+  std::map<std::string, std::shared_ptr<const prepared_layout>> layouts;
+
+  std::shared_ptr<const prepared_layout> layout(const std::string& name, diagnostics& diags) {
+    std::lock_guard<std::mutex> lock(mutex);
+    if (auto it = layouts.find(name); it != layouts.end()) {
+      for (const auto& w : it->second->warnings) diags.add(w);
+      return it->second;
+    }
+    auto prepared = std::make_shared<prepared_layout>();
+    diagnostics local;
+    std::string path = (std::filesystem::path(data_dir) / "layouts" / (name + ".xml")).string();
+    model::font_config fcfg;
+    if (!model::load_layout(path, prepared->spec, local) ||
+        !model::load_font_config(fonts_file, fcfg, local)) {
+      diags.append(local);
+      return nullptr;
+    }
+    fonts::font_options fopts;
+    fopts.font_dirs = options.font_dirs;
+    prepared->fonts = fonts::font_set::load(fcfg, layout::required_roles(prepared->spec), fopts,
+                                            local, fonts_file, layout::optional_roles());
+    diags.append(local);
+    if (!prepared->fonts) return nullptr;
+    prepared->warnings = local.items();
+    layouts.emplace(name, prepared);
+    return prepared;
+  }
 };
 
 namespace {
@@ -63,21 +104,12 @@ render_result engine::render_memory(std::string_view xml, const std::string& nam
   if (!model::parse_document(xml, name, doc, diags)) return finish(status::input_error);
   model::check_document(doc, diags);
 
-  model::layout_spec spec;
-  std::string layout_path =
-      (std::filesystem::path(impl_->data_dir) / "layouts" / (doc.layout + ".xml")).string();
-  if (!model::load_layout(layout_path, spec, diags)) return finish(status::input_error);
-
-  model::font_config fcfg;
-  if (!model::load_font_config(impl_->fonts_file, fcfg, diags)) return finish(status::input_error);
-  fonts::font_options fopts;
-  fopts.font_dirs = impl_->options.font_dirs;
-  auto set = fonts::font_set::load(fcfg, layout::required_roles(spec), fopts, diags,
-                                   impl_->fonts_file, layout::optional_roles());
-  if (!set) return finish(status::input_error);
+  std::shared_ptr<const prepared_layout> prepared = impl_->layout(doc.layout, diags);
+  if (!prepared) return finish(status::input_error);
 
   frames f;
-  if (!layout::compose(doc, spec, *set, f, diags)) return finish(status::input_error);
+  if (!layout::compose(doc, prepared->spec, *prepared->fonts, f, diags))
+    return finish(status::input_error);
   result.pages = static_cast<int>(f.pages.size());
 
   if (options.format == output_format::trace) {

@@ -65,6 +65,8 @@ struct font_report {
   std::vector<diagnostic> diagnostics;
 };
 
+/// The engine reads its layouts and fonts on first use and keeps them for
+/// later renders; one engine may render from several threads at once.
 class engine {
  public:
   explicit engine(engine_options options = {});

@@ -159,6 +159,7 @@ double face::advance(uint32_t gid) const {
 // 0.03 em on curved strokes, 1.4 mm on a 52 pt red head).
 ink_box face::ink(uint32_t gid) const {
   ink_box box;
+  std::lock_guard<std::mutex> lock(ft_mutex_);
   if (FT_Load_Glyph(ft_, gid, FT_LOAD_NO_SCALE | FT_LOAD_NO_HINTING) != 0 ||
       ft_->glyph->format != FT_GLYPH_FORMAT_OUTLINE || ft_->glyph->outline.n_points == 0)
     return box;

@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <vector>
 
@@ -58,7 +59,7 @@ class face {
   uint32_t glyph(char32_t cp) const;
   /// Horizontal advance of a glyph, in em.
   double advance(uint32_t gid) const;
-  /// Ink box of a glyph, in em (empty for blank glyphs).
+  /// Ink box of a glyph, in em (empty for blank glyphs). Thread-safe.
   ink_box ink(uint32_t gid) const;
   /// Font bounding box (head table), in em.
   ink_box bbox() const { return bbox_; }
@@ -75,6 +76,7 @@ class face {
   hb_face_t* hb_face_ = nullptr;
   hb_font_t* hb_font_ = nullptr;
   FT_Face ft_ = nullptr;
+  mutable std::mutex ft_mutex_;  // FreeType faces are not safe for concurrent use
   unsigned upem_ = 1000;
   bool is_cff_ = false;
   double em_top_ = 0.88, em_bottom_ = -0.12, ascender_ = 0.88, descender_ = -0.12;
