@@ -119,6 +119,7 @@ render_result engine::render_memory(std::string_view xml, const std::string& nam
     render::pdf_options popts;
     popts.creation_date = options.creation_date;
     popts.producer = std::string("hongtou ") + version();
+    popts.preprocessed_subsetting = impl_->options.preprocess_fonts;
     if (!render::render_pdf(f, popts, result.bytes, diags)) return finish(status::output_error);
   }
   return finish(status::ok);

@@ -34,6 +34,10 @@ struct engine_options {
   std::string fonts_file;
   /// Extra font folders searched before the system's.
   std::vector<std::string> font_dirs;
+  /// Prepare each font once for fast subsetting (hb_subset_preprocess): the
+  /// first document pays 0.2–3 s per face, every later one renders several
+  /// times faster. For batch runs and services, not for one-off renders.
+  bool preprocess_fonts = false;
 };
 
 struct render_options {

@@ -8,6 +8,7 @@
 #include FT_TRUETYPE_TABLES_H
 #include <hb-ft.h>
 #include <hb-ot.h>
+#include <hb-subset.h>
 
 #include <algorithm>
 #include <cstdlib>
@@ -138,10 +139,17 @@ std::string describe(const model::font_candidate& c) {
 }  // namespace
 
 face::~face() {
+  if (preprocessed_) hb_face_destroy(preprocessed_);
   if (hb_font_) hb_font_destroy(hb_font_);
   if (hb_face_) hb_face_destroy(hb_face_);
   if (blob_) hb_blob_destroy(blob_);
   if (ft_) FT_Done_Face(ft_);
+}
+
+hb_face_t* face::subset_source(bool preprocessed) const {
+  if (!preprocessed) return hb_face_;
+  std::call_once(preprocess_once_, [this] { preprocessed_ = hb_subset_preprocess(hb_face_); });
+  return preprocessed_ ? preprocessed_ : hb_face_;
 }
 
 uint32_t face::glyph(char32_t cp) const {

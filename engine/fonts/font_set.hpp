@@ -44,6 +44,10 @@ class face {
   const std::string& postscript_name() const { return ps_name_; }
 
   hb_face_t* hb() const { return hb_face_; }
+  /// The face to subset from: hb() itself, or, with `preprocessed`, a copy
+  /// prepared once by hb_subset_preprocess() (slow to make, then 20–40×
+  /// faster to subset; for engines that render many documents). Thread-safe.
+  hb_face_t* subset_source(bool preprocessed) const;
   hb_font_t* hb_font() const { return hb_font_; }
   unsigned upem() const { return upem_; }
   /// True for CFF-flavoured OpenType ('CFF ' table), false for TrueType outlines.
@@ -77,6 +81,8 @@ class face {
   hb_font_t* hb_font_ = nullptr;
   FT_Face ft_ = nullptr;
   mutable std::mutex ft_mutex_;  // FreeType faces are not safe for concurrent use
+  mutable std::once_flag preprocess_once_;
+  mutable hb_face_t* preprocessed_ = nullptr;
   unsigned upem_ = 1000;
   bool is_cff_ = false;
   double em_top_ = 0.88, em_bottom_ = -0.12, ascender_ = 0.88, descender_ = -0.12;

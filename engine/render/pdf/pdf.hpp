@@ -15,6 +15,8 @@ struct pdf_options {
   /// (output stays byte-identical across runs).
   std::string creation_date;
   std::string producer = "hongtou";
+  /// Subset from faces preprocessed once (fonts::face::subset_source).
+  bool preprocessed_subsetting = false;
 };
 
 /// Renders frames as PDF into out. On failure returns false with an error.
