@@ -213,9 +213,8 @@ class pdf_writer {
           HB_TAG('v', 'h', 'e', 'a'), HB_TAG('v', 'm', 't', 'x'), HB_TAG('D', 'S', 'I', 'G'),
           HB_TAG('c', 'm', 'a', 'p'), HB_TAG('p', 'o', 's', 't'), HB_TAG('k', 'e', 'r', 'n')})
       hb_set_add(drop, t);
-    std::unique_ptr<hb_subset_plan_t, hb_subset_plan_deleter> plan(
-        hb_subset_plan_create_or_fail(face.subset_source(options_.preprocessed_subsetting),
-                                      input.get()));
+    std::unique_ptr<hb_subset_plan_t, hb_subset_plan_deleter> plan(hb_subset_plan_create_or_fail(
+        face.subset_source(options_.preprocessed_subsetting), input.get()));
     if (!plan) return fail("cannot plan the subset of " + face.family());
     std::unique_ptr<hb_face_t, hb_face_deleter> sub(hb_subset_plan_execute_or_fail(plan.get()));
     if (!sub) return fail("cannot subset " + face.family());
