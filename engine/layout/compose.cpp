@@ -504,7 +504,8 @@ class composer {
   void page_numbers() {
     const model::text_style& s = spec_.page_number;
     for (auto& pg : out_.pages) {
-      std::string text = "— " + std::to_string(pg.number) + " —";
+      std::string text = spec_.page_number_format;
+      text.replace(text.find("{n}"), 3, std::to_string(pg.number));
       prepared_text p = prepare({piece(text, s, element::page_number)}, 0, breaks_);
       double w = trimmed_width(p, 0, p.clusters.size());
       set_line_result line = set_line(p, 0, p.clusters.size(), 0, w, false, true);

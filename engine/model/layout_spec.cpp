@@ -146,6 +146,19 @@ class layout_parser {
       return a.value();
     }
 
+    /// A text that must contain `placeholder` exactly once, e.g. "— {n} —".
+    std::string pattern(const char* name, std::string_view placeholder) {
+      const pugi::xml_attribute a = get(name);
+      if (!a) return {};
+      const std::string_view v = a.value();
+      const size_t at = v.find(placeholder);
+      if (at == std::string_view::npos || v.find(placeholder, at + 1) != std::string_view::npos) {
+        bad(a, "pattern", "text with " + std::string(placeholder) + " once, e.g. \"— {n} —\"");
+        return {};
+      }
+      return a.value();
+    }
+
     /// A text style: role, size, color; later lengths may then use em.
     text_style style() {
       text_style s;
@@ -329,6 +342,7 @@ class layout_parser {
         spec.page_number = a.style();
         spec.page_number_below = a.length("below", /*allow_zero=*/true);
         spec.page_number_inset = a.length("inset", /*allow_zero=*/true);
+        spec.page_number_format = a.pattern("format", "{n}");
         break;
     }
     a.finish();

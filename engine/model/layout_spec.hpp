@@ -71,8 +71,9 @@ struct layout_spec {
 
   // spec §8 page numbers
   text_style page_number;
-  double page_number_below = 0;  // dash centre below the type-area bottom
-  double page_number_inset = 0;  // 空一字, in pt (one character of the page-number size)
+  double page_number_below = 0;    // dash centre below the type-area bottom
+  double page_number_inset = 0;    // 空一字, in pt (one character of the page-number size)
+  std::string page_number_format;  // "{n}" stands for the number, e.g. "— {n} —"
 };
 
 /// Parses a layout definition. On failure returns false with a diagnostic.

@@ -466,6 +466,18 @@ TEST_CASE("a layout length needs a unit, and em only where the element has a siz
         std::string::npos);
 }
 
+TEST_CASE("the page-number format holds {n} exactly once") {
+  const std::string xml = read_source("layouts/gbt9704.xml");
+  layout_spec spec;
+  diagnostics diags;
+  REQUIRE(parse_layout(xml, "gbt9704.xml", spec, diags));
+  CHECK(spec.page_number_format == "— {n} —");
+  CHECK(first_layout_error(replace_once(xml, "format=\"— {n} —\"", "format=\"— n —\""))
+            .find("bad pattern \"— n —\" in format on <page-number>") != std::string::npos);
+  CHECK(first_layout_error(replace_once(xml, "format=\"— {n} —\"", "format=\"{n}{n}\""))
+            .find("bad pattern") != std::string::npos);
+}
+
 TEST_CASE("unknown layout elements and attributes are errors") {
   const std::string xml = read_source("layouts/gbt9704.xml");
   CHECK(first_layout_error(replace_once(xml, "<page width", "<page bleed=\"3mm\" width"))
