@@ -68,8 +68,13 @@ struct engine::impl {
 
 namespace {
 
+// The environment's HONGTOU_DATA_DIR, else the build tree's data, else the
+// installed data (the first that holds layouts/).
 std::string default_data_dir() {
   if (const char* env = std::getenv("HONGTOU_DATA_DIR"); env && *env) return env;
+  std::error_code ec;
+  for (const char* dir : {HONGTOU_DATA_DIR, HONGTOU_INSTALLED_DATA_DIR})
+    if (std::filesystem::is_directory(std::filesystem::path(dir) / "layouts", ec)) return dir;
   return HONGTOU_DATA_DIR;
 }
 
