@@ -523,3 +523,63 @@ TEST_CASE("pdf: every stream is flate-compressed", "[pdf][cli]") {
   // 4 fonts × (font file + ToUnicode) + 5 pages.
   CHECK(streams >= 13);
 }
+
+// A name-keyed CFF font (Latin Modern, from fonts-lmodern) goes through the
+// conversion to CID-keyed CFF before it is embedded as CIDFontType0C: here it
+// sets the page numbers, and poppler and MuPDF must both read and draw it.
+TEST_CASE("pdf: a name-keyed CFF font is embedded converted and draws in poppler and MuPDF",
+          "[pdf][cli]") {
+  const char* lm = "/usr/share/texmf/fonts/opentype/public/lm/lmroman10-regular.otf";
+  if (!fs::exists(lm)) HT_SKIP("fonts-lmodern is not installed");
+  const fs::path dir = fs::path(HONGTOU_TEST_TMP) / ("name-keyed-" + std::to_string(::getpid()));
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  std::string fonts = slurp(std::string(HONGTOU_SOURCE_DIR) + "/fonts/fonts.xml");
+  const std::string role = "<role name=\"songti-digits\"";
+  const size_t at = fonts.find(role);
+  REQUIRE(at != std::string::npos);
+  const size_t body = fonts.find('>', at) + 1;
+  fonts.insert(body, "\n    <font family=\"Latin Modern Roman\" style=\"10 Regular\"/>");
+  {
+    std::ofstream out(dir / "fonts.xml", std::ios::binary);
+    out << fonts;
+  }
+  const run_result r =
+      run(cli() + " --fonts fonts.xml render " + quote(sample_path()) + " -o lm.pdf", dir);
+  INFO("stderr: " << r.err);
+  REQUIRE(r.status == 0);
+  const run_result pf = run("pdffonts lm.pdf", dir);
+  INFO("pdffonts: " << pf.out);
+  std::string lm_line;
+  std::istringstream lines(pf.out);
+  for (std::string line; std::getline(lines, line);)
+    if (line.find("LMRoman10-Regular") != std::string::npos) lm_line = line;
+  REQUIRE_FALSE(lm_line.empty());
+  CHECK(lm_line.find("CID Type 0C") != std::string::npos);
+  CHECK(lm_line.find("yes yes yes") != std::string::npos);
+  CHECK(run("qpdf --check lm.pdf", dir).status == 0);
+  const run_result text = run("pdftotext -f 2 -l 2 lm.pdf -", dir);
+  std::string compact = text.out;
+  compact.erase(std::remove_if(compact.begin(), compact.end(),
+                               [](unsigned char c) { return std::isspace(c) != 0; }),
+                compact.end());
+  CHECK(compact.find(std::string(em_dash) + "2" + em_dash) != std::string::npos);
+  // The page number is drawn: dark pixels in the bottom band, left of centre on page 2.
+  REQUIRE(run("pdftoppm -r 72 -f 2 -l 2 -singlefile lm.pdf p2", dir).status == 0);
+  image img;
+  REQUIRE(read_ppm(dir / "p2.ppm", img));
+  long dark = 0;
+  for (int y = img.height * 88 / 100; y < img.height * 93 / 100; ++y)
+    for (int x = 0; x < img.width / 2; ++x) {
+      const size_t i =
+          (static_cast<size_t>(y) * static_cast<size_t>(img.width) + static_cast<size_t>(x)) * 3;
+      if (static_cast<unsigned char>(img.rgb[i]) < 100) ++dark;
+    }
+  CHECK(dark > 20);
+  if (tool_exists("mutool")) {
+    const run_result mu = run("mutool draw -o mu.ppm -r 30 lm.pdf 2", dir);
+    CHECK(mu.status == 0);
+    CHECK(mu.err.find("error") == std::string::npos);
+  }
+  if (!std::getenv("HONGTOU_KEEP_TEST_TMP")) fs::remove_all(dir);
+}
