@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <functional>
 #include <limits>
+#include <optional>
 #include <set>
 
 #include "core/units.hpp"
@@ -31,7 +32,7 @@ struct grid {
 
 struct body_line_ref {
   size_t page;
-  size_t first_run, run_count;
+  size_t first_run;
   bool keep_with_next = false;  // a line of a standalone heading
 };
 
@@ -56,7 +57,8 @@ class composer {
     out_.title = doc_.title;
     std::replace(out_.title.begin(), out_.title.end(), '\n', ' ');
     new_page();
-    double cursor = header();
+    // The bottom of what was placed so far; empty while page 1 is blank.
+    std::optional<double> cursor = header();
     cursor = title(cursor);
     body(cursor);
     check_first_page_has_body();
@@ -65,6 +67,7 @@ class composer {
     return !diags_.has_errors();
   }
 
+ private:
   // GB/T 9704 §3 (spec "公文首页必须显示正文"): page 1 must show body text.
   void check_first_page_has_body() {
     if (doc_.body.empty()) return;
@@ -75,7 +78,6 @@ class composer {
                    "shorten the title or the addressee list");
   }
 
- private:
   const fonts::face* font(const model::text_style& s) { return fonts_.get(s.role); }
 
   text_piece piece(const std::string& text, const model::text_style& s, element role,
@@ -92,35 +94,34 @@ class composer {
     return p;
   }
 
-  void report_missing(const prepared_text& p, const model::source_pos& pos) {
+  // "'䶵' (U+4DB5)" for messages.
+  static std::string describe(char32_t c) {
+    std::string out = "'";
+    utf8_append(out, c);
+    char code[16];
+    std::snprintf(code, sizeof code, "' (U+%04X)", static_cast<unsigned>(c));
+    return out + code;
+  }
+
+  // Reports characters set in the fallback face, and characters no face has
+  // (spec §10.2: substitutions are reported, never silent).
+  void report_coverage(const prepared_text& p, const model::source_pos& pos) {
+    const fonts::face* fallback = fonts_.get(fallback_role);
+    const fonts::face* own = nullptr;
+    for (const auto& piece : p.pieces)
+      if (piece.font != fallback) own = piece.font;
+    auto family = [](const fonts::face* f) { return f ? f->family() : std::string("?"); };
     std::set<char32_t> seen;
-    for (char32_t c : p.substituted) {
-      if (!seen.insert(c).second || !reported_.insert(c).second) continue;
-      std::string ch;
-      utf8_append(ch, c);
-      char code[16];
-      std::snprintf(code, sizeof code, "U+%04X", static_cast<unsigned>(c));
-      const fonts::face* fb = fonts_.get(fallback_role);
-      const fonts::face* own = nullptr;
-      for (const auto& piece : p.pieces)
-        if (piece.font != fb) own = piece.font;
-      diags_.warning(doc_.source_name, pos.line, pos.column,
-                     std::string("character '") + ch + "' (" + code + ") is not in " +
-                         (own ? own->family() : std::string("?")) + "; set in " +
-                         (fb ? fb->family() : std::string("?")) + " (font substitution)");
-    }
-    seen.clear();
-    for (char32_t c : p.missing) {
-      if (!seen.insert(c).second) continue;
-      const fonts::face* f = p.pieces.empty() ? nullptr : p.pieces.front().font;
-      std::string ch;
-      utf8_append(ch, c);
-      char code[16];
-      std::snprintf(code, sizeof code, "U+%04X", static_cast<unsigned>(c));
-      diags_.warning(doc_.source_name, pos.line, pos.column,
-                     std::string("character '") + ch + "' (" + code + ") is missing in font " +
-                         (f ? f->family() : std::string("?")) + "; it will show as a blank box");
-    }
+    for (char32_t c : p.substituted)
+      if (seen.insert(c).second && reported_.insert(c).second)
+        diags_.warning(doc_.source_name, pos.line, pos.column,
+                       "character " + describe(c) + " is not in " + family(own) + "; set in " +
+                           family(fallback) + " (font substitution)");
+    for (char32_t c : p.missing)
+      if (seen.insert(c).second)
+        diags_.warning(doc_.source_name, pos.line, pos.column,
+                       "character " + describe(c) + " is missing in font " + family(own) +
+                           "; it will show as a blank box");
   }
 
   page& current() { return out_.pages.back(); }
@@ -162,7 +163,7 @@ class composer {
   glyph_run centred_run(const std::string& text, const model::text_style& s, element role,
                         const model::source_pos& pos) {
     prepared_text p = prepare({piece(text, s, role)}, 0, breaks_);
-    report_missing(p, pos);
+    report_coverage(p, pos);
     double w = trimmed_width(p, 0, p.clusters.size());
     set_line_result line = set_line(p, 0, p.clusters.size(), 0, w, false, true);
     glyph_run run = line.runs.empty() ? glyph_run{} : line.runs.front();
@@ -173,7 +174,7 @@ class composer {
 
   // 版头: 发文机关标志, 发文字号, red separator (spec §4). Returns the y the
   // body part starts below (the separator, or the type-area top).
-  double header() {
+  std::optional<double> header() {
     const model::header& h = doc_.head;
     double cursor = g_.top;
     bool any = false;
@@ -231,7 +232,8 @@ class composer {
       current().rules.push_back(r);
       cursor = r.y;
     }
-    return any ? cursor : -1;
+    if (!any) return std::nullopt;
+    return cursor;
   }
 
   // How bad a title line break before cluster k is, in pt: none before 关于,
@@ -304,9 +306,9 @@ class composer {
   }
 
   // 标题: 2 empty rows below the separator, centred lines (spec §5.1, §6).
-  double title(double cursor) {
+  std::optional<double> title(std::optional<double> cursor) {
     if (doc_.title.empty()) return cursor;
-    double top = cursor < 0 ? g_.top : cursor + g_.gap + spec_.title_rows_before * g_.pitch;
+    double top = cursor ? *cursor + g_.gap + spec_.title_rows_before * g_.pitch : g_.top;
     size_t from = 0;
     bool first = true;
     while (from <= doc_.title.size()) {
@@ -315,7 +317,7 @@ class composer {
       from = nl == std::string::npos ? doc_.title.size() + 1 : nl + 1;
       prepared_text p =
           prepare({piece(part, spec_.title, element::title)}, 0, breaks_, /*words=*/true);
-      report_missing(p, doc_.title_pos);
+      report_coverage(p, doc_.title_pos);
       std::vector<size_t> starts = title_breaks(p);
       for (size_t l = 0; l < starts.size(); ++l) {
         size_t end = l + 1 < starts.size() ? starts[l + 1] : p.clusters.size();
@@ -341,7 +343,7 @@ class composer {
       new_page();
       row_ = 1;
     }
-    body_line_ref ref{out_.pages.size() - 1, current().runs.size(), line.runs.size()};
+    body_line_ref ref{out_.pages.size() - 1, current().runs.size()};
     for (auto& run : line.runs) {
       for (auto& gl : run.glyphs) gl.x += g_.left;
       place_em_top(run, g_.row_top(row_));
@@ -354,7 +356,7 @@ class composer {
   std::vector<set_line_result> set_block(std::vector<text_piece> pieces, double indent,
                                          const model::source_pos& pos) {
     prepared_text p = prepare(std::move(pieces), g_.cell, breaks_);
-    report_missing(p, pos);
+    report_coverage(p, pos);
     paragraph_params pp;
     pp.width = g_.width;
     pp.first_indent = indent;
@@ -362,11 +364,11 @@ class composer {
   }
 
   // 主送机关 and 正文 on the grid (spec §5.1, §5.2).
-  void body(double cursor) {
+  void body(std::optional<double> cursor) {
     int first_row = 1;
-    if (cursor >= 0) {
+    if (cursor) {
       int rows = doc_.addressee.empty() ? spec_.body_rows_before : spec_.addressee_rows_before;
-      first_row = g_.nearest_row(cursor + g_.gap + rows * g_.pitch);
+      first_row = g_.nearest_row(*cursor + g_.gap + rows * g_.pitch);
     }
     row_ = first_row;
     if (!doc_.addressee.empty()) {
@@ -430,8 +432,8 @@ class composer {
         prepare({piece(sig.organ, spec_.signature, element::signature)}, g_.cell, breaks_);
     prepared_text date =
         prepare({piece(sig.date, spec_.signature, element::date)}, g_.cell, breaks_);
-    report_missing(name, sig.pos);
-    report_missing(date, sig.pos);
+    report_coverage(name, sig.pos);
+    report_coverage(date, sig.pos);
     double wn = trimmed_width(name, 0, name.clusters.size());
     double wd = trimmed_width(date, 0, date.clusters.size());
     double limit = g_.width - spec_.signature_right_indent * g_.cell;
