@@ -54,8 +54,9 @@ class composer {
   bool run() {
     out_.page_width = spec_.page_width;
     out_.page_height = spec_.page_height;
+    // The PDF title: the title's lines joined (Chinese needs no space).
     out_.title = doc_.title;
-    std::replace(out_.title.begin(), out_.title.end(), '\n', ' ');
+    out_.title.erase(std::remove(out_.title.begin(), out_.title.end(), '\n'), out_.title.end());
     new_page();
     // The bottom of what was placed so far; empty while page 1 is blank.
     std::optional<double> cursor = header();
