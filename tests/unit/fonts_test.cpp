@@ -2,6 +2,8 @@
 // family names, styles, file fallbacks, and the error for a role with no face.
 #include <catch2/catch.hpp>
 
+#include <filesystem>
+
 #include "fonts/font_set.hpp"
 #include "unit/fixture.hpp"
 
@@ -106,4 +108,25 @@ TEST_CASE("the ideographic em box is one em tall, the ink inside it") {
     CHECK(ink.y_max <= f->em_top() + 0.05);
     CHECK(ink.y_min >= f->em_bottom() - 0.05);
   }
+}
+
+TEST_CASE("a file candidate is found in an extra font folder") {
+  namespace fs = std::filesystem;
+  const fs::path dir = fs::path(HONGTOU_TEST_TMP) / "font-dir";
+  fs::create_directories(dir);
+  const fs::path src = "/usr/share/fonts/truetype/lxgw-wenkai/LXGWWenKai-Regular.ttf";
+  if (!fs::exists(src)) {
+    WARN("LXGW WenKai is not installed");
+    return;
+  }
+  fs::copy_file(src, dir / "my-kai.ttf", fs::copy_options::overwrite_existing);
+  model::font_candidate c;
+  c.file = "my-kai.ttf";
+  fonts::font_options options;
+  options.font_dirs = {dir.string()};
+  diagnostics diags;
+  auto set = fonts::font_set::load(one_role({c}), {"kai"}, options, diags);
+  REQUIRE(set);
+  CHECK(set->get("kai")->path() == (dir / "my-kai.ttf").string());
+  CHECK_FALSE(set->get("kai")->is_cff());
 }
