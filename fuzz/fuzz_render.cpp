@@ -1,7 +1,7 @@
 // libFuzzer target: any bytes as a document, through the model, the layout
 // and the trace backend. Bad input must give diagnostics, never a crash or a
 // hang. Build with -DHONGTOU_BUILD_FUZZ=ON and clang; run
-//   build-fuzz/bin/hongtou_fuzz_render -max_total_time=60 fuzz/corpus
+//   build-fuzz/bin/hongtou_fuzz_render -max_total_time=60 build-fuzz/corpus fuzz/corpus
 #include <cstddef>
 #include <cstdint>
 #include <memory>
