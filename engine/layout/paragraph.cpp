@@ -22,7 +22,9 @@ void shape_piece(prepared_text& p, size_t piece_index, const std::u32string& tex
   p.text += text;
   if (text.empty()) return;
 
-  hb_buffer_t* buf = hb_buffer_create();
+  std::unique_ptr<hb_buffer_t, decltype(&hb_buffer_destroy)> owner(hb_buffer_create(),
+                                                                   &hb_buffer_destroy);
+  hb_buffer_t* buf = owner.get();
   hb_buffer_add_utf32(buf, reinterpret_cast<const uint32_t*>(text.data()),
                       static_cast<int>(text.size()), 0, static_cast<int>(text.size()));
   hb_buffer_set_direction(buf, HB_DIRECTION_LTR);
@@ -48,7 +50,6 @@ void shape_piece(prepared_text& p, size_t piece_index, const std::u32string& tex
     c.advances.push_back(pos[g].x_advance * scale);
     c.natural += pos[g].x_advance * scale;
   }
-  hb_buffer_destroy(buf);
 
   // Cluster ends, widths and classes.
   size_t first = p.clusters.size();
@@ -59,7 +60,10 @@ void shape_piece(prepared_text& p, size_t piece_index, const std::u32string& tex
     char32_t ch = p.text[c.begin];
     c.wide = is_wide(ch);
     c.space = is_space(ch);
-    c.width = c.wide && cell > 0 ? cell * static_cast<double>(c.end - c.begin) : c.natural;
+    // One cell per wide character (a variation selector adds none).
+    size_t wide_chars = 0;
+    for (size_t k = c.begin; k < c.end; ++k) wide_chars += is_wide(p.text[k]) ? 1 : 0;
+    c.width = c.wide && cell > 0 ? cell * static_cast<double>(wide_chars) : c.natural;
   }
 }
 

@@ -150,3 +150,11 @@ TEST_CASE("real documents break without violations (tests/data/corpus)") {
   CHECK(paragraphs > 20);
   CHECK(lines_checked > 100);
 }
+
+TEST_CASE("a variation selector takes no cell of its own") {
+  // 葛 + VS17 (U+E0100, an ideographic variation sequence) is one character.
+  auto lines = set_body(repeat("中", 27) + "葛\xF3\xA0\x84\x80" + "中");
+  REQUIRE(lines.size() == 2);
+  CHECK(lines[1].text == "中");
+  CHECK(test::mm(line_right(lines[0])) == Approx(156.0).margin(0.01));
+}
