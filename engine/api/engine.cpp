@@ -5,9 +5,10 @@
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
-#include <fstream>
 #include <map>
+#include <memory>
 #include <mutex>
+#include <new>
 
 #include "api/hongtou.hpp"
 #include "fonts/font_set.hpp"
@@ -78,6 +79,48 @@ std::string default_data_dir() {
   return HONGTOU_DATA_DIR;
 }
 
+// Reads a regular file; on failure returns false with the reason.
+bool read_whole_file(const std::string& path, std::string& out, std::string& error) {
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec)) {
+    error = "it is a folder, not a file";
+    return false;
+  }
+  std::unique_ptr<std::FILE, int (*)(std::FILE*)> f(std::fopen(path.c_str(), "rb"), &std::fclose);
+  if (!f) {
+    error = std::strerror(errno);
+    return false;
+  }
+  char buf[65536];
+  size_t n;
+  while ((n = std::fread(buf, 1, sizeof buf, f.get())) > 0) out.append(buf, n);
+  if (std::ferror(f.get())) {
+    error = std::strerror(errno);
+    return false;
+  }
+  return true;
+}
+
+// Runs an engine call; an exception (out of memory, a bug) becomes an
+// internal-error diagnostic instead of crossing the library boundary.
+template <class Result, class F>
+Result guarded(F&& call) {
+  try {
+    return call();
+  } catch (const std::bad_alloc&) {
+    Result r;
+    r.status = status::internal_error;
+    r.diagnostics.push_back({severity::error, "", 0, 0, "out of memory", {}});
+    return r;
+  } catch (const std::exception& e) {
+    Result r;
+    r.status = status::internal_error;
+    r.diagnostics.push_back(
+        {severity::error, "", 0, 0, std::string("internal error: ") + e.what(), {}});
+    return r;
+  }
+}
+
 }  // namespace
 
 engine::engine(engine_options options) : impl_(new impl) {
@@ -97,6 +140,11 @@ const char* engine::version() {
 
 render_result engine::render_memory(std::string_view xml, const std::string& name,
                                     const render_options& options) {
+  return guarded<render_result>([&] { return render_memory_unguarded(xml, name, options); });
+}
+
+render_result engine::render_memory_unguarded(std::string_view xml, const std::string& name,
+                                              const render_options& options) {
   render_result result;
   diagnostics diags;
   auto finish = [&](hongtou::status st) {
@@ -132,16 +180,20 @@ render_result engine::render_memory(std::string_view xml, const std::string& nam
 
 render_result engine::render_file(const std::string& input, const std::string& output,
                                   const render_options& options) {
-  std::ifstream in(input, std::ios::binary);
-  if (!in) {
+  return guarded<render_result>([&] { return render_file_unguarded(input, output, options); });
+}
+
+render_result engine::render_file_unguarded(const std::string& input, const std::string& output,
+                                            const render_options& options) {
+  std::string xml;
+  if (std::string error; !read_whole_file(input, xml, error)) {
     render_result r;
     r.status = status::input_error;
     r.diagnostics.push_back(
-        {severity::error, input, 0, 0, "cannot open " + input + ": " + std::strerror(errno), {}});
+        {severity::error, input, 0, 0, "cannot open " + input + ": " + error, {}});
     return r;
   }
-  std::string xml((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  render_result r = render_memory(xml, input, options);
+  render_result r = render_memory_unguarded(xml, input, options);
   if (!r.ok()) return r;
 
   // Temporary file beside the target, then an atomic rename.
@@ -171,6 +223,10 @@ render_result engine::render_file(const std::string& input, const std::string& o
 }
 
 font_report engine::fonts() {
+  return guarded<font_report>([&] { return fonts_unguarded(); });
+}
+
+font_report engine::fonts_unguarded() {
   font_report report;
   diagnostics diags;
   model::font_config fcfg;

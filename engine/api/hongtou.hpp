@@ -20,8 +20,9 @@ namespace hongtou {
 /// What a render call produced.
 enum class status {
   ok = 0,
-  input_error = 2,   // the document, a layout or fonts.xml is wrong, or a font is missing
-  output_error = 3,  // the output could not be written
+  input_error = 2,     // the document, a layout or fonts.xml is wrong, or a font is missing
+  output_error = 3,    // the output could not be written
+  internal_error = 4,  // out of memory, or a bug: the message says which
 };
 
 enum class output_format { pdf, trace };
@@ -94,6 +95,12 @@ class engine {
   static const char* version();
 
  private:
+  render_result render_memory_unguarded(std::string_view xml, const std::string& name,
+                                        const render_options& options);
+  render_result render_file_unguarded(const std::string& input, const std::string& output,
+                                      const render_options& options);
+  font_report fonts_unguarded();
+
   struct impl;
   std::unique_ptr<impl> impl_;
 };

@@ -253,3 +253,13 @@ TEST_CASE("cli errors: render without arguments is a usage error", "[errors][cli
   CHECK(r.status == 2);
   CHECK(contains(r.err, "required"));
 }
+
+TEST_CASE("cli errors: a folder given as the input is named, not a crash", "[errors][cli]") {
+  const fs::path dir = case_dir("folder-input");
+  fs::create_directories(dir / "docs.xml");
+  const run_result r = run(cli() + " render docs.xml -o out.pdf", dir);
+  INFO("stderr: " << r.err);
+  CHECK(r.status == 2);
+  CHECK(contains(r.err, "docs.xml: error: cannot open docs.xml: it is a folder, not a file"));
+  CHECK(output_leftovers(dir).empty());
+}
