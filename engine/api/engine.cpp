@@ -193,6 +193,13 @@ render_result engine::render_file_unguarded(const std::string& input, const std:
         {severity::error, input, 0, 0, "cannot open " + input + ": " + error, {}});
     return r;
   }
+  if (std::error_code ec; std::filesystem::is_directory(output, ec)) {
+    render_result r;
+    r.status = status::output_error;
+    r.diagnostics.push_back(
+        {severity::error, output, 0, 0, "cannot write " + output + ": it is a folder", {}});
+    return r;
+  }
   render_result r = render_memory_unguarded(xml, input, options);
   if (!r.ok()) return r;
 
