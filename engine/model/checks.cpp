@@ -1,5 +1,7 @@
 #include "model/checks.hpp"
 
+#include <utility>
+
 #include "core/utf8.hpp"
 
 namespace hongtou::model {
@@ -80,9 +82,24 @@ void check_date(const document& doc, diagnostics& diags) {
 
 }  // namespace
 
+// 份号, 密级 and 紧急程度 are read into the model but not laid out yet: say so
+// rather than drop them silently.
+void check_unplaced(const document& doc, diagnostics& diags) {
+  const std::pair<const std::string*, const char*> parts[] = {
+      {&doc.head.copy_number, "<copy-number> (份号)"},
+      {&doc.head.classification, "<classification> (密级和保密期限)"},
+      {&doc.head.urgency, "<urgency> (紧急程度)"}};
+  for (const auto& [text, name] : parts)
+    if (!text->empty())
+      diags.warning(doc.source_name, 0, 0,
+                    std::string(name) + " is not laid out yet; it is left out",
+                    "this version places the 发文机关标志 and the 发文字号 of the header");
+}
+
 void check_document(const document& doc, diagnostics& diags) {
   check_doc_number(doc, diags);
   check_date(doc, diags);
+  check_unplaced(doc, diags);
 }
 
 }  // namespace hongtou::model

@@ -53,3 +53,14 @@ TEST_CASE("dates with Chinese numerals, a short year or zero padding are flagged
   CHECK(has(warnings_for("", "2012年07月01日"), "leading zeros"));
   CHECK(has(warnings_for("", "2012年7月"), "day"));
 }
+
+TEST_CASE("header parts that are not laid out yet are reported, not dropped silently") {
+  model::document doc;
+  doc.source_name = "doc.xml";
+  doc.head.classification = "机密★5年";
+  diagnostics diags;
+  model::check_document(doc, diags);
+  REQUIRE(diags.items().size() == 1);
+  CHECK(diags.items()[0].level == severity::warning);
+  CHECK(diags.items()[0].message.find("<classification>") != std::string::npos);
+}
