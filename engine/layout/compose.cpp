@@ -40,7 +40,12 @@ class composer {
  public:
   composer(const model::document& doc, const model::layout_spec& spec, const fonts::font_set& fonts,
            frames& out, diagnostics& diags)
-      : doc_(doc), spec_(spec), fonts_(fonts), out_(out), diags_(diags) {
+      : doc_(doc),
+        spec_(spec),
+        fonts_(fonts),
+        out_(out),
+        diags_(diags),
+        fallback_(fonts.get(fallback_role)) {
     g_.left = spec.margin_left;
     g_.top = spec.margin_top;
     g_.width = spec.area_width;
@@ -64,6 +69,7 @@ class composer {
     body(cursor);
     check_first_page_has_body();
     signature();
+    resolve_outline();
     page_numbers();
     return !diags_.has_errors();
   }
@@ -86,8 +92,7 @@ class composer {
     text_piece p;
     p.text = text;
     p.font = font(s);
-    p.fallback = fonts_.get(fallback_role);
-    if (p.fallback == p.font) p.fallback = nullptr;
+    p.fallback = fallback_ == p.font ? nullptr : fallback_;
     p.size = s.size;
     p.role = role;
     p.level = level;
@@ -107,7 +112,7 @@ class composer {
   // Reports characters set in the fallback face, and characters no face has
   // (spec §10.2: substitutions are reported, never silent).
   void report_coverage(const prepared_text& p, const model::source_pos& pos) {
-    const fonts::face* fallback = fonts_.get(fallback_role);
+    const fonts::face* fallback = fallback_;
     const fonts::face* own = nullptr;
     for (const auto& piece : p.pieces)
       if (piece.font != fallback) own = piece.font;
@@ -400,22 +405,30 @@ class composer {
         ref.keep_with_next = blk.kind == model::block_kind::heading;
         body_lines_.push_back(ref);
         if (first_line) {
-          record_outline(blk, ref);
+          note_outline(blk, body_lines_.size() - 1);
           first_line = false;
         }
       }
     }
   }
 
-  void record_outline(const model::block& blk, const body_line_ref& ref) {
+  // A level-1 heading starts at body line `line`; its page and y are read
+  // once composition is over (lines may still move with the signature).
+  void note_outline(const model::block& blk, size_t line) {
     std::string text;
     for (const auto& sp : blk.spans) {
       int level = blk.kind == model::block_kind::heading ? blk.level : sp.lead_level;
       if (level == 1) text += sp.text;
     }
-    if (text.empty()) return;
-    const glyph_run& run = out_.pages[ref.page].runs[ref.first_run];
-    out_.outline.push_back({text, static_cast<int>(ref.page) + 1, run.em_top});
+    if (!text.empty()) outline_lines_.push_back({std::move(text), line});
+  }
+
+  void resolve_outline() {
+    for (auto& [text, line] : outline_lines_) {
+      const body_line_ref& ref = body_lines_[line];
+      const glyph_run& run = out_.pages[ref.page].runs[ref.first_run];
+      out_.outline.push_back({std::move(text), static_cast<int>(ref.page) + 1, run.em_top});
+    }
   }
 
   // 发文机关署名 and 成文日期 without seal (spec §5.3 case C).
@@ -489,16 +502,11 @@ class composer {
       current().runs.push_back(std::move(run));
     }
     row_ = 1 + static_cast<int>(moving.size());
+    const size_t first = moving.empty() ? 0 : moving.front().first_run;
     for (auto& ref : moving) {
       ref.page = out_.pages.size() - 1;
+      ref.first_run -= first;
       body_lines_.push_back(ref);
-    }
-    for (auto& entry : out_.outline) {
-      if (entry.page == static_cast<int>(last_page) + 1 && have_shift &&
-          entry.y + shift >= g_.top - 1e-6 && entry.y + shift < g_.row_top(row_)) {
-        entry.page += 1;
-        entry.y += shift;
-      }
     }
   }
 
@@ -534,9 +542,11 @@ class composer {
   const fonts::font_set& fonts_;
   frames& out_;
   diagnostics& diags_;
+  const fonts::face* fallback_;  // the optional fallback role's face, or nullptr
   grid g_{};
   int row_ = 1;
   std::vector<body_line_ref> body_lines_;
+  std::vector<std::pair<std::string, size_t>> outline_lines_;  // title, index in body_lines_
   break_finder breaks_;
   std::set<char32_t> reported_;  // substitutions already reported once
 };

@@ -129,6 +129,10 @@ TEST_CASE("a heading just above carried lines goes with them to the new page") {
   REQUIRE(headings.size() == 1);
   CHECK(test::mm(headings[0]->em_top) == Approx(37).margin(0.01));
   CHECK(runs_of(f.pages[1], element::heading).empty());
+  // The outline follows the heading to its new place.
+  REQUIRE(f.outline.size() == 1);
+  CHECK(f.outline[0].page == 3);
+  CHECK(test::mm(f.outline[0].y) == Approx(37).margin(0.01));
 }
 
 TEST_CASE("an addressee sits flush left one empty row below the title, the body on the next row") {
