@@ -11,6 +11,7 @@
 #include <new>
 
 #include "api/hongtou.hpp"
+#include "core/c_ptr.hpp"
 #include "fonts/font_set.hpp"
 #include "layout/compose.hpp"
 #include "model/checks.hpp"
@@ -86,7 +87,7 @@ bool read_whole_file(const std::string& path, std::string& out, std::string& err
     error = "it is a folder, not a file";
     return false;
   }
-  std::unique_ptr<std::FILE, int (*)(std::FILE*)> f(std::fopen(path.c_str(), "rb"), &std::fclose);
+  c_ptr<std::FILE, std::fclose> f(std::fopen(path.c_str(), "rb"));
   if (!f) {
     error = std::strerror(errno);
     return false;

@@ -15,26 +15,16 @@
 #include <filesystem>
 #include <map>
 
+#include "core/c_ptr.hpp"
+
 namespace hongtou::fonts {
 
 namespace {
 
-struct fc_config_deleter {
-  void operator()(FcConfig* c) const { FcConfigDestroy(c); }
-};
-struct fc_pattern_deleter {
-  void operator()(FcPattern* p) const { FcPatternDestroy(p); }
-};
-struct fc_fontset_deleter {
-  void operator()(FcFontSet* s) const { FcFontSetDestroy(s); }
-};
-struct fc_objectset_deleter {
-  void operator()(FcObjectSet* s) const { FcObjectSetDestroy(s); }
-};
-using fc_config_ptr = std::unique_ptr<FcConfig, fc_config_deleter>;
-using fc_pattern_ptr = std::unique_ptr<FcPattern, fc_pattern_deleter>;
-using fc_fontset_ptr = std::unique_ptr<FcFontSet, fc_fontset_deleter>;
-using fc_objectset_ptr = std::unique_ptr<FcObjectSet, fc_objectset_deleter>;
+using fc_config_ptr = c_ptr<FcConfig, FcConfigDestroy>;
+using fc_pattern_ptr = c_ptr<FcPattern, FcPatternDestroy>;
+using fc_fontset_ptr = c_ptr<FcFontSet, FcFontSetDestroy>;
+using fc_objectset_ptr = c_ptr<FcObjectSet, FcObjectSetDestroy>;
 
 struct located {
   std::string path;

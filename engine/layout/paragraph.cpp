@@ -6,6 +6,7 @@
 
 #include <memory>
 
+#include "core/c_ptr.hpp"
 #include "core/utf8.hpp"
 #include "layout/cjk.hpp"
 
@@ -22,8 +23,7 @@ void shape_piece(prepared_text& p, size_t piece_index, const std::u32string& tex
   p.text += text;
   if (text.empty()) return;
 
-  std::unique_ptr<hb_buffer_t, decltype(&hb_buffer_destroy)> owner(hb_buffer_create(),
-                                                                   &hb_buffer_destroy);
+  c_ptr<hb_buffer_t, hb_buffer_destroy> owner(hb_buffer_create());
   hb_buffer_t* buf = owner.get();
   hb_buffer_add_utf32(buf, reinterpret_cast<const uint32_t*>(text.data()),
                       static_cast<int>(text.size()), 0, static_cast<int>(text.size()));

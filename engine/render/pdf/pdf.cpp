@@ -13,6 +13,7 @@
 #include <map>
 #include <memory>
 
+#include "core/c_ptr.hpp"
 #include "core/number.hpp"
 #include "core/utf8.hpp"
 #include "render/pdf/cff.hpp"
@@ -35,23 +36,7 @@ void on_hpdf_error(HPDF_STATUS error, HPDF_STATUS detail, void* user) {
   }
 }
 
-struct hpdf_doc_deleter {
-  void operator()(HPDF_Doc d) const { HPDF_Free(d); }
-};
-using hpdf_doc_ptr = std::unique_ptr<HPDF_Doc_Rec, hpdf_doc_deleter>;
-
-struct hb_blob_deleter {
-  void operator()(hb_blob_t* b) const { hb_blob_destroy(b); }
-};
-struct hb_face_deleter {
-  void operator()(hb_face_t* f) const { hb_face_destroy(f); }
-};
-struct hb_subset_input_deleter {
-  void operator()(hb_subset_input_t* i) const { hb_subset_input_destroy(i); }
-};
-struct hb_subset_plan_deleter {
-  void operator()(hb_subset_plan_t* p) const { hb_subset_plan_destroy(p); }
-};
+using hpdf_doc_ptr = c_ptr<HPDF_Doc_Rec, HPDF_Free>;
 
 // Numbers in content streams: fixed precision, trailing zeros trimmed, so
 // the same frames always give the same bytes.
@@ -197,8 +182,7 @@ class pdf_writer {
   // font: Identity-H codes, CFF as CIDFontType0C or TrueType as FontFile2.
   bool embed_font(font_use& use) {
     const fonts::face& face = *use.face;
-    std::unique_ptr<hb_subset_input_t, hb_subset_input_deleter> input(
-        hb_subset_input_create_or_fail());
+    c_ptr<hb_subset_input_t, hb_subset_input_destroy> input(hb_subset_input_create_or_fail());
     if (!input) return fail("out of memory while subsetting " + face.family());
     hb_set_t* gids = hb_subset_input_glyph_set(input.get());
     for (const auto& [gid, text] : use.glyph_text) hb_set_add(gids, gid);
@@ -213,10 +197,10 @@ class pdf_writer {
           HB_TAG('v', 'h', 'e', 'a'), HB_TAG('v', 'm', 't', 'x'), HB_TAG('D', 'S', 'I', 'G'),
           HB_TAG('c', 'm', 'a', 'p'), HB_TAG('p', 'o', 's', 't'), HB_TAG('k', 'e', 'r', 'n')})
       hb_set_add(drop, t);
-    std::unique_ptr<hb_subset_plan_t, hb_subset_plan_deleter> plan(hb_subset_plan_create_or_fail(
+    c_ptr<hb_subset_plan_t, hb_subset_plan_destroy> plan(hb_subset_plan_create_or_fail(
         face.subset_source(options_.preprocessed_subsetting), input.get()));
     if (!plan) return fail("cannot plan the subset of " + face.family());
-    std::unique_ptr<hb_face_t, hb_face_deleter> sub(hb_subset_plan_execute_or_fail(plan.get()));
+    c_ptr<hb_face_t, hb_face_destroy> sub(hb_subset_plan_execute_or_fail(plan.get()));
     if (!sub) return fail("cannot subset " + face.family());
     const hb_map_t* old_to_new = hb_subset_plan_old_to_new_glyph_mapping(plan.get());
 
@@ -230,7 +214,7 @@ class pdf_writer {
     std::string ros_registry = "Adobe", ros_ordering = "Identity";
     int ros_supplement = 0;
     if (face.is_cff()) {
-      std::unique_ptr<hb_blob_t, hb_blob_deleter> cff(
+      c_ptr<hb_blob_t, hb_blob_destroy> cff(
           hb_face_reference_table(sub.get(), HB_TAG('C', 'F', 'F', ' ')));
       unsigned len = 0;
       const auto* data = reinterpret_cast<const uint8_t*>(hb_blob_get_data(cff.get(), &len));
@@ -258,7 +242,7 @@ class pdf_writer {
       HPDF_Dict_Add(descriptor, "FontFile3", file);
       HPDF_Dict_AddName(cid_font, "Subtype", "CIDFontType0");
     } else {
-      std::unique_ptr<hb_blob_t, hb_blob_deleter> blob(hb_face_reference_blob(sub.get()));
+      c_ptr<hb_blob_t, hb_blob_destroy> blob(hb_face_reference_blob(sub.get()));
       unsigned len = 0;
       const auto* data = reinterpret_cast<const uint8_t*>(hb_blob_get_data(blob.get(), &len));
       if (len == 0) return fail("empty subset of " + face.family());
