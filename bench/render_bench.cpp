@@ -72,27 +72,15 @@ void compose(benchmark::State& state) {
 }
 BENCHMARK(compose)->Unit(benchmark::kMillisecond);
 
+// Arg 1: subset from faces preprocessed once (before the timed loop).
 void render_pdf(benchmark::State& state) {
   hongtou::model::document doc;
   hongtou::diagnostics d;
   hongtou::model::parse_document(env().xml, "report.xml", doc, d);
   hongtou::frames f;
   hongtou::layout::compose(doc, env().spec, *env().fonts, f, d);
-  for (auto _ : state) {
-    std::vector<uint8_t> out;
-    benchmark::DoNotOptimize(hongtou::render::render_pdf(f, {}, out, d));
-  }
-}
-BENCHMARK(render_pdf)->Unit(benchmark::kMillisecond);
-
-void render_pdf_preprocessed(benchmark::State& state) {
-  hongtou::model::document doc;
-  hongtou::diagnostics d;
-  hongtou::model::parse_document(env().xml, "report.xml", doc, d);
-  hongtou::frames f;
-  hongtou::layout::compose(doc, env().spec, *env().fonts, f, d);
   hongtou::render::pdf_options o;
-  o.preprocessed_subsetting = true;
+  o.preprocessed_subsetting = state.range(0) != 0;
   std::vector<uint8_t> warm;
   hongtou::render::render_pdf(f, o, warm, d);
   for (auto _ : state) {
@@ -100,23 +88,14 @@ void render_pdf_preprocessed(benchmark::State& state) {
     benchmark::DoNotOptimize(hongtou::render::render_pdf(f, o, out, d));
   }
 }
-BENCHMARK(render_pdf_preprocessed)->Unit(benchmark::kMillisecond);
+BENCHMARK(render_pdf)->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond);
 
-// The whole document through the public facade (fonts resolved every time).
+// The whole document through the public facade, as a long-lived engine (batch,
+// service) uses it; arg 1: fonts preprocessed for subsetting. The first render,
+// which loads and prepares the fonts, happens before the timed loop.
 void engine_render_memory(benchmark::State& state) {
-  hongtou::engine eng;
-  for (auto _ : state) {
-    auto r = eng.render_memory(env().xml, "report.xml");
-    benchmark::DoNotOptimize(r.bytes.data());
-  }
-}
-BENCHMARK(engine_render_memory)->Unit(benchmark::kMillisecond);
-
-// A long-lived engine (batch, service) with fonts preprocessed for subsetting;
-// the one-time preparation happens before the timed loop.
-void engine_render_memory_preprocessed(benchmark::State& state) {
   hongtou::engine_options o;
-  o.preprocess_fonts = true;
+  o.preprocess_fonts = state.range(0) != 0;
   hongtou::engine eng(o);
   eng.render_memory(env().xml, "report.xml");
   for (auto _ : state) {
@@ -124,7 +103,7 @@ void engine_render_memory_preprocessed(benchmark::State& state) {
     benchmark::DoNotOptimize(r.bytes.data());
   }
 }
-BENCHMARK(engine_render_memory_preprocessed)->Unit(benchmark::kMillisecond);
+BENCHMARK(engine_render_memory)->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond);
 
 }  // namespace
 

@@ -245,16 +245,19 @@ struct thirds {
   long upper = 0, middle = 0, lower = 0;
 };
 
+bool is_red_at(const image& img, int x, int y) {
+  const size_t at =
+      (static_cast<size_t>(y) * static_cast<size_t>(img.width) + static_cast<size_t>(x)) * 3;
+  return static_cast<unsigned char>(img.rgb[at]) > 200 &&
+         static_cast<unsigned char>(img.rgb[at + 1]) < 80 &&
+         static_cast<unsigned char>(img.rgb[at + 2]) < 80;
+}
+
 thirds red_pixels(const image& img) {
   thirds t;
   for (int y = 0; y < img.height; ++y) {
     for (int x = 0; x < img.width; ++x) {
-      const size_t at =
-          (static_cast<size_t>(y) * static_cast<size_t>(img.width) + static_cast<size_t>(x)) * 3;
-      const auto r = static_cast<unsigned char>(img.rgb[at]);
-      const auto g = static_cast<unsigned char>(img.rgb[at + 1]);
-      const auto b = static_cast<unsigned char>(img.rgb[at + 2]);
-      if (r > 200 && g < 80 && b < 80) {
+      if (is_red_at(img, x, y)) {
         const int third = y * 3 / img.height;
         (third == 0 ? t.upper : third == 1 ? t.middle : t.lower) += 1;
       }
@@ -454,14 +457,6 @@ TEST_CASE("pdf: MuPDF draws page 1 too", "[pdf][cli]") {
 }
 
 namespace {
-
-bool is_red_at(const image& img, int x, int y) {
-  const size_t at =
-      (static_cast<size_t>(y) * static_cast<size_t>(img.width) + static_cast<size_t>(x)) * 3;
-  return static_cast<unsigned char>(img.rgb[at]) > 200 &&
-         static_cast<unsigned char>(img.rgb[at + 1]) < 80 &&
-         static_cast<unsigned char>(img.rgb[at + 2]) < 80;
-}
 
 // Bands of consecutive pixel rows holding red, in pixel rows [first, last].
 std::vector<std::pair<int, int>> red_bands(const image& img) {
