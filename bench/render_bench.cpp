@@ -7,12 +7,11 @@
 #include <sstream>
 
 #include "api/hongtou.hpp"
-#include "fonts/font_set.hpp"
-#include "layout/compose.hpp"
+#include "layout/page/compose.hpp"
 #include "model/document.hpp"
-#include "model/font_config.hpp"
 #include "model/layout_spec.hpp"
 #include "render/pdf/pdf.hpp"
+#include "support/environment.hpp"
 
 namespace {
 
@@ -23,18 +22,14 @@ std::string source(const std::string& rel) {
   return ss.str();
 }
 
+// The work report with the default fonts.xml and the system's fonts, as a
+// user's render finds them.
 struct setup {
   std::string xml = source("samples/report.xml");
-  hongtou::model::layout_spec spec;
-  hongtou::model::font_config config;
-  std::unique_ptr<hongtou::fonts::font_set> fonts;
-  setup() {
-    hongtou::diagnostics d;
-    hongtou::model::parse_layout(source("layouts/gbt9704.xml"), "gbt9704.xml", spec, d);
-    hongtou::model::parse_font_config(source("fonts/fonts.xml"), "fonts.xml", config, d);
-    fonts = hongtou::fonts::font_set::load(config, hongtou::layout::required_roles(spec), {}, d,
-                                           "fonts.xml", hongtou::layout::optional_roles());
-  }
+  hongtou::test::font_environment fonts{std::string(HONGTOU_SOURCE_DIR) + "/layouts/gbt9704.xml",
+                                        std::string(HONGTOU_SOURCE_DIR) + "/fonts/fonts.xml", "",
+                                        /*system_fonts=*/true};
+  const hongtou::model::layout_spec& spec = fonts.spec;
 };
 
 setup& env() {
@@ -54,8 +49,8 @@ BENCHMARK(parse_document)->Unit(benchmark::kMillisecond);
 void load_fonts(benchmark::State& state) {
   for (auto _ : state) {
     hongtou::diagnostics d;
-    auto set = hongtou::fonts::font_set::load(env().config,
-                                              hongtou::layout::required_roles(env().spec), {}, d);
+    hongtou::fonts::face_cache cache;
+    auto set = env().fonts.resolve(cache, d);
     benchmark::DoNotOptimize(set.get());
   }
 }
@@ -67,7 +62,7 @@ void compose(benchmark::State& state) {
   hongtou::model::parse_document(env().xml, "report.xml", doc, d);
   for (auto _ : state) {
     hongtou::frames f;
-    benchmark::DoNotOptimize(hongtou::layout::compose(doc, env().spec, *env().fonts, f, d));
+    benchmark::DoNotOptimize(hongtou::layout::compose(doc, env().spec, *env().fonts.fonts, f, d));
   }
 }
 BENCHMARK(compose)->Unit(benchmark::kMillisecond);
@@ -78,14 +73,14 @@ void render_pdf(benchmark::State& state) {
   hongtou::diagnostics d;
   hongtou::model::parse_document(env().xml, "report.xml", doc, d);
   hongtou::frames f;
-  hongtou::layout::compose(doc, env().spec, *env().fonts, f, d);
+  hongtou::layout::compose(doc, env().spec, *env().fonts.fonts, f, d);
   hongtou::render::pdf_options o;
   o.preprocessed_subsetting = state.range(0) != 0;
   std::vector<uint8_t> warm;
-  hongtou::render::render_pdf(f, o, warm, d);
+  hongtou::render::render_pdf(f, env().fonts.cache, o, warm, d);
   for (auto _ : state) {
     std::vector<uint8_t> out;
-    benchmark::DoNotOptimize(hongtou::render::render_pdf(f, o, out, d));
+    benchmark::DoNotOptimize(hongtou::render::render_pdf(f, env().fonts.cache, o, out, d));
   }
 }
 BENCHMARK(render_pdf)->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond);

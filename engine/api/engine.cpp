@@ -12,8 +12,10 @@
 
 #include "api/hongtou.hpp"
 #include "core/c_ptr.hpp"
+#include "fonts/face_cache.hpp"
 #include "fonts/font_set.hpp"
-#include "layout/compose.hpp"
+#include "fonts/provider.hpp"
+#include "layout/page/compose.hpp"
 #include "model/checks.hpp"
 #include "model/document.hpp"
 #include "model/font_config.hpp"
@@ -33,13 +35,35 @@ struct prepared_layout {
 
 // Layouts and fonts are read once per engine and shared by all renders,
 // from any thread; a failed load is not cached, so its errors come back on
-// every call.
+// every call. Faces live in one cache, so a file used by several roles or
+// layouts is opened once.
 struct engine::impl {
   engine_options options;
   std::string data_dir;
   std::string fonts_file;
+  std::vector<std::string> layout_dirs;
+  std::vector<std::unique_ptr<fonts::provider>> owned_providers;
+  std::vector<const fonts::provider*> providers;  // memory, font folders, then the system
+  fonts::face_cache faces;
   std::mutex mutex;
   std::map<std::string, std::shared_ptr<const prepared_layout>> layouts;
+
+  void make_providers() {
+    std::vector<fonts::memory_font> memory;
+    for (const auto& f : options.fonts) memory.push_back({f.name, f.bytes});
+    if (!memory.empty()) owned_providers.push_back(fonts::memory_provider(std::move(memory)));
+    for (const auto& dir : options.font_dirs)
+      owned_providers.push_back(fonts::folder_provider(dir));
+    if (options.system_fonts) owned_providers.push_back(fonts::system_provider());
+    for (const auto& p : owned_providers) providers.push_back(p.get());
+  }
+
+  std::unique_ptr<fonts::font_set> resolve(const fonts::font_config& config,
+                                           const std::vector<std::string>& roles,
+                                           const std::vector<std::string>& optional,
+                                           diagnostics& diags) {
+    return fonts::font_set::resolve(config, roles, optional, providers, faces, diags, fonts_file);
+  }
 
   std::shared_ptr<const prepared_layout> layout(const std::string& name, diagnostics& diags) {
     std::lock_guard<std::mutex> lock(mutex);
@@ -49,17 +73,15 @@ struct engine::impl {
     }
     auto prepared = std::make_shared<prepared_layout>();
     diagnostics local;
-    std::string path = (std::filesystem::path(data_dir) / "layouts" / (name + ".xml")).string();
-    model::font_config fcfg;
-    if (!model::load_layout(path, prepared->spec, local) ||
+    fonts::font_config fcfg;
+    if (!model::load_layout(layout_dirs, name, prepared->spec, local) ||
         !model::load_font_config(fonts_file, fcfg, local)) {
       diags.append(local);
       return nullptr;
     }
-    fonts::font_options fopts;
-    fopts.font_dirs = options.font_dirs;
-    prepared->fonts = fonts::font_set::load(fcfg, layout::required_roles(prepared->spec), fopts,
-                                            local, fonts_file, layout::optional_roles());
+    std::vector<std::string> optional;
+    if (!prepared->spec.fallback_role.empty()) optional.push_back(prepared->spec.fallback_role);
+    prepared->fonts = resolve(fcfg, prepared->spec.font_roles(), optional, local);
     diags.append(local);
     if (!prepared->fonts) return nullptr;
     prepared->warnings = local.items();
@@ -131,6 +153,9 @@ engine::engine(engine_options options) : impl_(new impl) {
       impl_->options.fonts_file.empty()
           ? (std::filesystem::path(impl_->data_dir) / "fonts" / "fonts.xml").string()
           : impl_->options.fonts_file;
+  impl_->layout_dirs = impl_->options.layout_dirs;
+  impl_->layout_dirs.push_back((std::filesystem::path(impl_->data_dir) / "layouts").string());
+  impl_->make_providers();
 }
 
 engine::~engine() = default;
@@ -167,14 +192,15 @@ render_result engine::render_memory_unguarded(std::string_view xml, const std::s
   result.pages = static_cast<int>(f.pages.size());
 
   if (options.format == output_format::trace) {
-    std::string t = render::trace(f);
+    std::string t = render::trace(f, prepared->fonts->cache());
     result.bytes.assign(t.begin(), t.end());
   } else {
     render::pdf_options popts;
     popts.creation_date = options.creation_date;
     popts.producer = std::string("hongtou ") + version();
     popts.preprocessed_subsetting = impl_->options.preprocess_fonts;
-    if (!render::render_pdf(f, popts, result.bytes, diags)) return finish(status::output_error);
+    if (!render::render_pdf(f, prepared->fonts->cache(), popts, result.bytes, diags))
+      return finish(status::output_error);
   }
   return finish(status::ok);
 }
@@ -237,29 +263,27 @@ font_report engine::fonts() {
 font_report engine::fonts_unguarded() {
   font_report report;
   diagnostics diags;
-  model::font_config fcfg;
+  fonts::font_config fcfg;
   if (!model::load_font_config(impl_->fonts_file, fcfg, diags)) {
     report.status = status::input_error;
     report.diagnostics = diags.items();
     return report;
   }
-  fonts::font_options fopts;
-  fopts.font_dirs = impl_->options.font_dirs;
   for (const auto& role : fcfg.roles) {
     font_report_entry e;
     e.role = role.name;
     e.description = role.description;
     diagnostics one;
-    auto set = fonts::font_set::load(fcfg, {role.name}, fopts, one, impl_->fonts_file);
-    if (set && set->get(role.name)) {
-      const fonts::face* f = set->get(role.name);
+    auto set = impl_->resolve(fcfg, {role.name}, {}, one);
+    if (const fonts::role_face* rf = set ? set->find(role.name) : nullptr) {
       e.found = true;
-      e.family = f->family();
-      e.style = f->style();
-      e.path = f->path();
-      e.index = f->index();
-      e.matched_by = f->matched_by();
-      e.candidate_rank = f->candidate_rank();
+      e.family = rf->font->family();
+      e.style = rf->font->style();
+      e.path = rf->font->path();
+      e.index = rf->font->index();
+      e.matched_by = rf->matched_by;
+      e.candidate_rank = rf->rank;
+      e.found_by = rf->found_by;
     } else {
       report.status = status::input_error;
     }

@@ -27,14 +27,27 @@ enum class status {
 
 enum class output_format { pdf, trace };
 
+/// A font an application hands over in memory.
+struct font_data {
+  std::string name;  // a file name fonts.xml candidates may give, e.g. "FZXiaoBiaoSong.ttf"
+  std::vector<uint8_t> bytes;
+};
+
 struct engine_options {
   /// Folder holding layouts/ and fonts/ (empty: HONGTOU_DATA_DIR from the
   /// environment, else the folder the library was built from).
   std::string data_dir;
   /// fonts.xml to use (empty: <data_dir>/fonts/fonts.xml).
   std::string fonts_file;
-  /// Extra font folders searched before the system's.
+  /// Extra folders of layouts (`<name>.xml`), searched before <data_dir>/layouts.
+  std::vector<std::string> layout_dirs;
+  /// Font folders searched before the system's fonts, in order.
   std::vector<std::string> font_dirs;
+  /// Fonts handed over in memory, searched first: fonts.xml candidates find
+  /// them by family name, or by `name` as a file name.
+  std::vector<font_data> fonts;
+  /// Whether the system's fonts (fontconfig) are searched after those.
+  bool system_fonts = true;
   /// Prepare each font once for fast subsetting (hb_subset_preprocess): the
   /// first document pays 0.2–3 s per face, every later one renders several
   /// times faster. For batch runs and services, not for one-off renders.
@@ -60,6 +73,7 @@ struct font_report_entry {
   std::string role, description;
   bool found = false;
   std::string family, style, path, matched_by;
+  std::string found_by;  // where: "fontconfig", "folder <dir>", "memory"
   unsigned index = 0;
   int candidate_rank = 0;  // 0 = the first (preferred) candidate
 };

@@ -30,7 +30,12 @@ int main(int argc, char** argv) {
   app.add_option("--fonts", eopts.fonts_file,
                  "fonts.xml to use instead of <data-dir>/fonts/fonts.xml");
   app.add_option("--font-dir", eopts.font_dirs,
-                 "Extra folder to search for font files (repeatable)");
+                 "Folder of font files searched before the system's fonts (repeatable)");
+  bool no_system_fonts = false;
+  app.add_flag("--no-system-fonts", no_system_fonts,
+               "Search only the --font-dir folders, not the system's fonts (fontconfig)");
+  app.add_option("--layout-dir", eopts.layout_dirs,
+                 "Folder of layouts (<name>.xml) searched before <data-dir>/layouts (repeatable)");
 
   std::string input, output, format = "pdf";
   hongtou::render_options ropts;
@@ -52,6 +57,7 @@ int main(int argc, char** argv) {
     return rc == 0 ? 0 : 2;
   }
 
+  eopts.system_fonts = !no_system_fonts;
   hongtou::engine eng(eopts);
   if (*render) {
     ropts.format = format == "trace" ? hongtou::output_format::trace : hongtou::output_format::pdf;
@@ -67,7 +73,7 @@ int main(int argc, char** argv) {
       if (e.found) {
         std::cout << ": " << e.family << " " << e.style << " — " << e.path;
         if (e.index) std::cout << " #" << e.index;
-        std::cout << " [" << e.matched_by
+        std::cout << " [" << e.matched_by << " via " << e.found_by
                   << (e.candidate_rank == 0 ? ", preferred" : ", substitute") << "]\n";
       } else {
         std::cout << ": NOT FOUND\n";

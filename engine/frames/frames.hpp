@@ -1,32 +1,41 @@
 #pragma once
 // frames: the display list, the contract between layout and every backend.
-// Per page, positioned glyph runs and rules, in points from the page's
-// top-left corner (y grows downwards). Nothing downstream re-measures text.
+// Per page, positioned glyph runs, rules, filled rectangles and images, in
+// points from the page's top-left corner (y grows downwards). Nothing
+// downstream re-measures text. Depends on core only: a run names its face by
+// a handle that backends resolve through the fonts module.
 #include <cstdint>
 #include <string>
 #include <vector>
 
-#include "fonts/font_set.hpp"
-#include "model/layout_spec.hpp"
+#include "core/color.hpp"
 
 namespace hongtou {
 
-/// The 公文 element a run or rule belongs to (spec §3).
+/// The 公文 element an item belongs to (GB/T 9704-2012 clause 7).
 enum class element {
   issuer,      // 发文机关标志
   doc_number,  // 发文字号
-  separator,   // 版头分隔线
+  separator,   // 版头中的分隔线
   title,       // 标题
   addressee,   // 主送机关
   body,        // 正文
-  heading,     // 标题层次 (run-in or standalone)
+  heading,     // 结构层次序数 (run-in or standalone)
   signature,   // 发文机关署名
   date,        // 成文日期
+  seal,        // 印章
   page_number  // 页码
 };
 
 /// Stable lower-case name of an element, e.g. "doc-number".
 const char* element_name(element e);
+
+/// A face, as the fonts module numbers it (fonts::face::id()); 0 = none.
+struct font_handle {
+  uint32_t id = 0;
+  bool operator==(const font_handle& o) const { return id == o.id; }
+  bool operator!=(const font_handle& o) const { return id != o.id; }
+};
 
 /// One glyph: id in its face, pen x (page coordinates), and the source text
 /// of the cluster it starts (empty for later glyphs of the same cluster).
@@ -41,10 +50,10 @@ struct positioned_glyph {
 struct glyph_run {
   element role = element::body;
   int level = 0;  // heading level for element::heading
-  const fonts::face* font = nullptr;
+  font_handle font;
   double size = 16;    // pt (em size before horizontal scaling)
   double h_scale = 1;  // horizontal scale (1 = 100 %)
-  model::rgb color;
+  rgb color;
   double baseline = 0;  // pt from the page's top edge
   double em_top = 0;    // top of the ideographic em box, pt from the page's top edge
   double em_bottom = 0;
@@ -63,13 +72,34 @@ struct rule {
   element role = element::separator;
   double x = 0, y = 0;  // left end, vertical centre of the stroke (pt)
   double width = 0, thickness = 0;
-  model::rgb color;
+  rgb color;
+};
+
+/// A filled rectangle.
+struct filled_rect {
+  element role = element::seal;
+  double x = 0, y = 0;  // top-left corner (pt)
+  double width = 0, height = 0;
+  rgb color;
+};
+
+/// A raster image (a seal): 8-bit RGB pixels, optionally with 8-bit alpha,
+/// drawn into the box over the text beneath it.
+struct image {
+  element role = element::seal;
+  double x = 0, y = 0;  // top-left corner of the box (pt)
+  double width = 0, height = 0;
+  uint32_t pixel_width = 0, pixel_height = 0;
+  std::vector<uint8_t> rgb;    // pixel_width · pixel_height · 3 bytes, rows top to bottom
+  std::vector<uint8_t> alpha;  // pixel_width · pixel_height bytes, or empty for opaque
 };
 
 struct page {
   int number = 0;  // 1-based physical page number
   std::vector<glyph_run> runs;
   std::vector<rule> rules;
+  std::vector<filled_rect> rects;
+  std::vector<image> images;
 };
 
 /// An outline (bookmark) entry: a level-1 heading and where it starts.
@@ -106,6 +136,8 @@ inline const char* element_name(element e) {
       return "signature";
     case element::date:
       return "date";
+    case element::seal:
+      return "seal";
     case element::page_number:
       return "page-number";
   }

@@ -19,7 +19,7 @@ size_t digits_at(const std::u32string& s, size_t i) {
   return n;
 }
 
-// spec §4.2: 机关代字〔年份〕序号号 — the year in full inside 六角括号 〔〕,
+// GB/T 9704-2012 7.2.5: 机关代字〔年份〕序号号 — the year in full inside 六角括号 〔〕,
 // the serial number without 第 and without zero padding.
 void check_doc_number(const document& doc, diagnostics& diags) {
   const std::u32string n = utf8_decode(doc.head.doc_number);
@@ -28,7 +28,7 @@ void check_doc_number(const document& doc, diagnostics& diags) {
   auto warn = [&](const std::string& message) {
     diags.warning(doc.source_name, pos.line, pos.column,
                   "发文字号 '" + doc.head.doc_number + "': " + message,
-                  "spec §4.2: e.g. 国发〔2012〕1号");
+                  "GB/T 9704-2012 7.2.5: e.g. 国发〔2012〕1号");
   };
   for (char32_t wrong : {U'【', U'】', U'[', U']', U'（', U'）', U'(', U')', U'［', U'］'}) {
     if (n.find(wrong) != std::u32string::npos) {
@@ -53,13 +53,13 @@ void check_doc_number(const document& doc, diagnostics& diags) {
     warn("no leading zeros in the serial number");
 }
 
-// spec §5.3: 2012年7月1日 — Arabic digits, full year, no leading zeros.
+// GB/T 9704-2012 7.3.5.4: 2012年7月1日 — Arabic digits, full year, no leading zeros.
 void check_date(const document& doc, diagnostics& diags) {
   if (!doc.sig.present) return;
   const std::u32string d = utf8_decode(doc.sig.date);
   auto warn = [&](const std::string& message) {
     diags.warning(doc.source_name, doc.sig.pos.line, doc.sig.pos.column,
-                  "成文日期 '" + doc.sig.date + "': " + message, "spec §5.3: e.g. 2012年7月1日");
+                  "成文日期 '" + doc.sig.date + "': " + message, "GB/T 9704-2012 7.3.5.4: e.g. 2012年7月1日");
   };
   size_t i = 0;
   size_t y = digits_at(d, i);

@@ -1,6 +1,6 @@
 #pragma once
 // Content rules of GB/T 9704 that a document can break while still being
-// valid XML: the form of the 发文字号 and the 成文日期 (spec §4.2, §5.3).
+// valid XML: the form of the 发文字号 (7.2.5) and the 成文日期 (7.3.5.4).
 #include "core/diagnostic.hpp"
 #include "model/document.hpp"
 

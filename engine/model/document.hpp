@@ -1,6 +1,6 @@
 #pragma once
 // The document model: what a 公文 says, independent of how it is laid out.
-// Elements follow GB/T 9704-2012 §3 (spec/gbt9704.md §3–§7); the XML
+// Elements follow GB/T 9704-2012 clause 7 (7.1–7.4); the XML
 // vocabulary is documented in docs/model.md and schema/gongwen.rng.
 #include <string>
 #include <string_view>
@@ -18,7 +18,8 @@ struct source_pos {
 
 /// A piece of inline text. lead_level > 0 marks a run-in heading (the lead
 /// sentence of a paragraph, e.g. "一、…。"), set in that heading level's font;
-/// the rest of the paragraph stays in the body font (spec §5.2).
+/// the rest of the paragraph stays in the body font (fonts: GB/T 9704-2012
+/// 7.3.3; run-in headings are common practice).
 struct span {
   std::string text;  // UTF-8, whitespace normalised (see docs/model.md)
   int lead_level = 0;
@@ -37,7 +38,7 @@ struct block {
   source_pos pos;
 };
 
-/// 版头 (spec §4).
+/// 版头 (GB/T 9704-2012 7.2).
 struct header {
   std::string copy_number;     // 份号 (not laid out yet)
   std::string classification;  // 密级和保密期限 (not laid out yet)
@@ -47,7 +48,7 @@ struct header {
   source_pos issuer_pos, doc_number_pos;
 };
 
-/// 发文机关署名 and 成文日期 (spec §5.3).
+/// 发文机关署名 and 成文日期 (GB/T 9704-2012 7.3.5).
 struct signature {
   bool present = false;
   std::string organ;

@@ -1,4 +1,4 @@
-// fonts/fonts.xml → font_config. The format is documented at the top of
+// fonts/fonts.xml → fonts::font_config. The format is documented at the top of
 // fonts/fonts.xml and in docs/model.md ("Font roles").
 #include "model/font_config.hpp"
 
@@ -15,6 +15,9 @@ namespace hongtou::model {
 namespace {
 
 using detail::xml_source;
+using fonts::font_candidate;
+using fonts::font_config;
+using fonts::font_role;
 
 std::string tag(const char* name) {
   return "<" + std::string(name) + ">";
@@ -132,13 +135,13 @@ class font_config_parser {
 
 }  // namespace
 
-bool parse_font_config(std::string_view xml, const std::string& source_name, font_config& out,
-                       diagnostics& diags) {
+bool parse_font_config(std::string_view xml, const std::string& source_name,
+                       fonts::font_config& out, diagnostics& diags) {
   return detail::run_parser<font_config_parser>(xml, source_name, out, diags,
                                                 "the font configuration");
 }
 
-bool load_font_config(const std::string& path, font_config& out, diagnostics& diags) {
+bool load_font_config(const std::string& path, fonts::font_config& out, diagnostics& diags) {
   return detail::load_file(path, out, diags, &parse_font_config);
 }
 

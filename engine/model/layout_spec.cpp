@@ -1,374 +1,266 @@
-// layouts/*.xml → layout_spec. The format is documented in docs/model.md
-// ("Layout files"); every field is required so that no number of the
-// standard hides in C++.
+// layouts/*.xml -> layout_spec (docs/model.md, "Layout files"): each file of
+// the lineage is read as written (layout_raw.cpp), parents are found through
+// `extends`, the files are merged attribute by attribute (the child wins),
+// and only then is every value checked and converted, by the schema table
+// (layout_schema.cpp), so that "1em" in a child uses a size its parent gave.
 #include "model/layout_spec.hpp"
 
 #include <algorithm>
-#include <charconv>
-#include <cmath>
-#include <cstdio>
-#include <cstring>
+#include <filesystem>
+#include <map>
+#include <new>
+#include <optional>
+#include <string_view>
 #include <utility>
-#include <vector>
 
-#include <pugixml.hpp>
-
-#include "core/units.hpp"
+#include "model/layout_raw.hpp"
+#include "model/layout_schema.hpp"
 #include "model/xml_source.hpp"
 
 namespace hongtou::model {
 namespace {
 
-using detail::xml_source;
+using detail::element_def;
+using detail::element_key;
+using detail::layout_errors;
+using detail::raw_element;
+using detail::raw_layout;
+using detail::raw_value;
+using detail::tag;
+using merged_elements = std::map<element_key, raw_element>;
 
-std::string tag(const char* name) {
-  return "<" + std::string(name) + ">";
-}
-
-/// Parses "12", "12.5", ".5" (no sign, no exponent) into v.
-bool parse_decimal(std::string_view s, double& v) {
-  size_t digits = 0, dots = 0;
-  for (char c : s) {
-    if (c >= '0' && c <= '9')
-      ++digits;
-    else if (c == '.')
-      ++dots;
-    else
+/// Reads the parents of chain.back() until one extends none; chain[0] is
+/// the layout asked for. False after reporting a cycle or a parent that is
+/// missing, misnamed or in error.
+bool read_parents(std::vector<raw_layout>& chain, const layout_finder& find, diagnostics& diags) {
+  layout_errors errors(diags);
+  while (!chain.back().extends.text.empty()) {
+    const std::string parent = chain.back().extends.text;
+    const detail::written_at at = chain.back().extends.where;
+    for (size_t i = 0; i < chain.size(); ++i) {
+      if (chain[i].name != parent) continue;
+      std::string path;
+      for (size_t k = i; k < chain.size(); ++k) path += chain[k].name + " -> ";
+      errors.add(at, "layout '" + parent + "' extends itself (" + path + parent + ")");
       return false;
+    }
+    std::string text, source;
+    if (!find) {
+      errors.add(at, "no layout '" + parent + "'; no folder to look in was given");
+      return false;
+    }
+    if (!find(parent, text, source)) {
+      errors.add(at,
+                 "no layout '" + parent + "'" + (source.empty() ? "" : "; looked in " + source));
+      return false;
+    }
+    raw_layout raw;
+    if (!detail::read_raw_layout(text, source, chain.size(), raw, diags)) return false;
+    if (raw.name != parent) {
+      errors.add(raw.name_at, "this layout is named '" + raw.name + "' but was looked up as '" +
+                                  parent + "' (by extends in " + at.file + ")");
+      return false;
+    }
+    chain.push_back(std::move(raw));
   }
-  if (digits == 0 || dots > 1) return false;
-  const auto r = std::from_chars(s.data(), s.data() + s.size(), v, std::chars_format::fixed);
-  return r.ec == std::errc() && r.ptr == s.data() + s.size() && std::isfinite(v);
+  return true;
 }
 
-class layout_parser {
- public:
-  layout_parser(std::string_view xml, const std::string& name, diagnostics& diags)
-      : src_(xml, name, diags) {}
+/// The elements of the lineage, attribute by attribute, nearest layout winning.
+merged_elements merge(const std::vector<raw_layout>& chain) {
+  merged_elements merged;
+  for (auto layout = chain.rbegin(); layout != chain.rend(); ++layout)
+    for (const auto& [key, e] : layout->elements) {
+      raw_element& m = merged[key];
+      m.where = e.where;
+      for (const auto& [name, v] : e.attrs) m.attrs[name] = v;
+    }
+  return merged;
+}
 
-  bool run(layout_spec& out) {
-    pugi::xml_document xdoc;
-    if (!src_.parse(xdoc, pugi::parse_default)) return false;
-    layout_spec spec;
-    read_root(xdoc.document_element(), spec);
-    if (src_.errors() > 0) return false;
-    out = std::move(spec);
-    return true;
+/// Checks and converts the merged elements into a layout_spec.
+class converter {
+ public:
+  converter(const merged_elements& merged, const raw_layout& top, bool has_parent,
+            diagnostics& diags)
+      : merged_(merged), top_(top), errors_(diags) {
+    if (has_parent) in_ = " in layout '" + top.name + "' or the layouts it extends";
+  }
+
+  bool run(layout_spec& spec) {
+    for (const element_def& def : detail::layout_schema()) {
+      if (!def.key) convert(def, 0, spec);
+      for (int key = def.key_lo; def.key && key <= def.key_hi; ++key) convert(def, key, spec);
+    }
+    if (errors_.count() == 0) check_type_area(spec);
+    return errors_.count() == 0;
   }
 
  private:
-  /// Reads the attributes of one element, each required; finish() reports
-  /// the attributes nobody asked for.
-  class attrs {
-   public:
-    attrs(xml_source& src, pugi::xml_node n) : src_(src), n_(n) {}
-
-    /// A length "12.5mm" / "16pt" (or "1em" after set_em) in pt; 0 on error.
-    double length(const char* name, bool allow_zero = false) {
-      const pugi::xml_attribute a = get(name);
-      if (!a) return 0;
-      const std::string_view v = a.value();
-      double number = 0, factor = 0;
-      const std::string_view unit = v.size() >= 2 ? v.substr(v.size() - 2) : std::string_view();
-      if (unit == "pt")
-        factor = 1;
-      else if (unit == "mm")
-        factor = mm_to_pt(1);
-      else if (unit == "em" && em_ > 0)
-        factor = em_;
-      if (factor == 0 || !parse_decimal(v.substr(0, v.size() - 2), number)) {
-        bad(a, "length",
-            em_ > 0 ? "a number and a unit: \"37mm\", \"16pt\" or \"1em\" (this element's size)"
-                    : "a number and a unit: \"37mm\" or \"16pt\"");
-        return 0;
-      }
-      if (number == 0 && !allow_zero) {
-        src_.error_at(n_, a,
-                      std::string(name) + " on " + tag(n_.name()) + " must be greater than 0");
-        return 0;
-      }
-      return number * factor;
-    }
-
-    /// A whole number in lo..hi; lo on error.
-    int count(const char* name, int lo, int hi) {
-      const pugi::xml_attribute a = get(name);
-      if (!a) return lo;
-      int n = 0;
-      if (!detail::parse_whole(a.value(), n) || n < lo || n > hi) {
-        bad(a, "count", "a whole number from " + std::to_string(lo) + " to " + std::to_string(hi));
-        return lo;
-      }
-      return n;
-    }
-
-    /// A decimal number in (lo, hi] when lo_open, else [lo, hi]; hi on error.
-    double number(const char* name, double lo, double hi, bool lo_open) {
-      const pugi::xml_attribute a = get(name);
-      if (!a) return hi;
-      double v = 0;
-      if (!parse_decimal(a.value(), v) || (lo_open ? v <= lo : v < lo) || v > hi) {
-        char range[80];
-        std::snprintf(range, sizeof range, "a number %s %g and at most %g",
-                      lo_open ? "greater than" : "at least", lo, hi);
-        bad(a, "number", range);
-        return hi;
-      }
-      return v;
-    }
-
-    /// A colour "#RRGGBB".
-    rgb color(const char* name) {
-      const pugi::xml_attribute a = get(name);
-      if (!a) return {};
-      const std::string_view v = a.value();
-      unsigned channel[3] = {0, 0, 0};
-      bool ok = v.size() == 7 && v[0] == '#';
-      for (size_t i = 0; ok && i < 3; ++i) {
-        const auto r = std::from_chars(v.data() + 1 + 2 * i, v.data() + 3 + 2 * i, channel[i], 16);
-        ok = r.ec == std::errc() && r.ptr == v.data() + 3 + 2 * i;
-      }
-      if (!ok) {
-        bad(a, "colour", "\"#RRGGBB\", e.g. \"#FF0000\"");
-        return {};
-      }
-      return {channel[0] / 255.0, channel[1] / 255.0, channel[2] / 255.0};
-    }
-
-    /// A name of lower-case letters, digits, - and _.
-    std::string word(const char* name) {
-      const pugi::xml_attribute a = get(name);
-      if (!a) return {};
-      if (!detail::is_word(a.value())) {
-        bad(a, "name", "lower-case letters, digits, - and _");
-        return {};
-      }
-      return a.value();
-    }
-
-    /// A text that must contain `placeholder` exactly once, e.g. "— {n} —".
-    std::string pattern(const char* name, std::string_view placeholder) {
-      const pugi::xml_attribute a = get(name);
-      if (!a) return {};
-      const std::string_view v = a.value();
-      const size_t at = v.find(placeholder);
-      if (at == std::string_view::npos || v.find(placeholder, at + 1) != std::string_view::npos) {
-        bad(a, "pattern", "text with " + std::string(placeholder) + " once, e.g. \"— {n} —\"");
-        return {};
-      }
-      return a.value();
-    }
-
-    /// A text style: role, size, color; later lengths may then use em.
-    text_style style() {
-      text_style s;
-      s.role = word("role");
-      s.size = length("size");
-      s.color = color("color");
-      em_ = s.size;
-      return s;
-    }
-
-    void finish() {
-      for (pugi::xml_attribute a = n_.first_attribute(); a; a = a.next_attribute()) {
-        const bool known = std::any_of(used_.begin(), used_.end(), [&](const char* s) {
-          return std::strcmp(s, a.name()) == 0;
-        });
-        if (known) continue;
-        std::string expected;
-        for (size_t i = 0; i < used_.size(); ++i)
-          expected += (i == 0 ? "" : i + 1 == used_.size() ? " or " : ", ") + std::string(used_[i]);
-        src_.error_at(n_, a,
-                      "unknown attribute " + std::string(a.name()) + " on " + tag(n_.name()) +
-                          "; expected " + (expected.empty() ? "none" : expected));
-      }
-    }
-
-   private:
-    pugi::xml_attribute get(const char* name) {
-      used_.push_back(name);
-      const pugi::xml_attribute a = n_.attribute(name);
-      if (!a) src_.error_at(n_, "missing attribute " + std::string(name) + " on " + tag(n_.name()));
-      return a;
-    }
-    void bad(pugi::xml_attribute a, const char* what, const std::string& expected) {
-      src_.error_at(n_, a,
-                    std::string("bad ") + what + " \"" + a.value() + "\" in " + a.name() + " on " +
-                        tag(n_.name()) + "; expected " + expected);
-    }
-
-    xml_source& src_;
-    pugi::xml_node n_;
-    std::vector<const char*> used_;
-    double em_ = 0;  // size of this element's text; 0 = "em" not allowed
-  };
-
-  void read_root(pugi::xml_node root, layout_spec& spec) {
-    if (!root || std::strcmp(root.name(), "layout") != 0) {
-      src_.error_at(root ? src_.offset_of(root) : 0,
-                    "expected root element <layout>" +
-                        (root ? ", found " + tag(root.name()) : std::string()));
+  void convert(const element_def& def, int key, layout_spec& spec) {
+    const auto it = merged_.find({def.name, key});
+    if (it == merged_.end()) {
+      errors_.add(top_.root, "missing " + detail::instance_tag(def, key) +
+                                 (in_.empty() ? " in <layout>" : in_));
       return;
     }
-    {
-      attrs a(src_, root);
-      spec.name = a.word("name");
-      a.finish();
-    }
-    static const char* const names[] = {"page",       "type-area", "grid",      "issuer",
-                                        "doc-number", "separator", "title",     "addressee",
-                                        "body",       "heading",   "signature", "page-number"};
-    std::vector<pugi::xml_node> seen(std::size(names));
-    pugi::xml_node headings[4];
-    for (pugi::xml_node c = root.first_child(); c; c = c.next_sibling()) {
-      if (c.type() == pugi::node_pcdata || c.type() == pugi::node_cdata) {
-        src_.error_at(c, "text is not allowed in <layout>; expected elements");
-        continue;
-      }
-      if (c.type() != pugi::node_element) continue;
-      size_t i = 0;
-      while (i < std::size(names) && std::strcmp(names[i], c.name()) != 0) ++i;
-      if (i == std::size(names)) {
-        std::string expected;
-        for (size_t k = 0; k < std::size(names); ++k)
-          expected += (k == 0 ? "" : k + 1 == std::size(names) ? " or " : ", ") + tag(names[k]);
-        src_.error_at(c, "unknown element " + tag(c.name()) + " in <layout>; expected " + expected);
-        continue;
-      }
-      if (std::strcmp(names[i], "heading") == 0) {
-        read_heading(c, spec, headings);
-        continue;
-      }
-      if (seen[i]) {
-        src_.error_at(c, "duplicate " + tag(c.name()) + " in <layout>; only one is allowed");
-        continue;
-      }
-      seen[i] = c;
-      read_element(i, c, spec);
-    }
-    for (size_t i = 0; i < std::size(names); ++i)
-      if (!seen[i] && std::strcmp(names[i], "heading") != 0)
-        src_.error_at(root, "missing " + tag(names[i]) + " in <layout>");
-    for (int level = 1; level <= 4; ++level)
-      if (!headings[level - 1])
-        src_.error_at(root,
-                      "missing <heading level=\"" + std::to_string(level) + "\"> in <layout>");
-
-    // The type area must lie on the page (small tolerance for rounding).
-    if (seen[0] && seen[1]) {
-      constexpr double eps = 1e-6;
-      if (spec.margin_left + spec.area_width > spec.page_width + eps ||
-          spec.margin_top + spec.area_height > spec.page_height + eps)
-        src_.error_at(seen[1], "the type area does not fit on the page");
+    const size_t index = def.key ? static_cast<size_t>(key - def.key_lo) : 0;
+    detail::value_context c{def.name, nullptr, index, def.em_from, em_of(def, key)};
+    for (const detail::attr_def& a : def.attrs) {
+      c.attribute = a.name;
+      if (const raw_value* v = value(def.name, key, a.name))
+        a.convert(*v, c, spec, errors_);
+      else
+        errors_.add(it->second.where,
+                    "missing attribute " + std::string(a.name) + " on " + tag(def.name) + in_);
     }
   }
 
-  void read_heading(pugi::xml_node c, layout_spec& spec, pugi::xml_node (&headings)[4]) {
-    attrs a(src_, c);
-    const int level = a.count("level", 1, 4);
-    const text_style s = a.style();
-    a.finish();
-    const std::string_view v = c.attribute("level").value();
-    if (v.size() != 1 || v[0] < '1' || v[0] > '4') return;  // reported by count()
-    if (headings[level - 1]) {
-      src_.error_at(c, "duplicate <heading level=\"" + std::to_string(level) + "\"> in <layout>");
-      return;
-    }
-    headings[level - 1] = c;
-    spec.heading[level - 1] = s;
+  const raw_value* value(const char* element, int key, const char* attribute) const {
+    const auto e = merged_.find({element, key});
+    if (e == merged_.end()) return nullptr;
+    const auto v = e->second.attrs.find(attribute);
+    return v == e->second.attrs.end() ? nullptr : &v->second;
   }
 
-  void read_element(size_t i, pugi::xml_node c, layout_spec& spec) {
-    reject_children(c);
-    attrs a(src_, c);
-    switch (i) {
-      case 0:  // page
-        spec.page_width = a.length("width");
-        spec.page_height = a.length("height");
-        break;
-      case 1:  // type-area
-        spec.margin_top = a.length("top", /*allow_zero=*/true);
-        spec.margin_left = a.length("left", /*allow_zero=*/true);
-        spec.area_width = a.length("width");
-        spec.area_height = a.length("height");
-        break;
-      case 2:  // grid
-        spec.grid_profile = a.word("profile");
-        if (c.attribute("profile") && spec.grid_profile != "gb-exact")
-          src_.error_at(c, c.attribute("profile"),
-                        "unsupported grid profile \"" +
-                            std::string(c.attribute("profile").value()) + "\"; expected gb-exact");
-        spec.chars_per_line = a.count("chars-per-line", 1, 200);
-        spec.lines_per_page = a.count("lines-per-page", 1, 200);
-        spec.gap_ratio = a.number("gap-ratio", 0, 10, /*lo_open=*/false);
-        break;
-      case 3:  // issuer
-        spec.issuer = a.style();
-        spec.issuer_top = a.length("top", /*allow_zero=*/true);
-        spec.issuer_max_width = a.length("max-width");
-        spec.issuer_min_scale = a.number("min-scale", 0, 1, /*lo_open=*/true);
-        break;
-      case 4:  // doc-number
-        spec.doc_number = a.style();
-        spec.doc_number_rows_before = a.count("rows-before", 0, 50);
-        break;
-      case 5:  // separator
-        spec.separator_color = a.color("color");
-        spec.separator_width = a.length("width");
-        spec.separator_thickness = a.length("thickness");
-        spec.separator_offset = a.length("offset", /*allow_zero=*/true);
-        break;
-      case 6:  // title
-        spec.title = a.style();
-        spec.title_line_pitch = a.length("line-pitch");
-        spec.title_rows_before = a.count("rows-before", 0, 50);
-        break;
-      case 7:  // addressee
-        spec.addressee = a.style();
-        spec.addressee_rows_before = a.count("rows-before", 0, 50);
-        break;
-      case 8:  // body
-        spec.body = a.style();
-        spec.body_rows_before = a.count("rows-before", 0, 50);
-        spec.first_line_indent = a.count("first-line-indent", 0, 50);
-        break;
-      case 10:  // signature
-        spec.signature = a.style();
-        spec.signature_rows_before = a.count("rows-before", 0, 50);
-        spec.signature_right_indent = a.count("right-indent", 0, 50);
-        spec.date_offset = a.count("date-offset", 0, 50);
-        break;
-      default:  // 11: page-number
-        spec.page_number = a.style();
-        spec.page_number_below = a.length("below", /*allow_zero=*/true);
-        spec.page_number_inset = a.length("inset", /*allow_zero=*/true);
-        spec.page_number_format = a.pattern("format", "{n}");
-        break;
-    }
-    a.finish();
+  /// 1em of def's lengths in pt: the size of def.em_from (the same instance
+  /// when that is def itself); empty when there is none or it is in error.
+  std::optional<double> em_of(const element_def& def, int key) const {
+    if (!def.em_from) return {};
+    const raw_value* size =
+        value(def.em_from, std::string_view(def.name) == def.em_from ? key : 0, "size");
+    if (!size) return {};
+    const std::optional<double> pt = detail::parse_absolute_length(size->text);
+    return pt && *pt > 0 ? pt : std::nullopt;
   }
 
-  void reject_children(pugi::xml_node n) {
-    for (pugi::xml_node c = n.first_child(); c; c = c.next_sibling())
-      if (c.type() == pugi::node_element || c.type() == pugi::node_pcdata ||
-          c.type() == pugi::node_cdata) {
-        src_.error_at(c, tag(n.name()) + " must be empty; its values are attributes");
-        return;
-      }
+  /// The type area must lie on the page (a small tolerance for rounding).
+  /// The error is at the <type-area>, or at the page's size when a nearer
+  /// layout of the lineage wrote it.
+  void check_type_area(const layout_spec& s) {
+    constexpr double eps = 1e-6;
+    const bool wide = s.type_area.left + s.type_area.width > s.page.width + eps;
+    const bool tall = s.type_area.top + s.type_area.height > s.page.height + eps;
+    if (!wide && !tall) return;
+    const raw_value* page = value("page", 0, wide ? "width" : "height");
+    const raw_value* offset = value("type-area", 0, wide ? "left" : "top");
+    const raw_value* extent = value("type-area", 0, wide ? "width" : "height");
+    const raw_element& area = merged_.at({"type-area", 0});
+    if (page->depth < std::min(offset->depth, extent->depth))
+      errors_.add(page->where, "the type area does not fit on the page");
+    else
+      errors_.add(area.where, "the type area does not fit on the page");
   }
 
-  xml_source src_;
+  const merged_elements& merged_;
+  const raw_layout& top_;
+  layout_errors errors_;
+  std::string in_;  // " in layout 'x' or the layouts it extends", or empty without a parent
 };
+
+/// Reads xml and its parents into out; expected_name, when not empty, is
+/// the name the layout was looked up by.
+bool read_layout(std::string_view xml, const std::string& source, const std::string& expected_name,
+                 layout_spec& out, diagnostics& diags, const layout_finder& find) {
+  std::vector<raw_layout> chain(1);
+  if (!detail::read_raw_layout(xml, source, 0, chain[0], diags)) return false;
+  if (!expected_name.empty() && chain[0].name != expected_name) {
+    diags.error(chain[0].name_at.file, chain[0].name_at.line, chain[0].name_at.column,
+                "this layout is named '" + chain[0].name + "' but was looked up as '" +
+                    expected_name + "'");
+    return false;
+  }
+  if (!read_parents(chain, find, diags)) return false;
+  layout_spec spec{};
+  const merged_elements merged = merge(chain);
+  if (!converter(merged, chain[0], chain.size() > 1, diags).run(spec)) return false;
+  spec.name = chain[0].name;
+  for (const raw_layout& l : chain) spec.lineage.push_back(l.name);
+  out = std::move(spec);
+  return true;
+}
+
+/// Finds `<dir>/<name>.xml` in the first of dirs that has it. When none
+/// has, source names the folders (and a file that could not be read).
+layout_finder folder_finder(std::vector<std::string> dirs) {
+  return [dirs = std::move(dirs)](const std::string& name, std::string& text, std::string& source) {
+    std::string looked, trouble;
+    for (const std::string& dir : dirs) {
+      const std::string path = (std::filesystem::path(dir) / (name + ".xml")).string();
+      looked += (looked.empty() ? "" : ", ") + dir;
+      std::error_code ec;
+      if (!std::filesystem::is_regular_file(path, ec)) continue;
+      diagnostics local;
+      if (detail::read_file(path, text, local)) {
+        source = path;
+        return true;
+      }
+      if (trouble.empty()) trouble = "; " + local.items().front().message;
+    }
+    source = (looked.empty() ? "no folder" : looked) + trouble;
+    return false;
+  };
+}
 
 }  // namespace
 
-bool parse_layout(std::string_view xml, const std::string& source_name, layout_spec& out,
-                  diagnostics& diags) {
-  return detail::run_parser<layout_parser>(xml, source_name, out, diags, "the layout");
+std::vector<std::string> layout_spec::font_roles() const {
+  std::vector<std::string> roles;
+  auto add = [&](const text_style& s) {
+    if (std::find(roles.begin(), roles.end(), s.role) == roles.end()) roles.push_back(s.role);
+  };
+  add(body.style);
+  add(issuer.style);
+  add(doc_number.style);
+  add(title.style);
+  add(addressee.style);
+  for (const text_style& h : heading) add(h);
+  add(signature.style);
+  add(page_number.style);
+  return roles;
 }
 
-bool load_layout(const std::string& path, layout_spec& out, diagnostics& diags) {
-  return detail::load_file(path, out, diags, &parse_layout);
+bool parse_layout(std::string_view xml, const std::string& source_name, layout_spec& out,
+                  diagnostics& diags, const layout_finder& find) {
+  try {
+    return read_layout(xml, source_name, {}, out, diags, find);
+  } catch (const std::bad_alloc&) {
+    diags.error(source_name, 0, 0, "out of memory while reading the layout");
+    return false;
+  }
+}
+
+bool load_layout(const std::vector<std::string>& dirs, const std::string& name, layout_spec& out,
+                 diagnostics& diags) {
+  if (!detail::is_word(name)) {
+    diags.error({}, 0, 0,
+                "bad layout name \"" + name + "\"; expected lower-case letters, digits, - and _");
+    return false;
+  }
+  try {
+    const layout_finder find = folder_finder(dirs);
+    std::string text, source;
+    if (!find(name, text, source)) {
+      diags.error({}, 0, 0, "no layout '" + name + "'; looked in " + source);
+      return false;
+    }
+    return read_layout(text, source, name, out, diags, find);
+  } catch (const std::bad_alloc&) {
+    diags.error({}, 0, 0, "out of memory while reading layout '" + name + "'");
+    return false;
+  }
+}
+
+bool load_layout_file(const std::string& path, layout_spec& out, diagnostics& diags) {
+  try {
+    std::string text;
+    if (!detail::read_file(path, text, diags)) return false;
+    std::string dir = std::filesystem::path(path).parent_path().string();
+    return read_layout(text, path, {}, out, diags, folder_finder({dir.empty() ? "." : dir}));
+  } catch (const std::bad_alloc&) {
+    diags.error(path, 0, 0, "out of memory while reading the layout");
+    return false;
+  }
 }
 
 }  // namespace hongtou::model

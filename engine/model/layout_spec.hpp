@@ -1,86 +1,162 @@
 #pragma once
-// layout_spec: the numbers of a format (layouts/*.xml) — page, margins,
-// grid and element styles. All lengths are in points, converted from the
-// units written in the data file ("37mm", "16pt").
+// layout_spec: a format (layouts/*.xml) as typed data — page, type area,
+// grid, and the style and placement of every element. All lengths are in
+// points, converted from the units the data file writes ("37mm", "16pt",
+// "1em"). The layout file is the only source of these numbers: nothing here
+// has a default, and a layout that `extends` another restates only what
+// differs (docs/model.md, "Layout files").
+#include <functional>
 #include <string>
 #include <string_view>
+#include <vector>
 
+#include "core/color.hpp"
 #include "core/diagnostic.hpp"
 
 namespace hongtou::model {
 
-struct rgb {
-  double r = 0, g = 0, b = 0;  // 0..1
-  bool operator==(const rgb& o) const { return r == o.r && g == o.g && b == o.b; }
-};
-
 /// Style of one text element: font role, size, colour.
 struct text_style {
-  std::string
-      role;  // font role of fonts/fonts.xml: fangsong, xiaobiaosong, hei, kai, songti-digits
-  double size = 16;  // pt
+  std::string role;  // a font role of fonts/fonts.xml: fangsong, xiaobiaosong, hei, …
+  double size;       // pt
   rgb color;
 };
 
+/// How body rows are derived from the type area (derived from GB/T 9704-2012
+/// 5.2.3 and 3.2). Only gb_exact is implemented; word-compat and fixed come later.
+enum class grid_profile { gb_exact };
+
+/// A side of the type area.
+enum class side { left, right };
+
 struct layout_spec {
-  std::string name;
+  std::string name;                  // e.g. "gbt9704"
+  std::vector<std::string> lineage;  // name, then every layout it extends, nearest first
 
-  // spec §2.1 page and type area
-  double page_width = 0, page_height = 0;
-  double margin_top = 0, margin_left = 0;
-  double area_width = 0, area_height = 0;
+  // GB/T 9704-2012 5.1, 5.2.1: paper and type area (版心).
+  struct {
+    double width, height;
+  } page;
+  struct {
+    double top, left, width, height;
+  } type_area;
 
-  // spec §2.3 grid
-  std::string grid_profile;  // gb-exact
-  int chars_per_line = 28;
-  int lines_per_page = 22;
-  double gap_ratio = 0.875;  // gap between glyph rows / cell
-  /// Cell (character pitch): area_width / chars_per_line.
-  double cell() const { return area_width / chars_per_line; }
-  /// Row pitch: cell · (1 + gap_ratio).
-  double pitch() const { return cell() * (1.0 + gap_ratio); }
+  // GB/T 9704-2012 5.2.3 and 3.2 (行): the character grid.
+  struct {
+    grid_profile profile;
+    int chars_per_line, lines_per_page;
+    double gap_ratio;  // gap between glyph rows / cell (7/8 for 3号 text)
+  } grid;
 
-  // spec §4 header
-  text_style issuer;
-  double issuer_top = 0;          // glyph top below the type-area top
-  double issuer_max_width = 0;    // widest the mark may be
-  double issuer_min_scale = 0.5;  // narrowest horizontal scale before shrinking the size
-  text_style doc_number;
-  int doc_number_rows_before = 2;  // empty rows between mark and 发文字号
-  rgb separator_color;
-  double separator_width = 0;
-  double separator_thickness = 0;
-  double separator_offset = 0;  // below the 发文字号 glyph bottom
+  // GB/T 9704-2012 7.2.4: 发文机关标志.
+  struct {
+    text_style style;
+    double top;        // glyph ink top below the type-area top
+    double max_width;  // widest the mark may be
+    double min_scale;  // narrowest horizontal scale before the size shrinks
+  } issuer;
 
-  // spec §5 body
-  text_style title;
-  double title_line_pitch = 0;
-  int title_rows_before = 2;  // empty rows below the red line
-  text_style addressee;
-  int addressee_rows_before = 1;  // empty rows below the title
-  int body_rows_before = 1;       // empty rows below the title when there is no addressee
-  text_style body;
-  int first_line_indent = 2;  // cells
-  text_style heading[4];      // levels 1..4 (index 0..3)
+  // GB/T 9704-2012 7.2.5: 发文字号.
+  struct {
+    text_style style;
+    int rows_before;  // empty rows between the mark and the number
+  } doc_number;
 
-  // spec §5.3 case C
-  text_style signature;
-  int signature_rows_before = 1;   // empty rows between body and 署名
-  int signature_right_indent = 2;  // cells (右空二字)
-  int date_offset = 2;             // date's first char is this many cells right of the name's
+  // GB/T 9704-2012 7.2.7: 版头中的分隔线.
+  struct {
+    rgb color;
+    double width, thickness;
+    double offset;  // below the 发文字号 em-box bottom
+  } separator;
 
-  // spec §8 page numbers
-  text_style page_number;
-  double page_number_below = 0;    // dash centre below the type-area bottom
-  double page_number_inset = 0;    // 空一字, in pt (one character of the page-number size)
-  std::string page_number_format;  // "{n}" stands for the number, e.g. "— {n} —"
+  // GB/T 9704-2012 7.3.1: 标题.
+  struct {
+    text_style style;
+    double line_pitch;
+    int rows_before;  // empty rows below the separator
+  } title;
+
+  // Choosing title line breaks (GB/T 9704-2012 7.3.1 asks for 词意完整 and a
+  // 梯形 or 菱形 shape; the weights are common practice): every cost in pt.
+  struct {
+    int max_lines;            // never more lines than this
+    int extra_lines;          // lines tried beyond the fewest that fit
+    double search_limit;      // give up the exhaustive search beyond this many combinations
+    std::string free_before;  // no cost for a break before this text (e.g. "关于")
+    double word_break;        // a break at a word boundary
+    double inside_word;       // a break inside a word
+    double near_full_ratio;   // a line wider than this share of the type area …
+    double near_full;         // … costs this
+    double unevenness;        // weight of the width difference of neighbouring lines
+    double longer_below;      // extra weight when a lower line is longer (上长下短)
+    double extra_line;        // per line beyond the fewest
+  } title_breaking;
+
+  // GB/T 9704-2012 7.3.2: 主送机关.
+  struct {
+    text_style style;
+    int rows_before;  // empty rows below the title
+  } addressee;
+
+  // GB/T 9704-2012 7.3.3: 正文.
+  struct {
+    text_style style;
+    int rows_before;        // empty rows below the title when there is no addressee
+    int first_line_indent;  // cells
+  } body;
+
+  // GB/T 9704-2012 7.3.3: 结构层次序数 1..4 (index 0..3).
+  text_style heading[4];
+
+  // GB/T 9704-2012 7.3.5.2: 不加盖印章的公文.
+  struct {
+    text_style style;
+    int rows_before;   // empty rows between the body and the 署名
+    int right_indent;  // cells (右空二字)
+    int date_offset;   // the date's first character this many cells right of the name's
+    int carry_lines;   // body lines taken to the next page so the signature never stands alone
+  } signature;
+
+  // GB/T 9704-2012 7.5: 页码.
+  struct {
+    text_style style;
+    double below;        // the dash's stroke below the type-area bottom
+    double inset;        // 空一字, pt
+    std::string format;  // "{n}" stands for the number, e.g. "— {n} —"
+    side odd, even;      // which side odd and even pages put it on
+    bool first_page;     // whether page 1 shows its number
+  } page_number;
+
+  // The optional font role for characters a role's face lacks
+  // (empty: no fallback).
+  std::string fallback_role;
+
+  /// The roles every document of this layout needs, in a stable order
+  /// (fallback_role not included: it is optional).
+  std::vector<std::string> font_roles() const;
+  /// Cell (character pitch): type-area width / chars per line.
+  double cell() const { return type_area.width / grid.chars_per_line; }
+  /// Row pitch: cell · (1 + gap ratio).
+  double pitch() const { return cell() * (1.0 + grid.gap_ratio); }
 };
 
-/// Parses a layout definition. On failure returns false with a diagnostic.
-bool parse_layout(std::string_view xml, const std::string& source_name, layout_spec& out,
-                  diagnostics& diags);
+/// Finds the text of a layout by name, for `extends`: sets text and the
+/// name diagnostics use (its path), or returns false when there is none
+/// (then source_name, if set, says where it looked: "no layout 'x'; looked in …").
+using layout_finder =
+    std::function<bool(const std::string& name, std::string& text, std::string& source_name)>;
 
-/// Reads and parses a layout file.
-bool load_layout(const std::string& path, layout_spec& out, diagnostics& diags);
+/// Parses a layout definition; parents named by `extends` come from `find`
+/// (nullptr: `extends` is an error). On failure returns false with diagnostics.
+bool parse_layout(std::string_view xml, const std::string& source_name, layout_spec& out,
+                  diagnostics& diags, const layout_finder& find = {});
+
+/// Loads layout `name` from the first of `dirs` holding `<name>.xml`; its
+/// parents are looked up the same way. On failure returns false with diagnostics.
+bool load_layout(const std::vector<std::string>& dirs, const std::string& name, layout_spec& out,
+                 diagnostics& diags);
+
+/// Reads and parses one layout file; its parents are looked up in its own folder.
+bool load_layout_file(const std::string& path, layout_spec& out, diagnostics& diags);
 
 }  // namespace hongtou::model

@@ -59,8 +59,14 @@ inline run_result run(const std::string& cmd, const fs::path& dir) {
   return r;
 }
 
-/// The built CLI, quoted.
+/// The built CLI, quoted, finding faces only in the committed test fonts.
 inline std::string cli() {
+  return quote(HONGTOU_CLI) + " --font-dir " + quote(std::string(HONGTOU_SOURCE_DIR) + "/tests/fonts") +
+         " --no-system-fonts";
+}
+
+/// The built CLI, quoted, with the system's fonts (for fonts the tests do not ship).
+inline std::string system_cli() {
   return quote(HONGTOU_CLI);
 }
 

@@ -1,18 +1,16 @@
 #pragma once
-// Shared set-up for layout tests: the gbt9704 layout, fonts.xml and the
-// faces of every role, loaded once per test run.
+// Shared set-up for layout tests: the gbt9704 layout, and the committed test
+// fonts of tests/fonts (never the system's), loaded once per test run.
 #include <fstream>
 #include <memory>
 #include <sstream>
 #include <string>
 
 #include "core/units.hpp"
-#include "fonts/font_set.hpp"
 #include "frames/frames.hpp"
-#include "layout/compose.hpp"
+#include "layout/page/compose.hpp"
 #include "model/document.hpp"
-#include "model/font_config.hpp"
-#include "model/layout_spec.hpp"
+#include "support/environment.hpp"
 
 namespace hongtou::test {
 
@@ -28,31 +26,26 @@ inline std::string read_file(const std::string& path) {
 }
 
 struct environment {
-  model::layout_spec spec;
-  model::font_config config;
-  std::unique_ptr<fonts::font_set> fonts;
-  diagnostics diags;
-
-  static const environment& get() {
-    static environment env = [] {
-      environment e;
-      model::load_layout(source_path("layouts/gbt9704.xml"), e.spec, e.diags);
-      model::load_font_config(source_path("fonts/fonts.xml"), e.config, e.diags);
-      e.fonts = fonts::font_set::load(e.config, layout::required_roles(e.spec), {}, e.diags,
-                                      "fonts.xml", layout::optional_roles());
-      return e;
-    }();
+  /// gbt9704 and the default fonts.xml, with the faces of tests/fonts only.
+  static const font_environment& get() {
+    static font_environment env(source_path("layouts/gbt9704.xml"), source_path("fonts/fonts.xml"),
+                                source_path("tests/fonts"), /*system_fonts=*/false);
     return env;
   }
 };
 
 /// Lays out a document given as XML text; REQUIREs success in the caller.
 inline bool compose_xml(const std::string& xml, frames& out, diagnostics& diags) {
-  const environment& env = environment::get();
+  const font_environment& env = environment::get();
   if (!env.fonts) return false;
   model::document doc;
   if (!model::parse_document(xml, "test.xml", doc, diags)) return false;
   return layout::compose(doc, env.spec, *env.fonts, out, diags);
+}
+
+/// The face a run is set in.
+inline const fonts::face& face_of(const glyph_run& run) {
+  return *environment::get().cache.find(run.font.id);
 }
 
 /// Millimetres of a point value.

@@ -1,11 +1,12 @@
-// Line breaking on the character grid (spec §2.3, §11.2–§11.4).
+// Line breaking on the character grid (GB/T 9704-2012 5.2.3; GB/T 15834-2011 and clreq for 避头尾).
 #include <catch2/catch.hpp>
 
 #include <filesystem>
 
 #include "core/utf8.hpp"
-#include "layout/cjk.hpp"
-#include "layout/paragraph.hpp"
+#include "layout/cjk/char_class.hpp"
+#include "layout/cjk/kinsoku.hpp"
+#include "layout/inline/inline.hpp"
 #include "unit/fixture.hpp"
 
 using namespace hongtou;
@@ -17,10 +18,10 @@ std::vector<layout::set_line_result> set_body(const std::string& text, double in
   REQUIRE(env.fonts);
   layout::text_piece piece;
   piece.text = text;
-  piece.font = env.fonts->get(env.spec.body.role);
-  piece.size = env.spec.body.size;
+  piece.font = env.fonts->get(env.spec.body.style.role);
+  piece.size = env.spec.body.style.size;
   layout::paragraph_params params;
-  params.width = env.spec.area_width;
+  params.width = env.spec.type_area.width;
   params.first_indent = indent_cells * env.spec.cell();
   return layout::set_paragraph({piece}, env.spec.cell(), params);
 }
@@ -134,9 +135,9 @@ TEST_CASE("real documents break without violations (tests/data/corpus)") {
         INFO(entry.path().filename().string() << " line " << i << ": " << lines[i].text);
         std::u32string u = utf8_decode(lines[i].text);
         REQUIRE(!u.empty());
-        if (i > 0) CHECK_FALSE(layout::is_no_line_start(u.front()));
+        if (i > 0) CHECK_FALSE(layout::cjk::is_gb_no_line_start(u.front()));
         if (!lines[i].last) {
-          CHECK_FALSE(layout::is_no_line_end(u.back()));
+          CHECK_FALSE(layout::cjk::is_gb_no_line_end(u.back()));
           CHECK(test::mm(line_right(lines[i])) == Approx(156.0).margin(0.01));
           std::u32string next = utf8_decode(lines[i + 1].text);
           bool split_digits =

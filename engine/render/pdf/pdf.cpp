@@ -1,6 +1,5 @@
 #include "render/pdf/pdf.hpp"
 
-#include <hb-subset.h>
 #include <hpdf.h>
 #include <hpdf_doc.h>
 #include <hpdf_encrypt.h>
@@ -16,7 +15,7 @@
 #include "core/c_ptr.hpp"
 #include "core/number.hpp"
 #include "core/utf8.hpp"
-#include "render/pdf/cff.hpp"
+#include "fonts/subset.hpp"
 
 namespace hongtou::render {
 
@@ -86,21 +85,21 @@ std::vector<HPDF_BYTE> utf16be_bom(const std::string& utf8) {
 struct font_use {
   const fonts::face* face = nullptr;
   std::map<uint32_t, std::string> glyph_text;  // old gid -> cluster text
-  std::map<uint32_t, unsigned> code;           // old gid -> code in content streams
-  std::map<unsigned, int> width;               // code -> width in 1/1000 em
+  std::map<uint32_t, uint32_t> code;           // old gid -> code in content streams
+  std::map<uint32_t, int> width;               // code -> width in 1/1000 em
   HPDF_Dict type0 = nullptr;
 };
 
 class pdf_writer {
  public:
-  pdf_writer(const frames& f, const pdf_options& o, diagnostics& d)
-      : frames_(f), options_(o), diags_(d) {}
+  pdf_writer(const frames& f, const fonts::face_cache& faces, const pdf_options& o, diagnostics& d)
+      : frames_(f), faces_(faces), options_(o), diags_(d) {}
 
   bool run(std::vector<uint8_t>& out) {
     doc_.reset(HPDF_New(on_hpdf_error, &err_));
     if (!doc_) return fail("cannot create the PDF document");
     HPDF_SetCompressionMode(doc_.get(), HPDF_COMP_ALL);
-    collect_fonts();
+    if (!collect_fonts()) return false;
     for (auto& [key, use] : fonts_)
       if (!embed_font(use)) return false;
     if (!write_pages()) return false;
@@ -145,18 +144,24 @@ class pdf_writer {
     return f->path() + "#" + std::to_string(f->index());
   }
 
-  void collect_fonts() {
+  // The face of a run's font handle; nullptr for a handle no face has.
+  const fonts::face* face_of(const glyph_run& run) const { return faces_.find(run.font.id); }
+
+  bool collect_fonts() {
     for (const auto& pg : frames_.pages)
       for (const auto& run : pg.runs) {
-        if (!run.font) continue;
-        font_use& use = fonts_[font_key(run.font)];
-        use.face = run.font;
+        if (run.glyphs.empty()) continue;
+        const fonts::face* face = face_of(run);
+        if (!face) return fail("a run names font " + std::to_string(run.font.id) + ", which is no loaded face");
+        font_use& use = fonts_[font_key(face)];
+        use.face = face;
         for (const auto& g : run.glyphs) {
           auto it = use.glyph_text.find(g.id);
           if (it == use.glyph_text.end() || (it->second.empty() && !g.text.empty()))
             use.glyph_text[g.id] = g.text;
         }
       }
+    return true;
   }
 
   // Six capital letters derived from the font and its glyph set (stable).
@@ -178,76 +183,31 @@ class pdf_writer {
     return tag;
   }
 
-  // Subsets the face to the used glyphs (renumbered) and builds the Type0
+  // Subsets the face to the used glyphs (fonts::subset) and builds the Type0
   // font: Identity-H codes, CFF as CIDFontType0C or TrueType as FontFile2.
   bool embed_font(font_use& use) {
     const fonts::face& face = *use.face;
-    c_ptr<hb_subset_input_t, hb_subset_input_destroy> input(hb_subset_input_create_or_fail());
-    if (!input) return fail("out of memory while subsetting " + face.family());
-    hb_set_t* gids = hb_subset_input_glyph_set(input.get());
-    for (const auto& [gid, text] : use.glyph_text) hb_set_add(gids, gid);
-    // Desubroutinised CFF subsets are built several times faster and differ
-    // little in size for the few hundred glyphs of a document.
-    hb_subset_input_set_flags(input.get(),
-                              HB_SUBSET_FLAGS_NO_HINTING | HB_SUBSET_FLAGS_DESUBROUTINIZE);
-    hb_set_t* drop = hb_subset_input_set(input.get(), HB_SUBSET_SETS_DROP_TABLE_TAG);
-    for (hb_tag_t t :
-         {HB_TAG('G', 'S', 'U', 'B'), HB_TAG('G', 'P', 'O', 'S'), HB_TAG('G', 'D', 'E', 'F'),
-          HB_TAG('B', 'A', 'S', 'E'), HB_TAG('J', 'S', 'T', 'F'), HB_TAG('V', 'O', 'R', 'G'),
-          HB_TAG('v', 'h', 'e', 'a'), HB_TAG('v', 'm', 't', 'x'), HB_TAG('D', 'S', 'I', 'G'),
-          HB_TAG('c', 'm', 'a', 'p'), HB_TAG('p', 'o', 's', 't'), HB_TAG('k', 'e', 'r', 'n')})
-      hb_set_add(drop, t);
-    c_ptr<hb_subset_plan_t, hb_subset_plan_destroy> plan(hb_subset_plan_create_or_fail(
-        face.subset_source(options_.preprocessed_subsetting), input.get()));
-    if (!plan) return fail("cannot plan the subset of " + face.family());
-    c_ptr<hb_face_t, hb_face_destroy> sub(hb_subset_plan_execute_or_fail(plan.get()));
-    if (!sub) return fail("cannot subset " + face.family());
-    const hb_map_t* old_to_new = hb_subset_plan_old_to_new_glyph_mapping(plan.get());
+    std::vector<uint32_t> glyphs;
+    for (const auto& [gid, text] : use.glyph_text) glyphs.push_back(gid);
+    fonts::font_subset sub;
+    std::string error;
+    if (!fonts::subset(face, glyphs, options_.preprocessed_subsetting, sub, error))
+      return fail(error);
 
     std::string base = subset_tag(use) + "+" + face.postscript_name();
     HPDF_Dict descriptor = new_dict();
     HPDF_Dict cid_font = new_dict();
     HPDF_Dict_AddName(cid_font, "Type", "Font");
     HPDF_Dict_AddName(cid_font, "BaseFont", base.c_str());
-
-    std::vector<uint16_t> gid_to_cid;
-    std::string ros_registry = "Adobe", ros_ordering = "Identity";
-    int ros_supplement = 0;
-    if (face.is_cff()) {
-      c_ptr<hb_blob_t, hb_blob_destroy> cff(
-          hb_face_reference_table(sub.get(), HB_TAG('C', 'F', 'F', ' ')));
-      unsigned len = 0;
-      const auto* data = reinterpret_cast<const uint8_t*>(hb_blob_get_data(cff.get(), &len));
-      pdf::cff::cff_info info;
-      std::string error;
-      if (!pdf::cff::parse(data, len, info, error))
-        return fail("cannot read the CFF of " + face.family() + ": " + error);
-      std::vector<uint8_t> bytes;
-      if (info.cid_keyed) {
-        // CID-keyed (Noto CJK: Adobe-Identity-0; Fandol: Adobe-GB1-5): codes
-        // are the CIDs hb-subset kept, the ROS is the font's own.
-        gid_to_cid = info.gid_to_cid;
-        bytes.assign(data, data + len);
-        ros_registry = info.registry;
-        ros_ordering = info.ordering;
-        ros_supplement = info.supplement;
-      } else {
-        // Name-keyed (e.g. Latin Modern): convert to CID-keyed with CID = GID,
-        // since /CIDFontType0C is defined for CID-keyed CFF only.
-        if (!pdf::cff::to_cid_keyed(data, len, bytes, error))
-          return fail("cannot convert the CFF of " + face.family() + ": " + error);
-      }
-      HPDF_Dict file = new_stream(bytes.data(), bytes.size());
+    if (sub.format == fonts::outline_format::cff_cid) {
+      HPDF_Dict file = new_stream(sub.bytes.data(), sub.bytes.size());
       HPDF_Dict_AddName(file, "Subtype", "CIDFontType0C");
       HPDF_Dict_Add(descriptor, "FontFile3", file);
       HPDF_Dict_AddName(cid_font, "Subtype", "CIDFontType0");
     } else {
-      c_ptr<hb_blob_t, hb_blob_destroy> blob(hb_face_reference_blob(sub.get()));
-      unsigned len = 0;
-      const auto* data = reinterpret_cast<const uint8_t*>(hb_blob_get_data(blob.get(), &len));
-      if (len == 0) return fail("empty subset of " + face.family());
-      HPDF_Dict file = new_stream(data, len);
-      HPDF_Dict_AddNumber(file, "Length1", static_cast<HPDF_INT32>(len));
+      if (sub.bytes.empty()) return fail("empty subset of " + face.family());
+      HPDF_Dict file = new_stream(sub.bytes.data(), sub.bytes.size());
+      HPDF_Dict_AddNumber(file, "Length1", static_cast<HPDF_INT32>(sub.bytes.size()));
       HPDF_Dict_Add(descriptor, "FontFile2", file);
       HPDF_Dict_AddName(cid_font, "Subtype", "CIDFontType2");
       HPDF_Dict_AddName(cid_font, "CIDToGIDMap", "Identity");
@@ -256,10 +216,8 @@ class pdf_writer {
     // Codes and widths.
     std::map<int, int> width_count;
     for (const auto& [gid, text] : use.glyph_text) {
-      hb_codepoint_t ng = hb_map_get(old_to_new, gid);
-      if (ng == HB_MAP_VALUE_INVALID) ng = 0;
-      unsigned code = ng;
-      if (!gid_to_cid.empty()) code = ng < gid_to_cid.size() ? gid_to_cid[ng] : 0;
+      auto it = sub.code.find(gid);
+      const uint32_t code = it == sub.code.end() ? 0 : it->second;
       use.code[gid] = code;
       int w = static_cast<int>(std::lround(face.advance(gid) * 1000));
       use.width[code] = w;
@@ -286,11 +244,11 @@ class pdf_writer {
     HPDF_Dict_Add(cid_font, "W", warr);
 
     HPDF_Dict sysinfo = HPDF_Dict_New(mmgr());
-    if (ros_registry.empty() || ros_ordering.empty())
-      ros_registry = "Adobe", ros_ordering = "Identity";
-    HPDF_Dict_Add(sysinfo, "Registry", HPDF_String_New(mmgr(), ros_registry.c_str(), nullptr));
-    HPDF_Dict_Add(sysinfo, "Ordering", HPDF_String_New(mmgr(), ros_ordering.c_str(), nullptr));
-    HPDF_Dict_AddNumber(sysinfo, "Supplement", ros_supplement);
+    if (sub.registry.empty() || sub.ordering.empty())
+      sub.registry = "Adobe", sub.ordering = "Identity";
+    HPDF_Dict_Add(sysinfo, "Registry", HPDF_String_New(mmgr(), sub.registry.c_str(), nullptr));
+    HPDF_Dict_Add(sysinfo, "Ordering", HPDF_String_New(mmgr(), sub.ordering.c_str(), nullptr));
+    HPDF_Dict_AddNumber(sysinfo, "Supplement", sub.supplement);
     HPDF_Dict_Add(cid_font, "CIDSystemInfo", sysinfo);
 
     HPDF_Dict_AddName(descriptor, "Type", "FontDescriptor");
@@ -318,10 +276,10 @@ class pdf_writer {
         "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
         "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
         "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n";
-    std::map<unsigned, std::string> by_code;
+    std::map<uint32_t, std::string> by_code;
     for (const auto& [gid, text] : use.glyph_text)
       if (!text.empty()) by_code.emplace(use.code[gid], text);
-    std::vector<std::pair<unsigned, std::string>> entries(by_code.begin(), by_code.end());
+    std::vector<std::pair<uint32_t, std::string>> entries(by_code.begin(), by_code.end());
     for (size_t i = 0; i < entries.size(); i += 100) {
       size_t n = std::min<size_t>(100, entries.size() - i);
       cmap += std::to_string(n) + " beginbfchar\n";
@@ -349,7 +307,7 @@ class pdf_writer {
 
   // BT … TJ … ET for one run: glyphs by code, each at its exact x.
   std::string show_run(HPDF_Page page, const glyph_run& run) {
-    font_use& use = fonts_[font_key(run.font)];
+    font_use& use = fonts_[font_key(face_of(run))];
     const char* name = HPDF_Page_GetLocalFontName(page, use.type0);
     const double h = frames_.page_height;
     std::string s = "BT\n/" + std::string(name ? name : "F0") + " " + num(run.size) + " Tf\n" +
@@ -384,6 +342,16 @@ class pdf_writer {
       HPDF_Page_SetWidth(page, static_cast<HPDF_REAL>(frames_.page_width));
       HPDF_Page_SetHeight(page, static_cast<HPDF_REAL>(frames_.page_height));
       pages_.push_back(page);
+      for (const auto& r : pg.rects) {
+        HPDF_Page_GSave(page);
+        HPDF_Page_SetRGBFill(page, static_cast<HPDF_REAL>(r.color.r),
+                             static_cast<HPDF_REAL>(r.color.g), static_cast<HPDF_REAL>(r.color.b));
+        HPDF_Page_Rectangle(page, static_cast<HPDF_REAL>(r.x),
+                            static_cast<HPDF_REAL>(frames_.page_height - r.y - r.height),
+                            static_cast<HPDF_REAL>(r.width), static_cast<HPDF_REAL>(r.height));
+        HPDF_Page_Fill(page);
+        HPDF_Page_GRestore(page);
+      }
       for (const auto& r : pg.rules) {
         HPDF_Page_GSave(page);
         HPDF_Page_SetRGBStroke(page, static_cast<HPDF_REAL>(r.color.r),
@@ -399,14 +367,43 @@ class pdf_writer {
       }
       std::string content;
       for (const auto& run : pg.runs)
-        if (run.font && !run.glyphs.empty()) content += show_run(page, run);
+        if (!run.glyphs.empty()) content += show_run(page, run);
       auto* attr = static_cast<HPDF_PageAttr>(page->attr);
       HPDF_Stream_Write(attr->stream, reinterpret_cast<const HPDF_BYTE*>(content.data()),
                         static_cast<HPDF_UINT>(content.size()));
       HPDF_MD5Update(&id_ctx_, reinterpret_cast<const HPDF_BYTE*>(content.data()),
                      static_cast<HPDF_UINT32>(content.size()));
+      // Images (seals) go over the text they cover.
+      for (const auto& im : pg.images)
+        if (!draw_image(page, im)) return false;
     }
     return err_.error == 0 || fail("cannot write the page contents");
+  }
+
+  // An image from raw pixels, its alpha as a flate-compressed /SMask
+  // (DESIGN.md trap 4); never through libharu's PNG loader (trap 5).
+  bool draw_image(HPDF_Page page, const image& im) {
+    const size_t pixels = static_cast<size_t>(im.pixel_width) * im.pixel_height;
+    if (pixels == 0 || im.rgb.size() != pixels * 3 || (!im.alpha.empty() && im.alpha.size() != pixels))
+      return fail("an image's pixel data does not match its size");
+    HPDF_Image img = HPDF_LoadRawImageFromMem(doc_.get(), im.rgb.data(), im.pixel_width,
+                                              im.pixel_height, HPDF_CS_DEVICE_RGB, 8);
+    if (!img) return fail("cannot add an image");
+    if (!im.alpha.empty()) {
+      HPDF_Image mask = HPDF_LoadRawImageFromMem(doc_.get(), im.alpha.data(), im.pixel_width,
+                                                 im.pixel_height, HPDF_CS_DEVICE_GRAY, 8);
+      if (!mask) return fail("cannot add an image's transparency");
+      mask->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
+      if (HPDF_Image_AddSMask(img, mask) != HPDF_OK) return fail("cannot add an image's transparency");
+    }
+    img->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
+    HPDF_MD5Update(&id_ctx_, im.rgb.data(), static_cast<HPDF_UINT32>(im.rgb.size()));
+    HPDF_MD5Update(&id_ctx_, im.alpha.data(), static_cast<HPDF_UINT32>(im.alpha.size()));
+    return HPDF_Page_DrawImage(page, img, static_cast<HPDF_REAL>(im.x),
+                               static_cast<HPDF_REAL>(frames_.page_height - im.y - im.height),
+                               static_cast<HPDF_REAL>(im.width),
+                               static_cast<HPDF_REAL>(im.height)) == HPDF_OK ||
+           fail("cannot draw an image");
   }
 
   // One outline entry per level-1 heading, titles as UTF-16BE (trap 4).
@@ -454,6 +451,7 @@ class pdf_writer {
   }
 
   const frames& frames_;
+  const fonts::face_cache& faces_;
   const pdf_options& options_;
   diagnostics& diags_;
   hpdf_error_state err_;
@@ -471,9 +469,9 @@ class pdf_writer {
 
 }  // namespace
 
-bool render_pdf(const frames& f, const pdf_options& options, std::vector<uint8_t>& out,
-                diagnostics& diags) {
-  pdf_writer w(f, options, diags);
+bool render_pdf(const frames& f, const fonts::face_cache& faces, const pdf_options& options,
+                std::vector<uint8_t>& out, diagnostics& diags) {
+  pdf_writer w(f, faces, options, diags);
   return w.run(out);
 }
 

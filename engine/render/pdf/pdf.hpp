@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "core/diagnostic.hpp"
+#include "fonts/face_cache.hpp"
 #include "frames/frames.hpp"
 
 namespace hongtou::render {
@@ -19,8 +20,9 @@ struct pdf_options {
   bool preprocessed_subsetting = false;
 };
 
-/// Renders frames as PDF into out. On failure returns false with an error.
-bool render_pdf(const frames& f, const pdf_options& options, std::vector<uint8_t>& out,
-                diagnostics& diags);
+/// Renders frames as PDF into out; the runs' font handles are faces of
+/// `faces`. On failure returns false with an error.
+bool render_pdf(const frames& f, const fonts::face_cache& faces, const pdf_options& options,
+                std::vector<uint8_t>& out, diagnostics& diags);
 
 }  // namespace hongtou::render

@@ -14,7 +14,7 @@ std::string mm(double pt) {
   return fixed(pt_to_mm(pt), 2);
 }
 
-std::string colour(const model::rgb& c) {
+std::string colour(const rgb& c) {
   char buf[16];
   std::snprintf(buf, sizeof buf, "#%02X%02X%02X", static_cast<unsigned>(std::lround(c.r * 255)),
                 static_cast<unsigned>(std::lround(c.g * 255)),
@@ -24,7 +24,7 @@ std::string colour(const model::rgb& c) {
 
 }  // namespace
 
-std::string trace(const frames& f) {
+std::string trace(const frames& f, const fonts::face_cache& faces) {
   std::string out;
   out += "frames page=" + mm(f.page_width) + "x" + mm(f.page_height) +
          "mm pages=" + std::to_string(f.pages.size()) + "\n";
@@ -36,12 +36,21 @@ std::string trace(const frames& f) {
       out += "  rule " + std::string(element_name(r.role)) + " x=" + mm(r.x) + " y=" + mm(r.y) +
              " w=" + mm(r.width) + " t=" + mm(r.thickness) + " " + colour(r.color) + "\n";
     }
+    for (const auto& r : pg.rects)
+      out += "  rect " + std::string(element_name(r.role)) + " x=" + mm(r.x) + " y=" + mm(r.y) +
+             " w=" + mm(r.width) + " h=" + mm(r.height) + " " + colour(r.color) + "\n";
+    for (const auto& im : pg.images)
+      out += "  image " + std::string(element_name(im.role)) + " x=" + mm(im.x) + " y=" +
+             mm(im.y) + " w=" + mm(im.width) + " h=" + mm(im.height) + " px=" +
+             std::to_string(im.pixel_width) + "x" + std::to_string(im.pixel_height) +
+             (im.alpha.empty() ? "" : " alpha") + "\n";
     for (const auto& run : pg.runs) {
+      const fonts::face* face = faces.find(run.font.id);
       std::string text;
       for (const auto& g : run.glyphs) text += g.text;
       out += "  run " + std::string(element_name(run.role));
       if (run.level) out += std::to_string(run.level);
-      out += " font=" + (run.font ? run.font->postscript_name() : std::string("?")) +
+      out += " font=" + (face ? face->postscript_name() : std::string("?")) +
              " size=" + fixed(run.size, 2) + "pt";
       if (run.h_scale != 1) out += " scale=" + fixed(run.h_scale, 4);
       out += " " + colour(run.color) + " x=" + mm(run.left()) + ".." + mm(run.right()) +

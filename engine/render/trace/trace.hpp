@@ -3,12 +3,14 @@
 // reading a layout with a ruler in millimetres.
 #include <string>
 
+#include "fonts/face_cache.hpp"
 #include "frames/frames.hpp"
 
 namespace hongtou::render {
 
-/// Renders frames as text: one line per run and rule, positions in mm
-/// from the page's top-left corner, rounded to 0.01 mm.
-std::string trace(const frames& f);
+/// Renders frames as text: one line per rule, rectangle, image and run,
+/// positions in mm from the page's top-left corner, rounded to 0.01 mm;
+/// runs name their face (a face of `faces`) by its PostScript name.
+std::string trace(const frames& f, const fonts::face_cache& faces);
 
 }  // namespace hongtou::render

@@ -1,11 +1,11 @@
-#include "render/pdf/cff.hpp"
+#include "fonts/cff.hpp"
 
 #include <initializer_list>
 #include <limits>
 #include <utility>
 
 // Section and table numbers below refer to Adobe Technical Note #5176 (CFF, 4 Dec 2003).
-namespace hongtou::pdf::cff {
+namespace hongtou::fonts::cff {
 namespace {
 
 // DICT operators (Tables 9, 10, 23); two-byte operators are 0x0c00 | second byte.
@@ -675,4 +675,4 @@ bool to_cid_keyed(const uint8_t* data, size_t size, std::vector<uint8_t>& out, s
   return true;
 }
 
-}  // namespace hongtou::pdf::cff
+}  // namespace hongtou::fonts::cff

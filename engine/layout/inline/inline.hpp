@@ -1,11 +1,16 @@
 #pragma once
-// Inline layout: text pieces -> shaped clusters -> lines on the character
-// grid (spec §2.3, §11). Stages: prepare() shapes and finds break
-// opportunities; break_lines() fills lines; set_line() positions one line.
+// Inline layout: one paragraph's text pieces -> shaped clusters -> lines on
+// the character grid (derived from GB/T 9704-2012 5.2.3 and 3.2), broken per
+// GB/T 15834-2011 and clreq. The stages, one file each:
+//   prepare.cpp  prepare(): per-character font fallback, shaping, clusters
+//   breaks.cpp   break_finder (ICU + 避头尾), break_lines(): greedy filling with push-out
+//   set.cpp      set_line(): one line positioned and justified
 #include <memory>
 #include <string>
 #include <vector>
 
+#include "core/color.hpp"
+#include "fonts/face.hpp"
 #include "frames/frames.hpp"
 
 namespace hongtou::layout {
@@ -14,11 +19,11 @@ namespace hongtou::layout {
 struct text_piece {
   std::string text;  // UTF-8
   const fonts::face* font = nullptr;
-  const fonts::face* fallback = nullptr;  // for characters `font` lacks (spec §10.2)
+  const fonts::face* fallback = nullptr;  // for characters `font` lacks (per-character fallback)
   double size = 16;
   element role = element::body;
   int level = 0;
-  model::rgb color;
+  rgb color;
 };
 
 /// One grapheme cluster as shaped by HarfBuzz.
@@ -28,7 +33,7 @@ struct cluster {
   std::vector<uint32_t> glyphs;
   std::vector<double> advances;  // natural advances, pt
   double natural = 0;            // sum of advances, pt
-  double width = 0;              // width on the line: one cell when wide, else natural
+  double width = 0;              // width on the line: one cell per wide character, else natural
   bool wide = false;
   bool space = false;
 };
@@ -38,15 +43,14 @@ struct prepared_text {
   std::vector<text_piece> pieces;
   std::u32string text;
   std::vector<cluster> clusters;
-  std::vector<bool> break_before;  // per cluster: a line may start here (ICU + spec §11.2)
-  std::vector<bool>
-      word_start;  // per cluster: a word begins here (ICU word boundaries, zh dictionary)
+  std::vector<bool> break_before;  // per cluster: a line may start here (ICU + 避头尾)
+  std::vector<bool> word_start;    // per cluster: a word begins here (ICU, zh dictionary)
   std::vector<char32_t> missing;      // characters no face has a glyph for
   std::vector<char32_t> substituted;  // characters set in the fallback face
 };
 
-/// A positioned line; run x is relative to the type area's left edge and
-/// the runs' vertical fields are left 0 for the page composer to set.
+/// A positioned line. Run x is relative to the line's left edge; the runs'
+/// vertical fields are left 0 for the page stage to set.
 struct set_line_result {
   std::vector<glyph_run> runs;
   std::string text;   // UTF-8 text of the line (trailing spaces dropped)
@@ -83,7 +87,7 @@ prepared_text prepare(std::vector<text_piece> pieces, double cell, break_finder&
                       bool words = false);
 
 /// Greedy line filling on break opportunities, with push-out (a character that
-/// must not start a line takes the previous one down with it; spec §11.3).
+/// must not start a line takes the previous one down with it, as in clreq).
 /// Returns cluster indices where lines begin (first is 0).
 std::vector<size_t> break_lines(const prepared_text& p, const paragraph_params& params);
 

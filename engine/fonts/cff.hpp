@@ -2,11 +2,11 @@
 // CFF (Compact Font Format, Adobe TN #5176) support for embedding subset fonts as
 // /FontFile3 /Subtype /CIDFontType0C: a validating parser and a name-keyed -> CID-keyed converter.
 //
-//   hongtou::pdf::cff::cff_info info;
+//   hongtou::fonts::cff::cff_info info;
 //   std::string error;
-//   if (!hongtou::pdf::cff::parse(data, size, info, error)) { /* report error */ }
+//   if (!hongtou::fonts::cff::parse(data, size, info, error)) { /* report error */ }
 //   std::vector<uint8_t> cid;
-//   if (!info.cid_keyed && hongtou::pdf::cff::to_cid_keyed(data, size, cid, error)) {
+//   if (!info.cid_keyed && hongtou::fonts::cff::to_cid_keyed(data, size, cid, error)) {
 //     // embed `cid`; content-stream codes (CIDs) are the subset's glyph ids
 //   }
 #include <cstddef>
@@ -14,7 +14,7 @@
 #include <string>
 #include <vector>
 
-namespace hongtou::pdf::cff {
+namespace hongtou::fonts::cff {
 
 /// What parse() learns about a CFF font (the first font of the FontSet).
 struct cff_info {
@@ -45,4 +45,4 @@ bool parse(const uint8_t* data, size_t size, cff_info& out, std::string& error);
 /// CID-keyed; `out` is cleared first.
 bool to_cid_keyed(const uint8_t* data, size_t size, std::vector<uint8_t>& out, std::string& error);
 
-}  // namespace hongtou::pdf::cff
+}  // namespace hongtou::fonts::cff

@@ -1,0 +1,77 @@
+// folder_provider: the font files of one folder, their names read once.
+#include <ft2build.h>
+#include FT_FREETYPE_H
+
+#include <algorithm>
+#include <filesystem>
+
+#include "core/c_ptr.hpp"
+#include "fonts/names.hpp"
+#include "fonts/provider.hpp"
+
+namespace hongtou::fonts {
+namespace {
+
+namespace fs = std::filesystem;
+
+bool is_font_file(const fs::path& p) {
+  std::string ext = p.extension().string();
+  std::transform(ext.begin(), ext.end(), ext.begin(), [](char c) {
+    return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+  });
+  return ext == ".ttf" || ext == ".otf" || ext == ".ttc" || ext == ".otc";
+}
+
+class folder : public provider {
+ public:
+  explicit folder(const std::string& dir) : dir_(dir) {
+    // Sorted by name, so the face chosen among equals does not depend on
+    // the order the file system lists them in.
+    std::vector<fs::path> files;
+    std::error_code ec;
+    for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec))
+      if (it->is_regular_file(ec) && is_font_file(it->path())) files.push_back(it->path());
+    std::sort(files.begin(), files.end());
+    FT_Library raw = nullptr;
+    if (FT_Init_FreeType(&raw) != 0) return;
+    const c_ptr<FT_LibraryRec_, FT_Done_FreeType> lib(raw);
+    for (const auto& p : files) {
+      auto found = detail::read_faces(lib.get(), p.filename().string(), p.string(), nullptr);
+      faces_.insert(faces_.end(), found.begin(), found.end());
+    }
+  }
+
+  bool find_family(const font_candidate& c, font_source& out) const override {
+    const detail::listed_face* f = detail::pick_family(faces_, c);
+    if (!f) return false;
+    out = {f->path, f->index, nullptr, found_by()};
+    return true;
+  }
+
+  // Any file of that name (the face cache rejects what is no font), an
+  // absolute path as it is.
+  bool find_file(const font_candidate& c, font_source& out) const override {
+    if (c.file.empty()) return false;
+    const fs::path p = fs::path(c.file).is_absolute() ? fs::path(c.file) : fs::path(dir_) / c.file;
+    std::error_code ec;
+    if (!fs::is_regular_file(p, ec)) return false;
+    out = {p.string(), static_cast<unsigned>(c.index), nullptr, found_by()};
+    return true;
+  }
+
+  std::string describe() const override { return found_by(); }
+
+ private:
+  std::string found_by() const { return "folder " + dir_; }
+
+  std::string dir_;
+  std::vector<detail::listed_face> faces_;
+};
+
+}  // namespace
+
+std::unique_ptr<provider> folder_provider(const std::string& dir) {
+  return std::make_unique<folder>(dir);
+}
+
+}  // namespace hongtou::fonts

@@ -1,0 +1,37 @@
+#pragma once
+// Font subsetting for every backend (PDF now, OFD later): hb-subset to the
+// glyphs a document shows, then what the embedding needs — a TrueType file,
+// or a bare CID-keyed CFF (a name-keyed CFF is converted, fonts/cff.hpp).
+#include <cstdint>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "fonts/face.hpp"
+
+namespace hongtou::fonts {
+
+enum class outline_format {
+  truetype,  // `bytes` is a TrueType font; codes are the subset's glyph ids
+  cff_cid,   // `bytes` is a bare CID-keyed CFF table; codes are CIDs
+};
+
+struct font_subset {
+  outline_format format = outline_format::truetype;
+  std::vector<uint8_t> bytes;
+  /// Original glyph id -> the code that selects it in the subset (a new
+  /// glyph id for TrueType, a CID for CFF).
+  std::map<uint32_t, uint32_t> code;
+  /// CIDSystemInfo: the font's own for CID-keyed CFF (Noto CJK Adobe-Identity-0,
+  /// Fandol Adobe-GB1-5), Adobe-Identity-0 otherwise.
+  std::string registry = "Adobe", ordering = "Identity";
+  int supplement = 0;
+};
+
+/// Subsets `f` to `glyphs` (original glyph ids; 0 is always kept), without
+/// hinting and layout tables. With `preprocessed`, from face::subset_source(true).
+/// Returns false with the reason in `error`.
+bool subset(const face& f, const std::vector<uint32_t>& glyphs, bool preprocessed, font_subset& out,
+            std::string& error);
+
+}  // namespace hongtou::fonts

@@ -1,0 +1,95 @@
+// prepare(): per-character font fallback, then shaping into clusters with
+// their widths on the grid.
+#include <utility>
+
+#include "core/utf8.hpp"
+#include "layout/cjk/char_class.hpp"
+#include "layout/inline/inline.hpp"
+#include "layout/shape/shape.hpp"
+
+namespace hongtou::layout {
+
+namespace {
+
+// Appends the clusters of one piece, shaped with HarfBuzz.
+void shape_piece(prepared_text& p, size_t piece_index, const std::u32string& text, double cell) {
+  const text_piece& piece = p.pieces[piece_index];
+  size_t base = p.text.size();
+  p.text += text;
+  if (text.empty()) return;
+
+  const size_t first = p.clusters.size();
+  const std::vector<shape::shaped_glyph> glyphs = shape::shape_text(*piece.font, piece.size, text);
+  for (size_t g = 0; g < glyphs.size(); ++g) {
+    if (g == 0 || glyphs[g].cluster != glyphs[g - 1].cluster) {
+      cluster c;
+      c.piece = piece_index;
+      c.begin = base + glyphs[g].cluster;
+      p.clusters.push_back(c);
+    }
+    cluster& c = p.clusters.back();
+    if (glyphs[g].id == 0) p.missing.push_back(text[glyphs[g].cluster]);
+    c.glyphs.push_back(glyphs[g].id);
+    c.advances.push_back(glyphs[g].advance);
+    c.natural += glyphs[g].advance;
+  }
+
+  // Cluster ends, widths and classes.
+  for (size_t i = first; i < p.clusters.size(); ++i) {
+    cluster& c = p.clusters[i];
+    c.end = i + 1 < p.clusters.size() ? p.clusters[i + 1].begin : base + text.size();
+    char32_t ch = p.text[c.begin];
+    c.wide = cjk::is_wide(ch);
+    c.space = cjk::is_space(ch);
+    // One cell per wide character (a variation selector adds none).
+    size_t wide_chars = 0;
+    for (size_t k = c.begin; k < c.end; ++k) wide_chars += cjk::is_wide(p.text[k]) ? 1 : 0;
+    c.width = c.wide && cell > 0 ? cell * static_cast<double>(wide_chars) : c.natural;
+  }
+}
+
+// Splits a piece where its face lacks characters that the fallback face has,
+// so those characters are shaped with the fallback (per-character fallback).
+void split_by_coverage(const text_piece& piece, std::vector<text_piece>& out,
+                       std::vector<std::u32string>& texts, std::vector<char32_t>& substituted) {
+  std::u32string text = utf8_decode(piece.text);
+  size_t start = 0;
+  bool current_fallback = false;
+  auto flush = [&](size_t end) {
+    if (end == start) return;
+    text_piece part = piece;
+    part.font = current_fallback ? piece.fallback : piece.font;
+    part.text.clear();
+    texts.push_back(text.substr(start, end - start));
+    out.push_back(std::move(part));
+    start = end;
+  };
+  for (size_t i = 0; i < text.size(); ++i) {
+    char32_t c = text[i];
+    bool use_fallback =
+        piece.fallback && c >= 0x20 && !piece.font->glyph(c) && piece.fallback->glyph(c);
+    if (use_fallback) substituted.push_back(c);
+    if (use_fallback != current_fallback) {
+      flush(i);
+      current_fallback = use_fallback;
+    }
+  }
+  flush(text.size());
+}
+
+}  // namespace
+
+prepared_text prepare(std::vector<text_piece> pieces, double cell, break_finder& breaks,
+                      bool words) {
+  prepared_text p;
+  std::vector<std::u32string> texts;
+  for (const auto& piece : pieces) split_by_coverage(piece, p.pieces, texts, p.substituted);
+  for (size_t i = 0; i < p.pieces.size(); ++i) {
+    p.pieces[i].text = utf8_encode(texts[i]);
+    shape_piece(p, i, texts[i], cell);
+  }
+  breaks.find(p, words);
+  return p;
+}
+
+}  // namespace hongtou::layout

@@ -1,0 +1,59 @@
+#pragma once
+// Blocks: what flow hands paginate. A block is one 公文 element (or one
+// paragraph of it) with its lines already set horizontally, how it is placed
+// vertically, and the keep and break rules that bind it to its neighbours.
+#include <string>
+#include <vector>
+
+#include "frames/frames.hpp"
+#include "model/document.hpp"
+
+namespace hongtou::layout {
+
+/// How a block is placed vertically.
+enum class placement {
+  fixed,  // at a fixed distance from what is above it: its runs and rules carry their final y
+  grid,   // on the rows of the body grid: emit sets each line's y from its row
+};
+
+/// One line of a block: runs with their final x.
+struct block_line {
+  std::vector<glyph_run> runs;
+};
+
+struct block {
+  element role = element::body;
+  placement place = placement::grid;
+  std::vector<block_line> lines;
+  std::vector<rule> rules;  // fixed blocks: rules with their final position
+
+  // Grid blocks: where the first line goes.
+  int at_row = 0;       // > 0: this row of the current page (the first row below fixed blocks)
+  int rows_before = 0;  // otherwise: empty rows after the previous grid block
+
+  bool keep_with_next = false;  // its last line shares a page with the next block's first line
+  bool keep_together = false;   // all its lines on one page
+  bool break_before = false;    // it starts a new page
+  bool carriable = false;       // its lines may go to the next page with a block that must not
+                                // stand alone there
+  int carry_lines = 0;  // > 0: it must not stand alone on a page: when it does not fit, this many
+                        // lines of carriable blocks go to the next page with it
+  std::string outline;  // text of its outline entry (level-1 headings); empty = none
+  model::source_pos pos;
+};
+
+/// Where paginate put one line: page index (0-based) and grid row (1-based;
+/// 0 for lines of fixed blocks).
+struct line_place {
+  int page = 0;
+  int row = 0;
+};
+
+/// What paginate hands emit: the page of every block and line.
+struct pagination {
+  int pages = 0;
+  std::vector<int> block_page;               // per block: the page it starts on
+  std::vector<std::vector<line_place>> at;  // per block, per line
+};
+
+}  // namespace hongtou::layout

@@ -1,0 +1,18 @@
+#pragma once
+// Page composition per GB/T 9704-2012 clause 7: flow (document -> blocks),
+// paginate (blocks -> pages), emit (placed blocks -> frames).
+#include "fonts/font_set.hpp"
+#include "frames/frames.hpp"
+#include "model/document.hpp"
+#include "model/layout_spec.hpp"
+
+namespace hongtou::layout {
+
+/// Lays out the document into frames. `fonts` must hold the layout's roles
+/// (layout_spec::font_roles(), and its fallback role when found). Problems of
+/// the document (missing glyphs, page 1 without body) are added to diags;
+/// returns false on errors.
+bool compose(const model::document& doc, const model::layout_spec& spec,
+             const fonts::font_set& fonts, frames& out, diagnostics& diags);
+
+}  // namespace hongtou::layout

@@ -1,0 +1,108 @@
+#include "layout/page/context.hpp"
+
+#include <algorithm>
+#include <cstdio>
+#include <limits>
+
+#include "core/utf8.hpp"
+
+namespace hongtou::layout {
+
+namespace {
+
+// "'䶵' (U+4DB5)" for messages.
+std::string describe(char32_t c) {
+  std::string out = "'";
+  utf8_append(out, c);
+  char code[16];
+  std::snprintf(code, sizeof code, "' (U+%04X)", static_cast<unsigned>(c));
+  return out + code;
+}
+
+}  // namespace
+
+context::context(const model::document& d, const model::layout_spec& s,
+                 const fonts::font_set& f, diagnostics& dg)
+    : doc(d),
+      spec(s),
+      fonts(f),
+      diags(dg),
+      g(make_grid(s)),
+      fallback_(s.fallback_role.empty() ? nullptr : f.get(s.fallback_role)) {}
+
+text_piece context::piece(const std::string& text, const model::text_style& s, element role,
+                          int level) const {
+  text_piece p;
+  p.text = text;
+  p.font = font(s);
+  p.fallback = fallback_ == p.font ? nullptr : fallback_;
+  p.size = s.size;
+  p.role = role;
+  p.level = level;
+  p.color = s.color;
+  return p;
+}
+
+void context::report_coverage(const prepared_text& p, const model::source_pos& pos) {
+  const fonts::face* own = nullptr;
+  for (const auto& piece : p.pieces)
+    if (piece.font != fallback_) own = piece.font;
+  auto family = [](const fonts::face* f) { return f ? f->family() : std::string("?"); };
+  std::set<char32_t> seen;
+  for (char32_t c : p.substituted)
+    if (seen.insert(c).second && reported_.insert(c).second)
+      diags.warning(doc.source_name, pos.line, pos.column,
+                    "character " + describe(c) + " is not in " + family(own) + "; set in " +
+                        family(fallback_) + " (font substitution)");
+  for (char32_t c : p.missing)
+    if (seen.insert(c).second)
+      diags.warning(doc.source_name, pos.line, pos.column,
+                    "character " + describe(c) + " is missing in font " + family(own) +
+                        "; it will show as a blank box");
+}
+
+glyph_run context::centred_run(const std::string& text, const model::text_style& s, element role,
+                               const model::source_pos& pos) {
+  prepared_text p = prepare({piece(text, s, role)}, 0, breaks);
+  report_coverage(p, pos);
+  double w = trimmed_width(p, 0, p.clusters.size());
+  set_line_result line = set_line(p, 0, p.clusters.size(), 0, w, false, true);
+  glyph_run run = line.runs.empty() ? glyph_run{} : line.runs.front();
+  double dx = g.left + (g.width - w) / 2;
+  for (auto& gl : run.glyphs) gl.x += dx;
+  return run;
+}
+
+void context::place_em_top(glyph_run& run, double y) const {
+  const fonts::face& f = face_of(run);
+  run.em_top = y;
+  run.baseline = y + f.em_top() * run.size;
+  run.em_bottom = run.baseline - f.em_bottom() * run.size;
+  run.ink_measured = false;
+  run.ink_top = run.em_top;
+  run.ink_bottom = run.em_bottom;
+}
+
+void context::place_baseline(glyph_run& run, double baseline) const {
+  const fonts::face& f = face_of(run);
+  run.baseline = baseline;
+  run.em_top = baseline - f.em_top() * run.size;
+  run.em_bottom = baseline - f.em_bottom() * run.size;
+}
+
+void context::measure_ink(glyph_run& run) const {
+  const fonts::face& f = face_of(run);
+  double top = std::numeric_limits<double>::max(), bottom = -top;
+  for (const auto& gl : run.glyphs) {
+    fonts::ink_box b = f.ink(gl.id);
+    if (b.empty) continue;
+    top = std::min(top, run.baseline - b.y_max * run.size);
+    bottom = std::max(bottom, run.baseline - b.y_min * run.size);
+  }
+  if (top > bottom) top = bottom = run.baseline;
+  run.ink_measured = true;
+  run.ink_top = top;
+  run.ink_bottom = bottom;
+}
+
+}  // namespace hongtou::layout

@@ -1,0 +1,59 @@
+#pragma once
+// What every element of the page stage shares while it sets its text: the
+// document, the layout, the faces, the grid, the line breaker, and the
+// reporting of characters set in a fallback face.
+#include <set>
+#include <string>
+
+#include "core/diagnostic.hpp"
+#include "fonts/font_set.hpp"
+#include "layout/grid/grid.hpp"
+#include "layout/inline/inline.hpp"
+#include "model/document.hpp"
+#include "model/layout_spec.hpp"
+
+namespace hongtou::layout {
+
+class context {
+ public:
+  context(const model::document& doc, const model::layout_spec& spec,
+          const fonts::font_set& fonts, diagnostics& diags);
+
+  const model::document& doc;
+  const model::layout_spec& spec;
+  const fonts::font_set& fonts;
+  diagnostics& diags;
+  const grid g;
+  break_finder breaks;
+
+  /// The face of a style's role (never null: compose checks the roles first).
+  const fonts::face* font(const model::text_style& s) const { return fonts.get(s.role); }
+  /// The face a run is set in.
+  const fonts::face& face_of(const glyph_run& run) const {
+    return *fonts.cache().find(run.font.id);
+  }
+  /// A piece of text in a style, with the layout's fallback face.
+  text_piece piece(const std::string& text, const model::text_style& s, element role,
+                   int level = 0) const;
+  /// Reports characters set in the fallback face, and characters no face has
+  /// (font fallback: substitutions are reported, never silent).
+  void report_coverage(const prepared_text& p, const model::source_pos& pos);
+  /// A single line of natural-width text, centred on the type area; y not set.
+  glyph_run centred_run(const std::string& text, const model::text_style& s, element role,
+                        const model::source_pos& pos);
+
+  /// Sets the vertical fields of a run whose em box top is at y. Grid text
+  /// is placed by its em box; its ink is not measured (it costs a
+  /// charstring interpretation per glyph).
+  void place_em_top(glyph_run& run, double y) const;
+  /// Sets the vertical fields of a run from its baseline.
+  void place_baseline(glyph_run& run, double baseline) const;
+  /// Measures the ink top and bottom of a run's glyphs (what a ruler measures).
+  void measure_ink(glyph_run& run) const;
+
+ private:
+  const fonts::face* fallback_;  // the layout's fallback role's face, or nullptr
+  std::set<char32_t> reported_;  // substitutions already reported once
+};
+
+}  // namespace hongtou::layout

@@ -1,0 +1,40 @@
+// emit: the placed blocks into frames, once. Grid lines get their y from
+// their row; fixed blocks already carry theirs. The outline comes from the
+// placed blocks; page numbers are added to every page that shows one.
+#include <algorithm>
+
+#include "layout/page/emit.hpp"
+
+namespace hongtou::layout {
+
+void emit(context& ctx, std::vector<block>& blocks, const pagination& plan, frames& out) {
+  out.page_width = ctx.spec.page.width;
+  out.page_height = ctx.spec.page.height;
+  // The PDF title: the title's lines joined (Chinese needs no space).
+  out.title = ctx.doc.title;
+  out.title.erase(std::remove(out.title.begin(), out.title.end(), '\n'), out.title.end());
+  out.pages.resize(static_cast<size_t>(plan.pages));
+  for (size_t i = 0; i < out.pages.size(); ++i) out.pages[i].number = static_cast<int>(i) + 1;
+
+  for (size_t b = 0; b < blocks.size(); ++b) {
+    block& blk = blocks[b];
+    for (size_t l = 0; l < blk.lines.size(); ++l) {
+      const line_place& at = plan.at[b][l];
+      page& pg = out.pages[static_cast<size_t>(at.page)];
+      auto& runs = blk.lines[l].runs;
+      for (auto& run : runs)
+        if (blk.place == placement::grid) ctx.place_em_top(run, ctx.g.row_top(at.row));
+      // The outline entry of a level-1 heading points at its first line.
+      if (l == 0 && !blk.outline.empty() && !runs.empty())
+        out.outline.push_back({blk.outline, at.page + 1, runs.front().em_top});
+      for (auto& run : runs) pg.runs.push_back(std::move(run));
+    }
+    page& first = out.pages[static_cast<size_t>(plan.block_page[b])];
+    for (auto& r : blk.rules) first.rules.push_back(r);
+  }
+
+  for (auto& pg : out.pages)
+    if (auto run = page_number_run(ctx, pg.number)) pg.runs.push_back(std::move(*run));
+}
+
+}  // namespace hongtou::layout

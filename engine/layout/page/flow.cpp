@@ -1,0 +1,22 @@
+#include "layout/page/flow.hpp"
+
+namespace hongtou::layout {
+
+namespace {
+
+using element_flow = void (*)(context&, flow_state&, std::vector<block>&);
+
+// The general format (通用格式), top to bottom. A new element is a new
+// function in its own file and an entry here.
+constexpr element_flow general_format[] = {flow_header, flow_title, flow_body, flow_signature};
+
+}  // namespace
+
+std::vector<block> flow(context& ctx) {
+  std::vector<block> blocks;
+  flow_state state;
+  for (element_flow f : general_format) f(ctx, state, blocks);
+  return blocks;
+}
+
+}  // namespace hongtou::layout

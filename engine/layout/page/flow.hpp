@@ -1,0 +1,31 @@
+#pragma once
+// flow: the document and its layout -> a sequence of blocks. One function
+// per element family, each in its own file; flow() runs them in the order
+// of the format (GB/T 9704-2012 7.1: 版头, 主体, 版记).
+#include <optional>
+#include <vector>
+
+#include "layout/page/block.hpp"
+#include "layout/page/context.hpp"
+
+namespace hongtou::layout {
+
+/// What the element flows pass on: the bottom of the fixed blocks of page 1
+/// so far (empty while there are none), which the next element measures from.
+struct flow_state {
+  std::optional<double> fixed_bottom;
+};
+
+/// 版头: 发文机关标志, 发文字号, the red separator (header.cpp, GB/T 9704-2012 7.2).
+void flow_header(context& ctx, flow_state& state, std::vector<block>& out);
+/// 标题 (title.cpp, 7.3.1).
+void flow_title(context& ctx, flow_state& state, std::vector<block>& out);
+/// 主送机关 and 正文 (body.cpp, 7.3.2, 7.3.3).
+void flow_body(context& ctx, flow_state& state, std::vector<block>& out);
+/// 发文机关署名 and 成文日期 (signature.cpp, 7.3.5).
+void flow_signature(context& ctx, flow_state& state, std::vector<block>& out);
+
+/// Runs the element flows of the document's format.
+std::vector<block> flow(context& ctx);
+
+}  // namespace hongtou::layout

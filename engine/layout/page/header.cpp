@@ -1,0 +1,93 @@
+// 版头 (GB/T 9704-2012 7.2): 发文机关标志 (7.2.4), 发文字号 (7.2.5) and the
+// red separator (7.2.7), as fixed blocks at the top of page 1.
+#include <algorithm>
+
+#include "layout/page/flow.hpp"
+
+namespace hongtou::layout {
+
+namespace {
+
+// Fits the mark to its allowed width: condensed horizontally down to the
+// minimum scale, then made smaller (7.2.4 leaves the size open; common practice).
+glyph_run fitted_issuer(context& ctx, const model::header& h) {
+  const auto& is = ctx.spec.issuer;
+  model::text_style s = is.style;
+  glyph_run run = ctx.centred_run(h.issuer, s, element::issuer, h.issuer_pos);
+  double w = run.right() - run.left();
+  double scale = 1;
+  if (w > is.max_width) {
+    scale = is.max_width / w;
+    if (scale < is.min_scale) {
+      s.size *= scale / is.min_scale;
+      scale = is.min_scale;
+      run = ctx.centred_run(h.issuer, s, element::issuer, h.issuer_pos);
+      w = run.right() - run.left();
+    }
+  }
+  const double left = ctx.g.left + (ctx.g.width - w * scale) / 2;
+  const double origin = run.left();
+  for (auto& gl : run.glyphs) {
+    gl.x = left + (gl.x - origin) * scale;
+    gl.advance *= scale;
+  }
+  run.h_scale = scale;
+  return run;
+}
+
+block fixed_block(element role, glyph_run run) {
+  block b;
+  b.role = role;
+  b.place = placement::fixed;
+  b.lines.push_back({{std::move(run)}});
+  return b;
+}
+
+}  // namespace
+
+void flow_header(context& ctx, flow_state& state, std::vector<block>& out) {
+  const model::header& h = ctx.doc.head;
+  const grid& g = ctx.g;
+  double cursor = g.top;
+  bool any = false;
+  if (!h.issuer.empty()) {
+    glyph_run run = fitted_issuer(ctx, h);
+    // The glyphs' ink top sits `top` below the type-area top (7.2.4).
+    const fonts::face& f = ctx.face_of(run);
+    double ink_top = 0;
+    for (const auto& gl : run.glyphs) ink_top = std::max(ink_top, f.ink(gl.id).y_max);
+    ctx.place_baseline(run, g.top + ctx.spec.issuer.top + ink_top * run.size);
+    ctx.measure_ink(run);
+    cursor = run.ink_bottom;
+    out.push_back(fixed_block(element::issuer, std::move(run)));
+    any = true;
+  }
+  if (!h.doc_number.empty()) {
+    // 2 empty rows below the mark, measured from its ink (7.2.5).
+    const auto& dn = ctx.spec.doc_number;
+    glyph_run run = ctx.centred_run(h.doc_number, dn.style, element::doc_number, h.doc_number_pos);
+    ctx.place_em_top(run, any ? cursor + g.gap + dn.rows_before * g.pitch : g.top);
+    ctx.measure_ink(run);
+    cursor = run.em_bottom;
+    out.push_back(fixed_block(element::doc_number, std::move(run)));
+    any = true;
+  }
+  if (!any) return;
+  // The separator, a fixed distance below the 发文字号 (7.2.7).
+  const auto& sep = ctx.spec.separator;
+  rule r;
+  r.role = element::separator;
+  r.width = sep.width;
+  r.x = g.left + (g.width - r.width) / 2;
+  r.y = cursor + sep.offset;
+  r.thickness = sep.thickness;
+  r.color = sep.color;
+  block b;
+  b.role = element::separator;
+  b.place = placement::fixed;
+  b.rules.push_back(r);
+  out.push_back(std::move(b));
+  state.fixed_bottom = r.y;
+}
+
+}  // namespace hongtou::layout

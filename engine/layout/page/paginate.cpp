@@ -1,0 +1,123 @@
+// paginate: every line of every block gets its page and row, and every
+// pagination rule is decided here: keep-with-next (a standalone heading is
+// never the last line of a page, GB/T 9704-2012 7.3.3 practice), keep-
+// together, the signature never alone on a page (7.3.5.5 and common
+// practice: it takes body lines with it), page 1 shows body text (7.3.3).
+#include "layout/page/emit.hpp"
+
+namespace hongtou::layout {
+
+namespace {
+
+class paginator {
+ public:
+  paginator(context& ctx, const std::vector<block>& blocks) : ctx_(ctx), blocks_(blocks) {}
+
+  pagination run() {
+    plan_.pages = 1;
+    plan_.block_page.assign(blocks_.size(), 0);
+    plan_.at.resize(blocks_.size());
+    for (size_t b = 0; b < blocks_.size(); ++b) {
+      if (blocks_[b].place == placement::fixed) {
+        plan_.block_page[b] = page_;
+        plan_.at[b].assign(blocks_[b].lines.size(), {page_, 0});
+      } else {
+        place(b);
+      }
+    }
+    check_first_page();
+    return std::move(plan_);
+  }
+
+ private:
+  int rows() const { return ctx_.g.rows; }
+
+  void new_page() {
+    ++page_;
+    plan_.pages = page_ + 1;
+    row_ = 1;
+  }
+
+  void place(size_t b) {
+    const block& blk = blocks_[b];
+    const int n = static_cast<int>(blk.lines.size());
+    if (blk.at_row > 0) row_ = blk.at_row;
+    if (blk.break_before && (row_ > 1 || page_has_fixed())) new_page();
+    int first = blk.at_row > 0 ? row_ : row_ + blk.rows_before;
+    const bool fits = first + n - 1 <= rows();
+    if (!fits && blk.carry_lines > 0) {
+      carry(static_cast<size_t>(blk.carry_lines));
+      first = row_ + blk.rows_before;
+    } else if (!fits && blk.keep_together && first > 1) {
+      new_page();
+      first = 1;
+    } else if (blk.keep_with_next && row_ + n > rows() && row_ <= rows()) {
+      new_page();
+      first = 1;
+    }
+    row_ = first;
+    plan_.at[b].clear();
+    for (int l = 0; l < n; ++l) {
+      if (row_ > rows()) new_page();
+      plan_.at[b].push_back({page_, row_});
+      if (blk.carriable) carriable_.push_back({b, static_cast<size_t>(l)});
+      ++row_;
+    }
+    plan_.block_page[b] = n > 0 ? plan_.at[b].front().page : page_;
+  }
+
+  // Moves the last `count` carriable lines of the current page, and the
+  // lines kept with them, to the top of a new page.
+  void carry(size_t count) {
+    std::vector<std::pair<size_t, size_t>> moving;
+    while (!carriable_.empty()) {
+      const auto [b, l] = carriable_.back();
+      if (plan_.at[b][l].page != page_ || (count == 0 && !blocks_[b].keep_with_next)) break;
+      moving.insert(moving.begin(), carriable_.back());
+      carriable_.pop_back();
+      if (count > 0) --count;
+    }
+    new_page();
+    for (const auto& [b, l] : moving) {
+      plan_.at[b][l] = {page_, row_++};
+      plan_.block_page[b] = plan_.at[b].front().page;
+      carriable_.push_back({b, l});
+    }
+  }
+
+  bool page_has_fixed() const {
+    for (size_t b = 0; b < blocks_.size(); ++b)
+      if (blocks_[b].place == placement::fixed && plan_.block_page[b] == page_) return true;
+    return false;
+  }
+
+  // GB/T 9704-2012 7.3.3: 公文首页必须显示正文.
+  void check_first_page() {
+    const model::document& doc = ctx_.doc;
+    if (doc.body.empty()) return;
+    for (size_t b = 0; b < blocks_.size(); ++b) {
+      const element r = blocks_[b].role;
+      if (r != element::body && r != element::heading) continue;
+      for (const auto& at : plan_.at[b])
+        if (at.page == 0) return;
+    }
+    ctx_.diags.warning(doc.source_name, doc.title_pos.line, doc.title_pos.column,
+                       "page 1 shows no body text (GB/T 9704 requires it)",
+                       "shorten the title or the addressee list");
+  }
+
+  context& ctx_;
+  const std::vector<block>& blocks_;
+  pagination plan_;
+  int page_ = 0;
+  int row_ = 1;
+  std::vector<std::pair<size_t, size_t>> carriable_;  // (block, line), in placing order
+};
+
+}  // namespace
+
+pagination paginate(context& ctx, const std::vector<block>& blocks) {
+  return paginator(ctx, blocks).run();
+}
+
+}  // namespace hongtou::layout

@@ -1,0 +1,162 @@
+// The vocabulary of layout files (docs/model.md, "Layout files"): one entry
+// per element, one per attribute, each with its type, range and field. A new
+// element or attribute is one entry here plus its field in layout_spec.
+#include "model/layout_schema.hpp"
+
+#include <limits>
+
+#include "model/layout_values.hpp"
+
+namespace hongtou::model::detail {
+namespace {
+
+using spec = layout_spec;
+constexpr lower_bound zero = lower_bound::zero, positive = lower_bound::positive;
+constexpr double unbounded = std::numeric_limits<double>::infinity();
+constexpr int most_rows = 50;  // rows and cells an element may skip or indent
+
+/// An element without a text style whose lengths count em in the size of
+/// em_from (nullptr: no em).
+element_def measured_by(const char* em_from, const char* name, std::vector<attr_def> attrs) {
+  return {name, em_from, /*key=*/nullptr, 0, 0, std::move(attrs)};
+}
+
+/// An element without a text style: lengths take no em.
+element_def plain(const char* name, std::vector<attr_def> attrs) {
+  return measured_by(/*em_from=*/nullptr, name, std::move(attrs));
+}
+
+/// An element with a text style (role, size, color) and more: 1em = its size.
+element_def styled_element(const char* name, field<text_style> style, std::vector<attr_def> more) {
+  return {name, /*em_from=*/name, /*key=*/nullptr, 0, 0, styled(std::move(style), std::move(more))};
+}
+
+// The page, the type area and the grid.
+void add_page(std::vector<element_def>& s) {
+  s.push_back(plain(
+      "page", {length("width", positive, [](spec& l) -> double& { return l.page.width; }),
+               length("height", positive, [](spec& l) -> double& { return l.page.height; })}));
+  s.push_back(
+      plain("type-area",
+            {length("top", zero, [](spec& l) -> double& { return l.type_area.top; }),
+             length("left", zero, [](spec& l) -> double& { return l.type_area.left; }),
+             length("width", positive, [](spec& l) -> double& { return l.type_area.width; }),
+             length("height", positive, [](spec& l) -> double& { return l.type_area.height; })}));
+  s.push_back(
+      plain("grid",
+            {choice<grid_profile>(
+                 "profile", {{"gb-exact", grid_profile::gb_exact}},
+                 [](spec& l) -> grid_profile& { return l.grid.profile; }, "grid profile"),
+             count("chars-per-line", 1, 200, [](spec& l) -> int& { return l.grid.chars_per_line; }),
+             count("lines-per-page", 1, 200, [](spec& l) -> int& { return l.grid.lines_per_page; }),
+             number("gap-ratio", 0, 10, /*lo_open=*/false,
+                    [](spec& l) -> double& { return l.grid.gap_ratio; })}));
+}
+
+// The 版头: 发文机关标志, 发文字号, separator.
+void add_header(std::vector<element_def>& s) {
+  s.push_back(styled_element(
+      "issuer", [](spec& l) -> text_style& { return l.issuer.style; },
+      {length("top", zero, [](spec& l) -> double& { return l.issuer.top; }),
+       length("max-width", positive, [](spec& l) -> double& { return l.issuer.max_width; }),
+       number("min-scale", 0, 1, /*lo_open=*/true,
+              [](spec& l) -> double& { return l.issuer.min_scale; })}));
+  s.push_back(styled_element("doc-number",
+                             [](spec& l) -> text_style& { return l.doc_number.style; },
+                             {count("rows-before", 0, most_rows,
+                                    [](spec& l) -> int& { return l.doc_number.rows_before; })}));
+  s.push_back(plain(
+      "separator",
+      {colour("color", [](spec& l) -> rgb& { return l.separator.color; }),
+       length("width", positive, [](spec& l) -> double& { return l.separator.width; }),
+       length("thickness", positive, [](spec& l) -> double& { return l.separator.thickness; }),
+       length("offset", zero, [](spec& l) -> double& { return l.separator.offset; })}));
+}
+
+// The title and how its lines are broken; em on <title-breaking> is the title's size.
+void add_title(std::vector<element_def>& s) {
+  s.push_back(styled_element(
+      "title", [](spec& l) -> text_style& { return l.title.style; },
+      {length("line-pitch", positive, [](spec& l) -> double& { return l.title.line_pitch; }),
+       count("rows-before", 0, most_rows, [](spec& l) -> int& { return l.title.rows_before; })}));
+  s.push_back(measured_by(
+      "title", "title-breaking",
+      {count("max-lines", 1, most_rows, [](spec& l) -> int& { return l.title_breaking.max_lines; }),
+       count("extra-lines", 0, most_rows,
+             [](spec& l) -> int& { return l.title_breaking.extra_lines; }),
+       number("search-limit", 1, unbounded, /*lo_open=*/false,
+              [](spec& l) -> double& { return l.title_breaking.search_limit; }),
+       text("free-before", [](spec& l) -> std::string& { return l.title_breaking.free_before; }),
+       length("word-break", zero, [](spec& l) -> double& { return l.title_breaking.word_break; }),
+       length("inside-word", zero, [](spec& l) -> double& { return l.title_breaking.inside_word; }),
+       number("near-full-ratio", 0, 1, /*lo_open=*/true,
+              [](spec& l) -> double& { return l.title_breaking.near_full_ratio; }),
+       length("near-full", zero, [](spec& l) -> double& { return l.title_breaking.near_full; }),
+       number("unevenness", 0, unbounded, /*lo_open=*/false,
+              [](spec& l) -> double& { return l.title_breaking.unevenness; }),
+       number("longer-below", 0, unbounded, /*lo_open=*/false,
+              [](spec& l) -> double& { return l.title_breaking.longer_below; }),
+       length("extra-line", zero,
+              [](spec& l) -> double& { return l.title_breaking.extra_line; })}));
+}
+
+// The 主体: 主送机关, 正文 and its headings, 署名 and 成文日期.
+void add_body(std::vector<element_def>& s) {
+  s.push_back(styled_element("addressee", [](spec& l) -> text_style& { return l.addressee.style; },
+                             {count("rows-before", 0, most_rows,
+                                    [](spec& l) -> int& { return l.addressee.rows_before; })}));
+  s.push_back(styled_element(
+      "body", [](spec& l) -> text_style& { return l.body.style; },
+      {count("rows-before", 0, most_rows, [](spec& l) -> int& { return l.body.rows_before; }),
+       count("first-line-indent", 0, most_rows,
+             [](spec& l) -> int& { return l.body.first_line_indent; })}));
+  s.push_back({"heading", /*em_from=*/"heading", /*key=*/"level", 1, 4,
+               styled([](spec& l, size_t i) -> text_style& { return l.heading[i]; })});
+  s.push_back(styled_element(
+      "signature", [](spec& l) -> text_style& { return l.signature.style; },
+      {count("rows-before", 0, most_rows, [](spec& l) -> int& { return l.signature.rows_before; }),
+       count("right-indent", 0, most_rows,
+             [](spec& l) -> int& { return l.signature.right_indent; }),
+       count("date-offset", 0, most_rows, [](spec& l) -> int& { return l.signature.date_offset; }),
+       count("carry-lines", 0, most_rows,
+             [](spec& l) -> int& { return l.signature.carry_lines; })}));
+}
+
+// The page number, and the fallback font role.
+void add_page_number(std::vector<element_def>& s) {
+  const std::vector<std::pair<const char*, side>> sides = {{"left", side::left},
+                                                           {"right", side::right}};
+  s.push_back(styled_element(
+      "page-number", [](spec& l) -> text_style& { return l.page_number.style; },
+      {length("below", zero, [](spec& l) -> double& { return l.page_number.below; }),
+       length("inset", zero, [](spec& l) -> double& { return l.page_number.inset; }),
+       pattern("format", "{n}", [](spec& l) -> std::string& { return l.page_number.format; }),
+       choice<side>("odd", sides, [](spec& l) -> side& { return l.page_number.odd; }),
+       choice<side>("even", sides, [](spec& l) -> side& { return l.page_number.even; }),
+       yes_no("first-page", [](spec& l) -> bool& { return l.page_number.first_page; })}));
+  s.push_back(
+      plain("fallback", {role("role", [](spec& l) -> std::string& { return l.fallback_role; })}));
+}
+
+}  // namespace
+
+const std::vector<element_def>& layout_schema() {
+  static const std::vector<element_def> schema = [] {
+    std::vector<element_def> s;
+    add_page(s);
+    add_header(s);
+    add_title(s);
+    add_body(s);
+    add_page_number(s);
+    return s;
+  }();
+  return schema;
+}
+
+const element_def* find_element(std::string_view name) {
+  for (const element_def& e : layout_schema())
+    if (name == e.name) return &e;
+  return nullptr;
+}
+
+}  // namespace hongtou::model::detail
