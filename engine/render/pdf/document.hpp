@@ -1,0 +1,65 @@
+#pragma once
+// Private to render/pdf: the libharu document with the object helpers every
+// part of the writer uses, and the embedding of one font (font.cpp).
+#include <hpdf.h>
+#include <hpdf_doc.h>
+#include <hpdf_encrypt.h>
+#include <hpdf_objects.h>
+
+#include <cstdint>
+#include <map>
+#include <string>
+
+#include "core/c_ptr.hpp"
+#include "core/diagnostic.hpp"
+#include "fonts/face.hpp"
+
+namespace hongtou::render::detail {
+
+/// A libharu document that reports its first error into diagnostics.
+class hpdf_document {
+ public:
+  explicit hpdf_document(diagnostics& diags);
+  hpdf_document(const hpdf_document&) = delete;
+  hpdf_document& operator=(const hpdf_document&) = delete;
+
+  /// The document; nullptr when it could not be created.
+  HPDF_Doc get() const { return doc_.get(); }
+  /// True while libharu has reported no error.
+  bool ok() const { return error_ == 0; }
+  /// Adds an error (with libharu's status, if any); returns false.
+  bool fail(const std::string& what);
+  HPDF_MMgr mmgr() const { return doc_->mmgr; }
+  HPDF_Xref xref() const { return doc_->xref; }
+  /// A dictionary in the xref (added before it goes into any container: DESIGN.md trap 4).
+  HPDF_Dict new_dict();
+  /// A flate-compressed stream holding the bytes.
+  HPDF_Dict new_stream(const uint8_t* data, size_t size);
+  /// The digest the file's /ID is made of: everything the content depends on.
+  void add_to_id(const void* data, size_t size);
+  /// Finishes the /ID digest.
+  void final_id(HPDF_BYTE (&digest)[16]);
+
+ private:
+  static void on_error(HPDF_STATUS error, HPDF_STATUS detail, void* user);
+  diagnostics& diags_;
+  HPDF_STATUS error_ = 0, detail_ = 0;
+  c_ptr<HPDF_Doc_Rec, HPDF_Free> doc_;
+  HPDF_MD5_CTX id_;
+};
+
+/// One embedded font: the glyphs a face shows in the document.
+struct font_use {
+  const fonts::face* face = nullptr;
+  std::map<uint32_t, std::string> glyph_text;  // old gid -> cluster text
+  std::map<uint32_t, uint32_t> code;           // old gid -> code in content streams
+  std::map<uint32_t, int> width;               // code -> width in 1/1000 em
+  HPDF_Dict type0 = nullptr;
+};
+
+/// Subsets the face to the used glyphs and builds its Type0 font: Identity-H
+/// codes, CFF as CIDFontType0C or TrueType as FontFile2, /W, ToUnicode. Fills
+/// use.code, use.width and use.type0; false after reporting an error.
+bool embed_font(hpdf_document& doc, font_use& use, bool preprocessed);
+
+}  // namespace hongtou::render::detail
