@@ -1,0 +1,136 @@
+#pragma once
+// Private to engine/model: the reader behind parse_document, one class over
+// two files. document.cpp reads the elements (the root, header, title,
+// addressee, body and signature) and holds the generic checks;
+// document_text.cpp holds the whitespace rule and the inline text (text-only
+// elements, spans, <lead>, <br/>). Vocabulary and messages: docs/model.md.
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include <pugixml.hpp>
+
+#include "core/diagnostic.hpp"
+#include "model/document.hpp"
+#include "model/xml_source.hpp"
+
+namespace hongtou::model::detail {
+
+/// True for the four whitespace characters of XML.
+bool is_xml_space(char32_t c);
+
+/// True when s holds nothing but XML whitespace.
+bool is_blank(const char* s);
+
+/// Normalises the whitespace of consecutive pieces of one paragraph (a run
+/// may cross a piece boundary, e.g. "</lead>\n  text"): leading and trailing
+/// whitespace goes; a run containing a line break between two CJK characters
+/// goes; every other run becomes one space, kept in the piece where it began.
+std::vector<std::string> normalise_whitespace(const std::vector<std::u32string>& pieces);
+
+/// Reads one document's XML text into a document, reporting every problem.
+class document_parser {
+ public:
+  /// xml, name and diags must outlive it.
+  document_parser(std::string_view xml, const std::string& name, diagnostics& diags)
+      : src_(xml, name, diags, max_errors), name_(name) {}
+
+  /// Fills out and returns true, or returns false with errors in diags.
+  bool run(document& out);
+
+ private:
+  static constexpr size_t max_errors = 100;  // past this a broken file only adds noise
+  static constexpr size_t max_name_in_message = 40;
+
+  /// One child slot of an element whose children follow a fixed order.
+  struct slot {
+    const char* name;
+    bool required;
+  };
+
+  // ---- names in messages (document.cpp) ----
+
+  /// A name or value for a message, with very long (fuzzed) ones shortened.
+  static std::string shorten(std::string s);
+  /// "<name>" for a message.
+  static std::string tag(const char* name);
+  /// "<a>", "<a> or <b>", "<a>, <b> or <c>".
+  static std::string one_of(const std::vector<const char*>& names);
+
+  // ---- positions and errors (document.cpp) ----
+
+  /// Offset of an element's '<', or of a text node's first non-space character
+  /// (with parse_ws_pcdata a text node often starts with the indentation).
+  size_t offset_of(pugi::xml_node n) const;
+  /// Offset of an attribute's name.
+  size_t offset_of(pugi::xml_node n, pugi::xml_attribute a) const { return src_.offset_of(n, a); }
+
+  /// Adds an error at an offset or at a node (see offset_of).
+  void error_at(size_t offset, std::string message) { src_.error_at(offset, std::move(message)); }
+  void error_at(pugi::xml_node n, std::string message) {
+    error_at(offset_of(n), std::move(message));
+  }
+  /// Line and column of a node, for the model.
+  source_pos pos_of(pugi::xml_node n);
+
+  // ---- generic checks (document.cpp) ----
+
+  /// Reports attributes not in allowed, and repeated ones.
+  void check_attributes(pugi::xml_node n, const std::vector<const char*>& allowed);
+
+  /// Reports non-blank text directly inside an element that holds only elements.
+  void reject_text(pugi::xml_node text, pugi::xml_node parent, const std::string& expected);
+
+  /// Visits the element children of parent whose order is fixed by slots;
+  /// reports unknown, repeated and misplaced children, stray text and
+  /// missing required children. visit(slot index, child) gets each good child.
+  /// Defined in document.cpp, where all its callers are.
+  template <class Visit>
+  void read_ordered(pugi::xml_node parent, const std::vector<slot>& slots, Visit visit);
+
+  // ---- text-only elements and inline text (document_text.cpp) ----
+
+  /// Raw text of an element that may hold only text, split at <br/> when
+  /// allow_br (one entry per line). Reports any other child.
+  std::vector<std::u32string> raw_text(pugi::xml_node n, bool allow_br);
+
+  /// Whitespace-normalised text of a text-only element; reports empty text.
+  std::string read_text(pugi::xml_node n);
+
+  /// The level attribute of <h> and <lead>; 0 after reporting a problem.
+  int read_level(pugi::xml_node n);
+
+  /// A standalone heading <h level="N"> as one block of one span.
+  void read_heading(pugi::xml_node n, std::vector<block>& body);
+
+  /// A paragraph <p>: an optional <lead> span, then the rest as one span.
+  void read_paragraph(pugi::xml_node n, std::vector<block>& body);
+
+  // ---- the vocabulary (document.cpp) ----
+
+  /// The one root element <gongwen>; a null node after reporting it missing
+  /// or misnamed. Also reports text and further elements beside it.
+  pugi::xml_node find_root(const pugi::xml_document& xdoc);
+
+  /// <gongwen>: its layout attribute and its children, in their fixed order.
+  void read_root(const pugi::xml_document& xdoc, document& doc);
+
+  /// <header>: 份号, 密级, 紧急程度, 发文机关标志, 发文字号.
+  void read_header(pugi::xml_node n, header& h);
+
+  /// <title>: its lines, joined with "\n".
+  void read_title(pugi::xml_node n, document& doc);
+
+  /// <body>: its <p> and <h>, in document order.
+  void read_body(pugi::xml_node n, std::vector<block>& body);
+
+  /// <signature>: <organ> and <date>.
+  void read_signature(pugi::xml_node n, signature& sig);
+
+  xml_source src_;
+  const std::string& name_;
+};
+
+}  // namespace hongtou::model::detail
