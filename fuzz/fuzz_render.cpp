@@ -16,10 +16,11 @@ namespace {
 
 // gbt9704 with the committed test fonts.
 hongtou::test::font_environment& env() {
-  static hongtou::test::font_environment e(std::string(HONGTOU_SOURCE_DIR) + "/layouts/gbt9704.xml",
-                                           std::string(HONGTOU_SOURCE_DIR) + "/fonts/fonts.xml",
-                                           std::string(HONGTOU_SOURCE_DIR) + "/tests/fonts",
-                                           /*system_fonts=*/false);
+  static hongtou::test::font_environment e(
+      std::string(HONGTOU_SOURCE_DIR) + "/layouts/gbt9704.xml",
+      std::string(HONGTOU_SOURCE_DIR) + "/tests/fonts/fonts.xml",
+      std::string(HONGTOU_SOURCE_DIR) + "/tests/fonts",
+      /*system_fonts=*/false);
   return e;
 }
 

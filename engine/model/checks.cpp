@@ -59,7 +59,8 @@ void check_date(const document& doc, diagnostics& diags) {
   const std::u32string d = utf8_decode(doc.sig.date);
   auto warn = [&](const std::string& message) {
     diags.warning(doc.source_name, doc.sig.pos.line, doc.sig.pos.column,
-                  "成文日期 '" + doc.sig.date + "': " + message, "GB/T 9704-2012 7.3.5.4: e.g. 2012年7月1日");
+                  "成文日期 '" + doc.sig.date + "': " + message,
+                  "GB/T 9704-2012 7.3.5.4: e.g. 2012年7月1日");
   };
   size_t i = 0;
   size_t y = digits_at(d, i);

@@ -160,11 +160,11 @@ TEST_CASE("cli errors: an unknown element in <body> is named with what <body> ta
 
 namespace {
 
-// Writes dir/that.xml: fonts/fonts.xml with the fangsong role's candidates
+// Writes dir/that.xml: tests/fonts/fonts.xml with the fangsong role's candidates
 // replaced by one family that no system has. Returns "that.xml:LINE:COL:",
 // the position of that <role> element.
 std::string fonts_without_fangsong(const fs::path& dir) {
-  std::string xml = slurp(source_path("fonts/fonts.xml"));
+  std::string xml = slurp(source_path("tests/fonts/fonts.xml"));
   const size_t role = xml.find("<role name=\"fangsong\"");
   REQUIRE(role != std::string::npos);
   const size_t body = xml.find('>', role);
@@ -185,7 +185,7 @@ std::string fonts_without_fangsong(const fs::path& dir) {
 TEST_CASE("cli errors: a role with no installed font stops the render", "[errors][cli]") {
   const fs::path dir = case_dir("missing-font-role");
   const std::string position = fonts_without_fangsong(dir);
-  const run_result r = run(cli() + " --fonts that.xml render " +
+  const run_result r = run(cli_with_fonts("that.xml") + " render " +
                                quote(source_path("samples/report.xml")) + " -o out.pdf",
                            dir);
   INFO("stderr: " << r.err);
@@ -199,7 +199,7 @@ TEST_CASE("cli errors: hongtou fonts reports a role with no installed font as NO
           "[errors][cli]") {
   const fs::path dir = case_dir("missing-font-role-report");
   fonts_without_fangsong(dir);
-  const run_result r = run(cli() + " --fonts that.xml fonts", dir);
+  const run_result r = run(cli_with_fonts("that.xml") + " fonts", dir);
   INFO("stdout: " << r.out << "\nstderr: " << r.err);
   CHECK(r.status == 2);
   CHECK(contains(line_starting(r.out, "fangsong"), "NOT FOUND"));

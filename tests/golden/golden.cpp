@@ -22,8 +22,7 @@ std::string slurp(const std::string& path) {
 }
 
 // The first line where the two texts differ, 1-based; 0 when equal.
-int first_difference(const std::string& a, const std::string& b, std::string& la,
-                     std::string& lb) {
+int first_difference(const std::string& a, const std::string& b, std::string& la, std::string& lb) {
   std::istringstream sa(a), sb(b);
   for (int line = 1;; ++line) {
     const bool ea = !std::getline(sa, la), eb = !std::getline(sb, lb);
@@ -46,6 +45,7 @@ int main(int argc, char** argv) {
   const std::string source = argv[1], input = argv[2];
   hongtou::engine_options o;
   o.data_dir = source;
+  o.fonts_file = source + "/tests/fonts/fonts.xml";
   o.font_dirs = {source + "/tests/fonts"};
   o.layout_dirs = {source + "/tests/layouts"};
   o.system_fonts = false;
@@ -69,8 +69,7 @@ int main(int argc, char** argv) {
   }
   std::string la, lb;
   if (const int line = first_difference(got, want, la, lb)) {
-    std::cerr << golden << ":" << line << ": differs\n  got:  " << la << "\n  want: " << lb
-              << '\n';
+    std::cerr << golden << ":" << line << ": differs\n  got:  " << la << "\n  want: " << lb << '\n';
     return 1;
   }
   return 0;

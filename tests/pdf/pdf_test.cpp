@@ -632,7 +632,8 @@ TEST_CASE("pdf: filled rectangles and images with transparency are drawn where f
   REQUIRE(hongtou::render::render_pdf(f, faces, {}, bytes, diags));
   {
     std::ofstream out(dir / "shapes.pdf", std::ios::binary);
-    out.write(reinterpret_cast<const char*>(bytes.data()), static_cast<std::streamsize>(bytes.size()));
+    out.write(reinterpret_cast<const char*>(bytes.data()),
+              static_cast<std::streamsize>(bytes.size()));
   }
   CHECK(run("qpdf --check shapes.pdf", dir).status == 0);
   // At 72 dpi a pixel is a point: 1 mm = 2.83 px.
@@ -640,16 +641,18 @@ TEST_CASE("pdf: filled rectangles and images with transparency are drawn where f
   image img;
   REQUIRE(read_ppm(dir / "s.ppm", img));
   auto px = [&](double x_mm, double y_mm) {
-    const size_t i = (static_cast<size_t>(hongtou::mm_to_pt(y_mm)) * static_cast<size_t>(img.width) +
-                      static_cast<size_t>(hongtou::mm_to_pt(x_mm))) * 3;
+    const size_t i =
+        (static_cast<size_t>(hongtou::mm_to_pt(y_mm)) * static_cast<size_t>(img.width) +
+         static_cast<size_t>(hongtou::mm_to_pt(x_mm))) *
+        3;
     return std::string{img.rgb[i], img.rgb[i + 1], img.rgb[i + 2]};
   };
   const std::string blue{'\x00', '\x00', '\xff'}, red{'\xff', '\x00', '\x00'}, white(3, '\xff');
-  CHECK(px(35, 25) == blue);    // the rectangle's centre
-  CHECK(px(18, 25) == white);   // left of it
-  CHECK(px(120, 120) == red);   // the disc's centre
-  CHECK(px(101, 101) == white); // the image's corner: transparent
-  CHECK(px(120, 142) == white); // below the image
+  CHECK(px(35, 25) == blue);     // the rectangle's centre
+  CHECK(px(18, 25) == white);    // left of it
+  CHECK(px(120, 120) == red);    // the disc's centre
+  CHECK(px(101, 101) == white);  // the image's corner: transparent
+  CHECK(px(120, 142) == white);  // below the image
   // The trace lists both, in mm.
   const std::string t = hongtou::render::trace(f, faces);
   CHECK(t.find("rect seal x=20.00 y=20.00 w=30.00 h=10.00 #0000FF") != std::string::npos);

@@ -59,10 +59,16 @@ inline run_result run(const std::string& cmd, const fs::path& dir) {
   return r;
 }
 
-/// The built CLI, quoted, finding faces only in the committed test fonts.
+/// The built CLI, quoted, with a fonts.xml whose faces come from the
+/// committed test fonts only (never the system's).
+inline std::string cli_with_fonts(const std::string& fonts_xml) {
+  return quote(HONGTOU_CLI) + " --fonts " + quote(fonts_xml) + " --font-dir " +
+         quote(std::string(HONGTOU_SOURCE_DIR) + "/tests/fonts") + " --no-system-fonts";
+}
+
+/// The built CLI, quoted, with the test fonts (tests/fonts/fonts.xml).
 inline std::string cli() {
-  return quote(HONGTOU_CLI) + " --font-dir " + quote(std::string(HONGTOU_SOURCE_DIR) + "/tests/fonts") +
-         " --no-system-fonts";
+  return cli_with_fonts(std::string(HONGTOU_SOURCE_DIR) + "/tests/fonts/fonts.xml");
 }
 
 /// The built CLI, quoted, with the system's fonts (for fonts the tests do not ship).

@@ -26,10 +26,11 @@ inline std::string read_file(const std::string& path) {
 }
 
 struct environment {
-  /// gbt9704 and the default fonts.xml, with the faces of tests/fonts only.
+  /// gbt9704 with the committed test fonts (tests/fonts/fonts.xml), never the system's.
   static const font_environment& get() {
-    static font_environment env(source_path("layouts/gbt9704.xml"), source_path("fonts/fonts.xml"),
-                                source_path("tests/fonts"), /*system_fonts=*/false);
+    static font_environment env(source_path("layouts/gbt9704.xml"),
+                                source_path("tests/fonts/fonts.xml"), source_path("tests/fonts"),
+                                /*system_fonts=*/false);
     return env;
   }
 };

@@ -7,10 +7,10 @@ namespace hongtou::layout {
 
 struct grid {
   double left = 0, top = 0, width = 0, bottom = 0;  // the type area, pt from the page's top-left
-  double cell = 0;   // character pitch
-  double pitch = 0;  // row pitch: one character plus the gap
-  double gap = 0;    // empty space between two glyph rows
-  int rows = 0;      // rows per page
+  double cell = 0;                                  // character pitch
+  double pitch = 0;                                 // row pitch: one character plus the gap
+  double gap = 0;                                   // empty space between two glyph rows
+  int rows = 0;                                     // rows per page
   /// Top of the em box of row r (1-based) on any page.
   double row_top(int r) const { return top + (r - 1) * pitch; }
   /// The row whose top is nearest to y (at least 1).

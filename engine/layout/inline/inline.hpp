@@ -43,8 +43,8 @@ struct prepared_text {
   std::vector<text_piece> pieces;
   std::u32string text;
   std::vector<cluster> clusters;
-  std::vector<bool> break_before;  // per cluster: a line may start here (ICU + 避头尾)
-  std::vector<bool> word_start;    // per cluster: a word begins here (ICU, zh dictionary)
+  std::vector<bool> break_before;     // per cluster: a line may start here (ICU + 避头尾)
+  std::vector<bool> word_start;       // per cluster: a word begins here (ICU, zh dictionary)
   std::vector<char32_t> missing;      // characters no face has a glyph for
   std::vector<char32_t> substituted;  // characters set in the fallback face
 };

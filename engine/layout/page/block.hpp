@@ -52,7 +52,7 @@ struct line_place {
 /// What paginate hands emit: the page of every block and line.
 struct pagination {
   int pages = 0;
-  std::vector<int> block_page;               // per block: the page it starts on
+  std::vector<int> block_page;              // per block: the page it starts on
   std::vector<std::vector<line_place>> at;  // per block, per line
 };
 

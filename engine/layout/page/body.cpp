@@ -7,8 +7,8 @@ namespace hongtou::layout {
 
 namespace {
 
-std::vector<block_line> set_grid_lines(context& ctx, std::vector<text_piece> pieces,
-                                       double indent, const model::source_pos& pos) {
+std::vector<block_line> set_grid_lines(context& ctx, std::vector<text_piece> pieces, double indent,
+                                       const model::source_pos& pos) {
   prepared_text p = prepare(std::move(pieces), ctx.g.cell, ctx.breaks);
   ctx.report_coverage(p, pos);
   paragraph_params pp;
@@ -43,8 +43,8 @@ block paragraph(context& ctx, const model::block& blk) {
       pieces.push_back(ctx.piece(sp.text, spec.body.style, element::body));
     if (level == 1) b.outline += sp.text;  // level-1 headings make the outline
   }
-  b.lines = set_grid_lines(ctx, std::move(pieces), spec.body.first_line_indent * ctx.g.cell,
-                           blk.pos);
+  b.lines =
+      set_grid_lines(ctx, std::move(pieces), spec.body.first_line_indent * ctx.g.cell, blk.pos);
   return b;
 }
 

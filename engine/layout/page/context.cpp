@@ -21,8 +21,8 @@ std::string describe(char32_t c) {
 
 }  // namespace
 
-context::context(const model::document& d, const model::layout_spec& s,
-                 const fonts::font_set& f, diagnostics& dg)
+context::context(const model::document& d, const model::layout_spec& s, const fonts::font_set& f,
+                 diagnostics& dg)
     : doc(d),
       spec(s),
       fonts(f),

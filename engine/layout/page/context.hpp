@@ -16,8 +16,8 @@ namespace hongtou::layout {
 
 class context {
  public:
-  context(const model::document& doc, const model::layout_spec& spec,
-          const fonts::font_set& fonts, diagnostics& diags);
+  context(const model::document& doc, const model::layout_spec& spec, const fonts::font_set& fonts,
+          diagnostics& diags);
 
   const model::document& doc;
   const model::layout_spec& spec;

@@ -4,7 +4,8 @@
 
 namespace hongtou::layout::shape {
 
-std::vector<shaped_glyph> shape_text(const fonts::face& f, double size, const std::u32string& text) {
+std::vector<shaped_glyph> shape_text(const fonts::face& f, double size,
+                                     const std::u32string& text) {
   std::vector<shaped_glyph> out;
   if (text.empty()) return out;
   c_ptr<hb_buffer_t, hb_buffer_destroy> owner(hb_buffer_create());

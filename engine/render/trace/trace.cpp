@@ -40,9 +40,9 @@ std::string trace(const frames& f, const fonts::face_cache& faces) {
       out += "  rect " + std::string(element_name(r.role)) + " x=" + mm(r.x) + " y=" + mm(r.y) +
              " w=" + mm(r.width) + " h=" + mm(r.height) + " " + colour(r.color) + "\n";
     for (const auto& im : pg.images)
-      out += "  image " + std::string(element_name(im.role)) + " x=" + mm(im.x) + " y=" +
-             mm(im.y) + " w=" + mm(im.width) + " h=" + mm(im.height) + " px=" +
-             std::to_string(im.pixel_width) + "x" + std::to_string(im.pixel_height) +
+      out += "  image " + std::string(element_name(im.role)) + " x=" + mm(im.x) + " y=" + mm(im.y) +
+             " w=" + mm(im.width) + " h=" + mm(im.height) +
+             " px=" + std::to_string(im.pixel_width) + "x" + std::to_string(im.pixel_height) +
              (im.alpha.empty() ? "" : " alpha") + "\n";
     for (const auto& run : pg.runs) {
       const fonts::face* face = faces.find(run.font.id);
