@@ -19,6 +19,7 @@ std::string describe(const font_candidate& c) {
 const face* find_face(const font_candidate& c, const std::vector<const provider*>& providers,
                       face_cache& cache, std::string& found_by) {
   for (const provider* p : providers) {
+    if (!p) continue;
     for (bool by_family : {true, false}) {
       font_source src;
       const bool hit = by_family ? !c.family.empty() && p->find_family(c, src)

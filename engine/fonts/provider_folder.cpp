@@ -15,16 +15,15 @@ namespace {
 namespace fs = std::filesystem;
 
 bool is_font_file(const fs::path& p) {
-  std::string ext = p.extension().string();
-  std::transform(ext.begin(), ext.end(), ext.begin(), [](char c) {
-    return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
-  });
-  return ext == ".ttf" || ext == ".otf" || ext == ".ttc" || ext == ".otc";
+  const std::string ext = p.extension().string();
+  for (const char* e : {".ttf", ".otf", ".ttc", ".otc"})
+    if (detail::same_name(ext, e)) return true;
+  return false;
 }
 
-class folder : public provider {
+class folder_fonts : public provider {
  public:
-  explicit folder(const std::string& dir) : dir_(dir) {
+  explicit folder_fonts(const std::string& dir) : dir_(dir) {
     // Sorted by name, so the face chosen among equals does not depend on
     // the order the file system lists them in.
     std::vector<fs::path> files;
@@ -71,7 +70,7 @@ class folder : public provider {
 }  // namespace
 
 std::unique_ptr<provider> folder_provider(const std::string& dir) {
-  return std::make_unique<folder>(dir);
+  return std::make_unique<folder_fonts>(dir);
 }
 
 }  // namespace hongtou::fonts

@@ -13,9 +13,9 @@
 namespace hongtou::fonts {
 namespace {
 
-class memory : public provider {
+class memory_fonts : public provider {
  public:
-  explicit memory(std::vector<memory_font> fonts) {
+  explicit memory_fonts(std::vector<memory_font> fonts) {
     // Sorted by name like a folder's files; stable, so equal names keep the
     // application's order.
     std::stable_sort(fonts.begin(), fonts.end(),
@@ -58,7 +58,7 @@ class memory : public provider {
 }  // namespace
 
 std::unique_ptr<provider> memory_provider(std::vector<memory_font> fonts) {
-  return std::make_unique<memory>(std::move(fonts));
+  return std::make_unique<memory_fonts>(std::move(fonts));
 }
 
 }  // namespace hongtou::fonts

@@ -1,10 +1,6 @@
-#include "render/pdf/cff.hpp"
+#include "fonts/cff.hpp"
 
-#if __has_include(<catch2/catch_test_macros.hpp>)
-#include <catch2/catch_test_macros.hpp>
-#else
-#include <catch2/catch.hpp>  // Catch2 v2 (Debian 12 ships 2.13)
-#endif
+#include <catch2/catch.hpp>
 
 #include <ft2build.h>
 #include FT_FREETYPE_H
@@ -22,6 +18,9 @@
 #include <utility>
 #include <vector>
 
+#include "fonts/face_cache.hpp"
+#include "fonts/subset.hpp"
+
 // Catch2 before v3.3 has no SKIP.
 #ifndef SKIP
 #define SKIP(message) \
@@ -33,11 +32,14 @@
 
 namespace {
 
-namespace cff = hongtou::pdf::cff;
+namespace cff = hongtou::fonts::cff;
 
-const char* const fandol_path = "/usr/local/share/fonts/opentype/fandol/FandolFang-Regular.otf";
-const char* const noto_path = "/usr/share/fonts/opentype/noto/NotoSerifCJK-Bold.ttc";
-constexpr unsigned noto_sc_index = 2;
+// Committed subsets of FandolFang (CID-keyed, Adobe-GB1) and Noto Serif CJK SC Bold (CID-keyed,
+// Adobe-Identity), with the glyph ids of the whole fonts.
+const std::string fandol_path =
+    std::string(HONGTOU_SOURCE_DIR) + "/tests/fonts/FandolFang-Regular.subset.otf";
+const std::string noto_path =
+    std::string(HONGTOU_SOURCE_DIR) + "/tests/fonts/NotoSerifCJKsc-Bold.subset.otf";
 
 struct hb_deleter {
   void operator()(hb_blob_t* p) const { hb_blob_destroy(p); }
@@ -55,12 +57,12 @@ struct ft_deleter {
 using ft_library = std::unique_ptr<FT_LibraryRec_, ft_deleter>;
 using ft_face = std::unique_ptr<FT_FaceRec_, ft_deleter>;
 
-bool file_exists(const char* path) {
+bool file_exists(const std::string& path) {
   return std::ifstream(path).good();
 }
 
-hb_ptr<hb_face_t> open_face(const char* path, unsigned index) {
-  hb_ptr<hb_blob_t> blob(hb_blob_create_from_file_or_fail(path));
+hb_ptr<hb_face_t> open_face(const std::string& path, unsigned index) {
+  hb_ptr<hb_blob_t> blob(hb_blob_create_from_file_or_fail(path.c_str()));
   if (!blob) return nullptr;
   return hb_ptr<hb_face_t>(hb_face_create(blob.get(), index));
 }
@@ -332,7 +334,8 @@ std::vector<uint8_t> synthetic_name_keyed_font() {
 }
 
 // Real name-keyed OpenType/CFF fonts, when installed (fonts-lmodern, texlive-lang-chinese), plus
-// $HONGTOU_TEST_NAME_KEYED_OTF.
+// $HONGTOU_TEST_NAME_KEYED_OTF. These stay system fonts: no committed test font is name-keyed, and
+// the synthetic font above covers conversion when none is installed.
 std::vector<std::string> installed_name_keyed_fonts() {
   std::vector<std::string> paths;
   if (const char* env = std::getenv("HONGTOU_TEST_NAME_KEYED_OTF")) paths.emplace_back(env);
@@ -345,9 +348,9 @@ std::vector<std::string> installed_name_keyed_fonts() {
 
 // A subset of a CID-keyed font parses as CID-keyed with the given ROS, and keeps for "中" the CID
 // the whole font's charset has; FreeType reads the same charset.
-void check_cid_keyed_subset(const char* path, unsigned face_index, const char* registry,
-                            const char* ordering) {
-  const hb_ptr<hb_face_t> face = open_face(path, face_index);
+void check_cid_keyed_subset(const std::string& path, const char* registry, const char* ordering) {
+  const hb_ptr<hb_face_t> face = open_face(path, 0);
+  REQUIRE(face);
   const std::vector<uint8_t> full_bytes = cff_table(face.get());
   cff::cff_info full;
   std::string error;
@@ -388,16 +391,22 @@ void check_cid_keyed_subset(const char* path, unsigned face_index, const char* r
   }
 }
 
+// The CFF of FandolFang subset to the sample text (CID-keyed).
+std::vector<uint8_t> fandol_subset_cff() {
+  const hb_ptr<hb_face_t> face = open_face(fandol_path, 0);
+  REQUIRE(face);
+  const hb_ptr<hb_face_t> sub = subset(face.get(), sample_text, HB_SUBSET_FLAGS_DEFAULT);
+  return cff_table(sub.get());
+}
+
 }  // namespace
 
 TEST_CASE("cff parse: FandolFang subset is CID-keyed Adobe-GB1 and keeps its CIDs", "[cff]") {
-  if (!file_exists(fandol_path)) SKIP("FandolFang not installed");
-  check_cid_keyed_subset(fandol_path, 0, "Adobe", "GB1");
+  check_cid_keyed_subset(fandol_path, "Adobe", "GB1");
 }
 
 TEST_CASE("cff parse: Noto Serif CJK SC Bold subset is CID-keyed and keeps its CIDs", "[cff]") {
-  if (!file_exists(noto_path)) SKIP("Noto Serif CJK not installed");
-  check_cid_keyed_subset(noto_path, noto_sc_index, "Adobe", "Identity");
+  check_cid_keyed_subset(noto_path, "Adobe", "Identity");
 }
 
 TEST_CASE("cff parse: name-keyed font", "[cff]") {
@@ -440,7 +449,7 @@ TEST_CASE("cff to_cid_keyed: installed name-keyed OpenType fonts and their subse
   if (paths.empty()) SKIP("no name-keyed OpenType/CFF font installed");
   for (const std::string& path : paths) {
     INFO(path);
-    const hb_ptr<hb_face_t> face = open_face(path.c_str(), 0);
+    const hb_ptr<hb_face_t> face = open_face(path, 0);
     REQUIRE(face);
     check_conversion(cff_table(face.get()));
     for (unsigned flags :
@@ -452,11 +461,38 @@ TEST_CASE("cff to_cid_keyed: installed name-keyed OpenType fonts and their subse
   }
 }
 
+TEST_CASE("cff: fonts::subset converts a name-keyed face, codes = new glyph ids", "[cff]") {
+  const std::vector<std::string> paths = installed_name_keyed_fonts();
+  if (paths.empty()) SKIP("no name-keyed OpenType/CFF font installed");
+  hongtou::fonts::face_cache cache;
+  for (const std::string& path : paths) {
+    INFO(path);
+    std::string error;
+    const hongtou::fonts::face* f = cache.open({path, 0, nullptr, "test"}, error);
+    REQUIRE(f);
+    REQUIRE(f->is_cff());
+    std::vector<uint32_t> glyphs;
+    for (char32_t c : std::u32string(U"GB/T 9704")) glyphs.push_back(f->glyph(c));
+    hongtou::fonts::font_subset s;
+    REQUIRE(hongtou::fonts::subset(*f, glyphs, false, s, error));
+    CHECK(s.format == hongtou::fonts::outline_format::cff_cid);
+    CHECK(s.registry == "Adobe");
+    CHECK(s.ordering == "Identity");
+    CHECK(s.supplement == 0);
+    cff::cff_info info;
+    REQUIRE(cff::parse(s.bytes.data(), s.bytes.size(), info, error));
+    CHECK(info.cid_keyed);
+    CHECK(s.code.at(0) == 0);
+    for (uint32_t g : glyphs) {
+      REQUIRE(s.code.count(g));
+      CHECK(s.code.at(g) > 0);
+      CHECK(s.code.at(g) < info.glyph_count);  // a new glyph id, which is the CID
+    }
+  }
+}
+
 TEST_CASE("cff to_cid_keyed: refuses a CID-keyed font", "[cff]") {
-  if (!file_exists(fandol_path)) SKIP("FandolFang not installed");
-  const hb_ptr<hb_face_t> face = open_face(fandol_path, 0);
-  const hb_ptr<hb_face_t> sub = subset(face.get(), sample_text, HB_SUBSET_FLAGS_DEFAULT);
-  const std::vector<uint8_t> bytes = cff_table(sub.get());
+  const std::vector<uint8_t> bytes = fandol_subset_cff();
   std::vector<uint8_t> out{1, 2, 3};
   std::string error;
   CHECK_FALSE(cff::to_cid_keyed(bytes.data(), bytes.size(), out, error));
@@ -476,12 +512,8 @@ TEST_CASE("cff: empty input is rejected with an error", "[cff]") {
 }
 
 TEST_CASE("cff: every truncation is rejected with an error", "[cff]") {
-  std::vector<std::vector<uint8_t>> fonts = {synthetic_name_keyed_font()};
-  if (file_exists(fandol_path)) {
-    const hb_ptr<hb_face_t> face = open_face(fandol_path, 0);
-    const hb_ptr<hb_face_t> sub = subset(face.get(), sample_text, HB_SUBSET_FLAGS_DEFAULT);
-    fonts.push_back(cff_table(sub.get()));
-  }
+  const std::vector<std::vector<uint8_t>> fonts = {synthetic_name_keyed_font(),
+                                                   fandol_subset_cff()};
   cff::cff_info info;
   std::vector<uint8_t> out;
   std::string error;
@@ -539,12 +571,8 @@ TEST_CASE("cff: garbage and mutated fonts never crash", "[cff]") {
     CHECK_FALSE(cff::to_cid_keyed(garbage.data(), garbage.size(), out, error));
   }
 
-  std::vector<std::vector<uint8_t>> fonts = {synthetic_name_keyed_font()};
-  if (file_exists(fandol_path)) {
-    const hb_ptr<hb_face_t> face = open_face(fandol_path, 0);
-    const hb_ptr<hb_face_t> sub = subset(face.get(), sample_text, HB_SUBSET_FLAGS_DEFAULT);
-    fonts.push_back(cff_table(sub.get()));
-  }
+  const std::vector<std::vector<uint8_t>> fonts = {synthetic_name_keyed_font(),
+                                                   fandol_subset_cff()};
   for (const auto& bytes : fonts) {
     std::uniform_int_distribution<size_t> position(0, bytes.size() - 1);
     for (int round = 0; round < 3000; ++round) {

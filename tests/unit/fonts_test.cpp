@@ -1,20 +1,48 @@
-// Font roles resolved through fontconfig (spec §10): Chinese and English
-// family names, styles, file fallbacks, and the error for a role with no face.
+// Font roles resolved to faces: the folder, memory and fontconfig providers
+// (Chinese and English family names, styles, files), candidate order, the
+// face cache, the diagnostics of missing roles, and subsetting. Only the
+// fonts committed in tests/fonts are used.
 #include <catch2/catch.hpp>
 
-#include <filesystem>
+#include <hb.h>
 
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <set>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "core/c_ptr.hpp"
+#include "fonts/cff.hpp"
+#include "fonts/face_cache.hpp"
 #include "fonts/font_set.hpp"
-#include "unit/fixture.hpp"
+#include "fonts/names.hpp"
+#include "fonts/provider.hpp"
+#include "fonts/subset.hpp"
+#include "model/font_config.hpp"
 
 using namespace hongtou;
+using namespace hongtou::fonts;
+namespace fs = std::filesystem;
 
 namespace {
 
-model::font_config one_role(std::vector<model::font_candidate> candidates) {
-  model::font_config c;
-  model::font_role r;
-  r.name = "kai";
+const std::string fonts_dir = std::string(HONGTOU_SOURCE_DIR) + "/tests/fonts";
+// The committed subsets, each keeping the glyph ids of its whole font: FandolFang and Noto CJK
+// are CID-keyed CFF (Adobe-GB1 and Adobe-Identity), WenKai Test Subset is TrueType.
+const std::string fandol_file = "FandolFang-Regular.subset.otf";
+const std::string wenkai_file = "WenKaiTestSubset-Regular.subset.ttf";
+const std::string serif_bold_file = "NotoSerifCJKsc-Bold.subset.otf";
+const std::string serif_regular_file = "NotoSerifCJKsc-Regular.subset.otf";
+const std::string sans_file = "NotoSansCJKsc-Regular.subset.otf";
+
+font_config one_role(std::vector<font_candidate> candidates, const std::string& name = "kai") {
+  font_config c;
+  font_role r;
+  r.name = name;
   r.description = "test";
   r.line = 7;
   r.column = 3;
@@ -23,60 +51,270 @@ model::font_config one_role(std::vector<model::font_candidate> candidates) {
   return c;
 }
 
-model::font_candidate family(const std::string& f, const std::string& style = {}) {
-  model::font_candidate c;
+font_candidate family(const std::string& f, const std::string& style = {}) {
+  font_candidate c;
   c.family = f;
   c.style = style;
   return c;
 }
 
+font_candidate file(const std::string& name, int index = 0) {
+  font_candidate c;
+  c.file = name;
+  c.index = index;
+  return c;
+}
+
+std::vector<uint8_t> read_bytes(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  REQUIRE(in);
+  return std::vector<uint8_t>(std::istreambuf_iterator<char>(in), {});
+}
+
+// A fresh folder under the test temp folder.
+fs::path temp_dir(const std::string& name) {
+  const fs::path dir = fs::path(HONGTOU_TEST_TMP) / name;
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  return dir;
+}
+
+// Resolves the role "kai" of `config` through `providers`; the face or nullptr.
+const face* resolve_kai(const font_config& config, const std::vector<const provider*>& providers,
+                        face_cache& cache, diagnostics& diags,
+                        std::unique_ptr<font_set>* keep = nullptr) {
+  auto set = font_set::resolve(config, {"kai"}, {}, providers, cache, diags);
+  const face* f = set ? set->get("kai") : nullptr;
+  if (keep) *keep = std::move(set);
+  return f;
+}
+
 }  // namespace
 
-TEST_CASE("a role resolves by its Chinese family name") {
-  diagnostics diags;
-  auto set = fonts::font_set::load(one_role({family("霞鹜文楷", "Regular")}), {"kai"}, {}, diags);
-  REQUIRE(set);
-  const fonts::face* f = set->get("kai");
+// ---- providers ----
+
+TEST_CASE("the folder provider finds a face by its English family name, in any case") {
+  const auto folder = folder_provider(fonts_dir);
+  for (const char* name : {"WenKai Test Subset", "wenkai test subset"}) {
+    INFO(name);
+    font_source src;
+    REQUIRE(folder->find_family(family(name), src));
+    CHECK(fs::path(src.path).filename() == wenkai_file);
+    CHECK(src.index == 0);
+    CHECK(src.found_by == "folder " + fonts_dir);
+    CHECK(src.data == nullptr);
+  }
+  font_source src;
+  CHECK_FALSE(folder->find_family(family("WenKai"), src));
+  CHECK(folder->describe() == "folder " + fonts_dir);
+}
+
+TEST_CASE("the folder provider finds a face by its Chinese family name") {
+  const auto folder = folder_provider(fonts_dir);
+  font_source src;
+  REQUIRE(folder->find_family(family("文楷测试子集", "Regular"), src));
+  CHECK(fs::path(src.path).filename() == wenkai_file);
+}
+
+TEST_CASE("the folder provider tells faces of one family apart by style and weight") {
+  const auto folder = folder_provider(fonts_dir);
+  font_source bold, regular, plain;
+  REQUIRE(folder->find_family(family("Noto Serif CJK SC", "Bold"), bold));
+  REQUIRE(folder->find_family(family("noto serif cjk sc", "regular"), regular));
+  REQUIRE(folder->find_family(family("Noto Serif CJK SC"), plain));  // nearest to Regular
+  CHECK(fs::path(bold.path).filename() == serif_bold_file);
+  CHECK(fs::path(regular.path).filename() == serif_regular_file);
+  CHECK(plain.path == regular.path);
+  font_source none;
+  CHECK_FALSE(folder->find_family(family("Noto Serif CJK SC", "Italic"), none));
+}
+
+TEST_CASE("the folder provider finds a file by name, and an absolute path as it is") {
+  const auto folder = folder_provider(fonts_dir);
+  font_source src;
+  REQUIRE(folder->find_file(file(fandol_file), src));
+  CHECK(src.path == (fs::path(fonts_dir) / fandol_file).string());
+  const std::string absolute = (fs::path(fonts_dir) / wenkai_file).string();
+  REQUIRE(folder_provider(HONGTOU_TEST_TMP)->find_file(file(absolute), src));
+  CHECK(src.path == absolute);
+  CHECK_FALSE(folder->find_file(file("NoSuchFont.otf"), src));
+  CHECK_FALSE(folder->find_file(file(""), src));
+}
+
+TEST_CASE("a style matches the face's primary style before its other style names") {
+  // Noto Sans CJK SC Black names itself "Black" and also "Regular" (name ID
+  // 2); asked for Regular, the face whose own style is Regular must win,
+  // whichever comes first.
+  detail::listed_face black, regular, light;
+  black.families = regular.families = light.families = {"Noto Sans CJK SC", "思源黑体"};
+  black.style = "Black";
+  black.styles = {"Regular", "Black"};
+  black.weight = 900;
+  regular.style = "Regular";
+  regular.styles = {"Regular"};
+  light.style = "Light";
+  light.styles = {"Regular", "Light"};
+  light.weight = 300;
+  const std::vector<detail::listed_face> faces = {black, light, regular};
+  const detail::listed_face* f = detail::pick_family(faces, family("Noto Sans CJK SC", "Regular"));
   REQUIRE(f);
-  CHECK(f->family() == "LXGW WenKai");
-  CHECK(f->style() == "Regular");
-  CHECK(f->candidate_rank() == 0);
+  CHECK(f->style == "Regular");
+  f = detail::pick_family(faces, family("思源黑体", "black"));
+  REQUIRE(f);
+  CHECK(f->style == "Black");
+  // Without a style, the weight nearest to Regular (400): Light (300) before Black.
+  const std::vector<detail::listed_face> no_regular = {black, light};
+  f = detail::pick_family(no_regular, family("Noto Sans CJK SC"));
+  REQUIRE(f);
+  CHECK(f->style == "Light");
+  // A style that is only secondary still finds the face when no other has it.
+  const std::vector<detail::listed_face> only_black = {black};
+  f = detail::pick_family(only_black, family("Noto Sans CJK SC", "Regular"));
+  REQUIRE(f);
+  CHECK(f->style == "Black");
+  CHECK(detail::pick_family(faces, family("Noto Sans CJK SC", "Thin")) == nullptr);
+  CHECK(detail::pick_family(faces, family("Noto Sans CJK")) == nullptr);
 }
 
-TEST_CASE("a style is matched against the face's primary style, not its other names") {
-  // Noto Sans CJK SC Black also names itself "Regular"; Regular must be Regular.
-  diagnostics diags;
-  auto set =
-      fonts::font_set::load(one_role({family("Noto Sans CJK SC", "Regular")}), {"kai"}, {}, diags);
-  REQUIRE(set);
-  CHECK(set->get("kai")->style() == "Regular");
-  CHECK(set->get("kai")->index() == 2);  // the SC face of the collection
+TEST_CASE("the memory provider finds a face in bytes by family and by name") {
+  std::vector<memory_font> given(1);
+  given[0].name = "my-kai.ttf";
+  given[0].data = read_bytes(fonts_dir + "/" + wenkai_file);
+  const auto memory = memory_provider(std::move(given));
+  font_source src;
+  REQUIRE(memory->find_family(family("WenKai Test Subset", "Regular"), src));
+  CHECK(src.path == "memory:my-kai.ttf");
+  CHECK(src.found_by == "memory");
+  REQUIRE(src.data);
+  CHECK_FALSE(src.data->empty());
+  font_source by_name;
+  REQUIRE(memory->find_file(file("my-kai.ttf"), by_name));
+  CHECK(by_name.data == src.data);  // the same bytes, not a copy
+  CHECK_FALSE(memory->find_file(file(wenkai_file), by_name));
+
+  face_cache cache;
+  std::string error;
+  const face* f = cache.open(src, error);
+  REQUIRE(f);
+  CHECK(f->family() == "WenKai Test Subset");
+  CHECK(f->path() == "memory:my-kai.ttf");
+  CHECK(cache.open(by_name, error) == f);
 }
 
-TEST_CASE("later candidates are tried in order and the rank says which one was found") {
-  diagnostics diags;
-  auto set = fonts::font_set::load(
-      one_role({family("楷体_GB2312"), family("KaiTi"), family("LXGW WenKai", "Regular")}), {"kai"},
-      {}, diags);
-  REQUIRE(set);
-  CHECK(set->get("kai")->candidate_rank() == 2);
-  CHECK(set->get("kai")->matched_by() == "family \"LXGW WenKai Regular\"");
+TEST_CASE("the system provider sees only the fonts of the fontconfig file it is given") {
+  const fs::path dir = temp_dir("fontconfig");
+  const fs::path conf = dir / "fonts.conf";
+  std::ofstream(conf) << "<?xml version=\"1.0\"?>\n<!DOCTYPE fontconfig SYSTEM \"fonts.dtd\">\n"
+                      << "<fontconfig>\n  <dir>" << fonts_dir << "</dir>\n  <cachedir>"
+                      << (dir / "cache").string() << "</cachedir>\n</fontconfig>\n";
+  const auto system = system_provider(conf.string());
+  font_source src;
+  REQUIRE(system->find_family(family("FandolFang", "Regular"), src));
+  CHECK(src.path == (fs::path(fonts_dir) / fandol_file).string());
+  CHECK(src.found_by == "fontconfig");
+  REQUIRE(system->find_family(family("Noto Serif CJK SC", "Bold"), src));
+  CHECK(fs::path(src.path).filename() == serif_bold_file);
+  REQUIRE(system->find_family(family("Noto Serif CJK SC"), src));
+  CHECK(fs::path(src.path).filename() == serif_regular_file);
+  REQUIRE(system->find_family(family("Noto Sans CJK SC"), src));
+  CHECK(fs::path(src.path).filename() == sans_file);
+  REQUIRE(system->find_file(file(wenkai_file), src));
+  CHECK(src.path == (fs::path(fonts_dir) / wenkai_file).string());
+  CHECK_FALSE(system->find_family(family("DejaVu Sans"), src));
+  CHECK_FALSE(system->find_file(file("DejaVuSans.ttf"), src));
+
+  const auto broken = system_provider((dir / "missing.conf").string());
+  CHECK_FALSE(broken->find_family(family("FandolFang"), src));
 }
 
-TEST_CASE("a file candidate is found by its name in fontconfig's folders") {
-  model::font_candidate c;
-  c.file = "NotoSerifCJK-Regular.ttc";
-  c.index = 2;
+// ---- font_set ----
+
+TEST_CASE("candidates are tried in order and the rank says which one was found") {
+  const auto folder = folder_provider(fonts_dir);
+  face_cache cache;
   diagnostics diags;
-  auto set = fonts::font_set::load(one_role({c}), {"kai"}, {}, diags);
-  REQUIRE(set);
-  CHECK(set->get("kai")->family() == "Noto Serif CJK SC");
+  std::unique_ptr<font_set> set;
+  const face* f = resolve_kai(
+      one_role({family("楷体_GB2312"), family("KaiTi"), family("WenKai Test Subset", "Regular")}),
+      {folder.get()}, cache, diags, &set);
+  REQUIRE(f);
+  CHECK(diags.items().empty());
+  const role_face* r = set->find("kai");
+  REQUIRE(r);
+  CHECK(r->font == f);
+  CHECK(r->rank == 2);
+  CHECK(r->matched_by == "family \"WenKai Test Subset Regular\"");
+  CHECK(r->found_by == "folder " + fonts_dir);
+  CHECK(f->family() == "WenKai Test Subset");
+  CHECK(&set->cache() == &cache);
 }
 
-TEST_CASE("a role with no face is an error naming the role and every candidate tried") {
+TEST_CASE("a candidate asks every provider before the next; each provider family, then file") {
+  const fs::path fang_dir = temp_dir("fang-folder");
+  fs::copy_file(fs::path(fonts_dir) / fandol_file, fang_dir / "fang.otf");
+  const fs::path both_dir = temp_dir("fang-kai-folder");
+  fs::copy_file(fs::path(fonts_dir) / fandol_file, both_dir / "fang.otf");
+  fs::copy_file(fs::path(fonts_dir) / wenkai_file, both_dir / "kai.ttf");
+  const auto empty = folder_provider(temp_dir("empty-folder").string());
+  const auto all = folder_provider(fonts_dir);
+  const auto fang = folder_provider(fang_dir.string());
+  const auto fang_kai = folder_provider(both_dir.string());
+  face_cache cache;
   diagnostics diags;
-  auto set = fonts::font_set::load(one_role({family("No Such 楷体"), family("Nor This")}), {"kai"},
-                                   {}, diags, "fonts.xml");
+  std::unique_ptr<font_set> set;
+  // Candidate 0 is only in the last provider, candidate 1 in the first.
+  REQUIRE(resolve_kai(one_role({file("fang.otf"), family("WenKai Test Subset")}),
+                      {empty.get(), all.get(), fang.get()}, cache, diags, &set));
+  CHECK(set->find("kai")->rank == 0);
+  CHECK(set->find("kai")->found_by == "folder " + fang_dir.string());
+
+  // The first provider finds the file before the second is asked for the family.
+  font_candidate both = family("WenKai Test Subset");
+  both.file = "fang.otf";
+  REQUIRE(resolve_kai(one_role({both}), {fang.get(), all.get()}, cache, diags, &set));
+  CHECK(set->get("kai")->path() == (fang_dir / "fang.otf").string());
+  CHECK(set->find("kai")->matched_by == "family \"WenKai Test Subset\" or file \"fang.otf\"");
+
+  // Within one provider the family comes first.
+  both.family = "FandolFang";
+  both.file = "kai.ttf";
+  REQUIRE(resolve_kai(one_role({both}), {fang_kai.get()}, cache, diags, &set));
+  CHECK(set->get("kai")->path() == (both_dir / "fang.otf").string());
+  CHECK(diags.items().empty());
+}
+
+TEST_CASE("a source that is not a usable font counts as not found") {
+  const fs::path dir = temp_dir("broken-folder");
+  std::ofstream(dir / "broken.ttf") << "not a font";
+  std::ofstream(dir / "empty.otf");
+  fs::copy_file(fs::path(fonts_dir) / wenkai_file, dir / "kai.ttf");
+  const auto folder = folder_provider(dir.string());
+  face_cache cache;
+  diagnostics diags;
+  std::unique_ptr<font_set> set;
+  REQUIRE(resolve_kai(
+      one_role({file("broken.ttf"), file("empty.otf"), file("kai.ttf", 3), file("kai.ttf")}),
+      {folder.get()}, cache, diags, &set));
+  CHECK(set->find("kai")->rank == 3);
+  CHECK(diags.items().empty());
+
+  std::string error;
+  CHECK(cache.open({(dir / "broken.ttf").string(), 0, nullptr, "test"}, error) == nullptr);
+  CHECK_FALSE(error.empty());
+  error.clear();
+  CHECK(cache.open({(dir / "kai.ttf").string(), 3, nullptr, "test"}, error) == nullptr);
+  CHECK(error.find("face 3") != std::string::npos);
+}
+
+TEST_CASE("a role with no face is an error at its <role> naming every candidate tried") {
+  const auto folder = folder_provider(fonts_dir);
+  face_cache cache;
+  diagnostics diags;
+  font_candidate both = family("Nor This", "Bold");
+  both.file = "nor-this.ttc";
+  both.index = 2;
+  auto set = font_set::resolve(one_role({family("No Such 楷体"), both, file("x.otf")}), {"kai"}, {},
+                               {folder.get()}, cache, diags, "fonts.xml");
   CHECK_FALSE(set);
   REQUIRE(diags.items().size() == 1);
   const diagnostic& d = diags.items().front();
@@ -85,48 +323,312 @@ TEST_CASE("a role with no face is an error naming the role and every candidate t
   CHECK(d.line == 7);
   CHECK(d.column == 3);
   CHECK(d.message == "no font found for role 'kai'");
-  CHECK(d.hint.find("family \"No Such 楷体\", family \"Nor This\"") != std::string::npos);
+  CHECK(d.hint ==
+        "tried family \"No Such 楷体\", family \"Nor This Bold\" or file \"nor-this.ttc\" #2, "
+        "file \"x.otf\"; install one of them or add a candidate to fonts.xml");
 }
 
-TEST_CASE("an optional role with no face is only a warning") {
+TEST_CASE("a required role fonts.xml does not define is an error") {
+  face_cache cache;
   diagnostics diags;
-  auto set = fonts::font_set::load(one_role({family("No Such 楷体")}), {}, {}, diags, "fonts.xml",
-                                   {"kai"});
+  auto set = font_set::resolve(one_role({family("WenKai Test Subset")}), {"hei"}, {}, {}, cache,
+                               diags, "my-fonts.xml");
+  CHECK_FALSE(set);
+  REQUIRE(diags.items().size() == 1);
+  const diagnostic& d = diags.items().front();
+  CHECK(d.level == severity::error);
+  CHECK(d.file == "my-fonts.xml");
+  CHECK(d.line == 0);
+  CHECK(d.message == "font role 'hei' is not defined");
+  CHECK(d.hint == "the layout asks for it; add a <role name=\"hei\"> to fonts.xml");
+}
+
+TEST_CASE("an optional role with no face is only a warning; an undefined one is skipped") {
+  const auto folder = folder_provider(fonts_dir);
+  face_cache cache;
+  diagnostics diags;
+  auto set = font_set::resolve(one_role({family("No Such 楷体")}), {}, {"kai", "fallback"},
+                               {folder.get()}, cache, diags, "fonts.xml");
   REQUIRE(set);
   CHECK(set->get("kai") == nullptr);
+  CHECK(set->find("fallback") == nullptr);
+  CHECK(set->roles().empty());
   REQUIRE(diags.items().size() == 1);
-  CHECK(diags.items().front().level == severity::warning);
+  const diagnostic& d = diags.items().front();
+  CHECK(d.level == severity::warning);
+  CHECK(d.line == 7);
+  CHECK(d.message == "no font found for the optional role 'kai'");
+  CHECK(d.hint == "tried family \"No Such 楷体\"");
+}
+
+TEST_CASE("tests/fonts/fonts.xml resolves every role to its committed font") {
+  font_config config;
+  diagnostics diags;
+  REQUIRE(model::load_font_config(fonts_dir + "/fonts.xml", config, diags));
+  const auto folder = folder_provider(fonts_dir);
+  face_cache cache;
+  auto set = font_set::resolve(config, {"fangsong", "xiaobiaosong", "hei", "kai", "songti-digits"},
+                               {"fallback"}, {folder.get()}, cache, diags);
+  REQUIRE(set);
+  CHECK(diags.items().empty());
+  REQUIRE(set->roles().size() == 6);
+  for (const role_face& r : set->roles()) {
+    INFO(r.role);
+    CHECK(r.rank == 0);
+    CHECK(fs::path(r.font->path()).filename() == config.find(r.role)->candidates[0].file);
+  }
+  CHECK(set->get("fallback") == set->get("songti-digits"));
+  CHECK(cache.find(5) != nullptr);
+  CHECK(cache.find(6) == nullptr);  // five files, five faces
+}
+
+// ---- face_cache and faces ----
+
+TEST_CASE("a file used by two roles is opened once; ids count up in opening order") {
+  const auto folder = folder_provider(fonts_dir);
+  font_config config = one_role({family("Noto Serif CJK SC", "Regular")}, "fangsong");
+  config.roles.push_back(one_role({file(serif_regular_file)}, "songti-digits").roles[0]);
+  config.roles.push_back(one_role({family("WenKai Test Subset")}, "kai").roles[0]);
+  face_cache cache;
+  diagnostics diags;
+  auto set = font_set::resolve(config, {"fangsong", "songti-digits", "kai", "fangsong"}, {},
+                               {folder.get()}, cache, diags);
+  REQUIRE(set);
+  REQUIRE(set->roles().size() == 3);
+  const face* fang = set->get("fangsong");
+  const face* digits = set->get("songti-digits");
+  REQUIRE(fang);
+  CHECK(digits == fang);
+  CHECK(fang->id() == 1);
+  CHECK(set->get("kai")->id() == 2);
+  CHECK(cache.find(1) == fang);
+  CHECK(cache.find(2) == set->get("kai"));
+  CHECK(cache.find(0) == nullptr);
+  CHECK(cache.find(3) == nullptr);
+}
+
+namespace {
+
+void put_u32(std::vector<uint8_t>& out, size_t at, uint32_t v) {
+  for (int i = 0; i < 4; ++i) out[at + i] = static_cast<uint8_t>(v >> (24 - 8 * i));
+}
+
+uint32_t get_u32(const std::vector<uint8_t>& in, size_t at) {
+  return uint32_t{in[at]} << 24 | uint32_t{in[at + 1]} << 16 | uint32_t{in[at + 2]} << 8 |
+         in[at + 3];
+}
+
+// A font collection (TTC header, then each font with its table offsets
+// moved to where it lands), since no committed test font is a .ttc.
+std::vector<uint8_t> make_collection(const std::vector<std::vector<uint8_t>>& fonts) {
+  std::vector<uint8_t> out(12 + 4 * fonts.size());
+  const char tag[] = "ttcf";
+  std::copy(tag, tag + 4, out.begin());
+  put_u32(out, 4, 0x00010000);
+  put_u32(out, 8, static_cast<uint32_t>(fonts.size()));
+  for (size_t i = 0; i < fonts.size(); ++i) {
+    out.resize((out.size() + 3) & ~size_t{3});
+    const size_t base = out.size();
+    put_u32(out, 12 + 4 * i, static_cast<uint32_t>(base));
+    out.insert(out.end(), fonts[i].begin(), fonts[i].end());
+    const unsigned n_tables = unsigned{fonts[i][4]} << 8 | fonts[i][5];
+    for (size_t k = 0; k < n_tables; ++k) {
+      const size_t record = base + 12 + 16 * k + 8;
+      put_u32(out, record, get_u32(out, record) + static_cast<uint32_t>(base));
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("the faces of a collection are found by index and share the file's bytes") {
+  const fs::path dir = temp_dir("collection");
+  const std::vector<uint8_t> ttc = make_collection(
+      {read_bytes(fonts_dir + "/" + fandol_file), read_bytes(fonts_dir + "/" + wenkai_file)});
+  std::ofstream(dir / "pair.ttc", std::ios::binary)
+      .write(reinterpret_cast<const char*>(ttc.data()), static_cast<std::streamsize>(ttc.size()));
+  const auto folder = folder_provider(dir.string());
+  font_source fang, kai, by_file;
+  REQUIRE(folder->find_family(family("FandolFang"), fang));
+  REQUIRE(folder->find_family(family("文楷测试子集"), kai));
+  REQUIRE(folder->find_file(file("pair.ttc", 1), by_file));
+  CHECK(fang.index == 0);
+  CHECK(kai.index == 1);
+  CHECK(by_file.index == 1);
+
+  face_cache cache;
+  std::string error;
+  const face* f0 = cache.open(fang, error);
+  const face* f1 = cache.open(kai, error);
+  REQUIRE(f0);
+  REQUIRE(f1);
+  CHECK(f0 != f1);
+  CHECK(cache.open(by_file, error) == f1);
+  CHECK(f0->family() == "FandolFang");
+  CHECK(f1->family() == "WenKai Test Subset");
+  CHECK(f1->index() == 1);
+  const c_ptr<hb_blob_t, hb_blob_destroy> b0(hb_face_reference_blob(f0->hb()));
+  const c_ptr<hb_blob_t, hb_blob_destroy> b1(hb_face_reference_blob(f1->hb()));
+  CHECK(b0.get() == b1.get());  // one blob for the file
+}
+
+TEST_CASE("threads opening the same file get the same face") {
+  face_cache cache;
+  const font_source src{fonts_dir + "/" + fandol_file, 0, nullptr, "test"};
+  std::vector<const face*> got(8);
+  std::vector<std::thread> threads;
+  for (size_t i = 0; i < got.size(); ++i)
+    threads.emplace_back([&, i] {
+      std::string error;
+      got[i] = cache.open(src, error);
+      if (got[i]) got[i]->ink(got[i]->glyph(U'国'));
+    });
+  for (auto& t : threads) t.join();
+  REQUIRE(got[0]);
+  CHECK(std::set<const face*>(got.begin(), got.end()).size() == 1);
+  CHECK(got[0]->id() == 1);
+}
+
+TEST_CASE("faces report their names, outline format and metrics") {
+  face_cache cache;
+  std::string error;
+  const face* fang = cache.open({fonts_dir + "/" + fandol_file, 0, nullptr, "t"}, error);
+  const face* kai = cache.open({fonts_dir + "/" + wenkai_file, 0, nullptr, "t"}, error);
+  REQUIRE(fang);
+  REQUIRE(kai);
+  CHECK(fang->family() == "FandolFang");
+  CHECK(fang->style() == "Regular");
+  CHECK(fang->is_cff());
+  CHECK_FALSE(kai->is_cff());
+  CHECK(kai->postscript_name() == "WenKaiTestSubset-Regular");
+  CHECK(fang->upem() == 1000);
+  CHECK(fang->glyph(U'国') != 0);
+  CHECK(fang->advance(fang->glyph(U'国')) == Approx(1.0));
+  CHECK(fang->ink(fang->glyph(U' ')).empty);
+  CHECK(fang->ascender() > 0);
+  CHECK(fang->descender() < 0);
+  CHECK_FALSE(fang->bbox().empty);
 }
 
 TEST_CASE("the ideographic em box is one em tall, the ink inside it") {
-  const auto& env = test::environment::get();
-  for (const auto& f : env.fonts->faces()) {
-    INFO(f->family());
+  face_cache cache;
+  for (const auto& entry : fs::directory_iterator(fonts_dir)) {
+    const std::string ext = entry.path().extension().string();
+    if (ext != ".otf" && ext != ".ttf" && ext != ".ttc") continue;
+    std::string error;
+    const face* f = cache.open({entry.path().string(), 0, nullptr, "t"}, error);
+    INFO(entry.path().string() << " " << error);
+    REQUIRE(f);
     CHECK(f->em_top() - f->em_bottom() == Approx(1.0));
-    fonts::ink_box ink = f->ink(f->glyph(U'国'));
+    const ink_box ink = f->ink(f->glyph(U'国'));
     REQUIRE_FALSE(ink.empty);
     CHECK(ink.y_max <= f->em_top() + 0.05);
     CHECK(ink.y_min >= f->em_bottom() - 0.05);
+    CHECK(ink.x_min >= -0.05);
+    CHECK(ink.x_max <= f->advance(f->glyph(U'国')) + 0.05);
   }
 }
 
-TEST_CASE("a file candidate is found in an extra font folder") {
-  namespace fs = std::filesystem;
-  const fs::path dir = fs::path(HONGTOU_TEST_TMP) / "font-dir";
-  fs::create_directories(dir);
-  const fs::path src = "/usr/share/fonts/truetype/lxgw-wenkai/LXGWWenKai-Regular.ttf";
-  if (!fs::exists(src)) {
-    WARN("LXGW WenKai is not installed");
-    return;
+// ---- subset ----
+
+namespace {
+
+std::vector<uint32_t> glyphs_of(const face& f, const std::u32string& text) {
+  std::vector<uint32_t> out;
+  for (char32_t c : text) {
+    const uint32_t g = f.glyph(c);
+    REQUIRE(g != 0);
+    out.push_back(g);
   }
-  fs::copy_file(src, dir / "my-kai.ttf", fs::copy_options::overwrite_existing);
-  model::font_candidate c;
-  c.file = "my-kai.ttf";
-  fonts::font_options options;
-  options.font_dirs = {dir.string()};
-  diagnostics diags;
-  auto set = fonts::font_set::load(one_role({c}), {"kai"}, options, diags);
-  REQUIRE(set);
-  CHECK(set->get("kai")->path() == (dir / "my-kai.ttf").string());
-  CHECK_FALSE(set->get("kai")->is_cff());
+  return out;
+}
+
+// The subset of `text`, made twice: the same bytes, a code for every
+// glyph, .notdef at 0, distinct codes.
+font_subset check_subset(const face& f, const std::u32string& text) {
+  const std::vector<uint32_t> glyphs = glyphs_of(f, text);
+  font_subset a, b;
+  std::string error;
+  REQUIRE(subset(f, glyphs, false, a, error));
+  REQUIRE(subset(f, glyphs, false, b, error));
+  CHECK(a.bytes == b.bytes);
+  CHECK(a.code == b.code);
+  CHECK_FALSE(a.bytes.empty());
+  CHECK(a.code.at(0) == 0);
+  std::set<uint32_t> codes;
+  for (uint32_t g : glyphs) {
+    REQUIRE(a.code.count(g));
+    CHECK(a.code.at(g) != 0);
+    codes.insert(a.code.at(g));
+  }
+  CHECK(codes.size() == std::set<uint32_t>(glyphs.begin(), glyphs.end()).size());
+  return a;
+}
+
+}  // namespace
+
+TEST_CASE("subset: a TrueType face gives a TrueType font coded by new glyph ids") {
+  face_cache cache;
+  std::string error;
+  const face* f = cache.open({fonts_dir + "/" + wenkai_file, 0, nullptr, "t"}, error);
+  REQUIRE(f);
+  const std::u32string text = U"中华人民共和国";
+  const font_subset s = check_subset(*f, text);
+  CHECK(s.format == outline_format::truetype);
+  CHECK(s.registry == "Adobe");
+  CHECK(s.ordering == "Identity");
+  const c_ptr<hb_blob_t, hb_blob_destroy> blob(hb_blob_create(
+      reinterpret_cast<const char*>(s.bytes.data()), static_cast<unsigned>(s.bytes.size()),
+      HB_MEMORY_MODE_READONLY, nullptr, nullptr));
+  const c_ptr<hb_face_t, hb_face_destroy> sub(hb_face_create(blob.get(), 0));
+  CHECK(hb_face_get_glyph_count(sub.get()) >= text.size() + 1);
+}
+
+TEST_CASE("subset: CID-keyed CFF faces keep their CIDs and ROS") {
+  face_cache cache;
+  struct expected {
+    std::string file, ordering;
+  };
+  for (const expected& e : {expected{fandol_file, "GB1"}, expected{serif_bold_file, "Identity"}}) {
+    INFO(e.file);
+    std::string error;
+    const face* f = cache.open({fonts_dir + "/" + e.file, 0, nullptr, "t"}, error);
+    REQUIRE(f);
+    REQUIRE(f->is_cff());
+    const font_subset s = check_subset(*f, U"中华人民共和国。，");
+    CHECK(s.format == outline_format::cff_cid);
+    CHECK(s.registry == "Adobe");
+    CHECK(s.ordering == e.ordering);
+
+    // The subset parses, and each code is the glyph's CID in the whole font.
+    cff::cff_info info;
+    REQUIRE(cff::parse(s.bytes.data(), s.bytes.size(), info, error));
+    CHECK(info.cid_keyed);
+    CHECK(info.supplement == s.supplement);
+    const c_ptr<hb_blob_t, hb_blob_destroy> table(
+        hb_face_reference_table(f->hb(), HB_TAG('C', 'F', 'F', ' ')));
+    unsigned len = 0;
+    const auto* data = reinterpret_cast<const uint8_t*>(hb_blob_get_data(table.get(), &len));
+    cff::cff_info full;
+    REQUIRE(cff::parse(data, len, full, error));
+    for (const auto& [gid, code] : s.code) {
+      REQUIRE(gid < full.gid_to_cid.size());
+      CHECK(code == full.gid_to_cid[gid]);
+    }
+  }
+}
+
+TEST_CASE("subset: the preprocessed face gives the same codes") {
+  face_cache cache;
+  std::string error;
+  const face* f = cache.open({fonts_dir + "/" + fandol_file, 0, nullptr, "t"}, error);
+  REQUIRE(f);
+  const std::vector<uint32_t> glyphs = glyphs_of(*f, U"公文格式");
+  font_subset plain, pre;
+  REQUIRE(subset(*f, glyphs, false, plain, error));
+  REQUIRE(subset(*f, glyphs, true, pre, error));
+  CHECK(pre.code == plain.code);
+  CHECK(f->subset_source(true) == f->subset_source(true));  // prepared once
+  CHECK(f->subset_source(false) == f->hb());
 }
