@@ -11,19 +11,9 @@
 #include "layout/page/compose.hpp"
 #include "model/document.hpp"
 #include "support/environment.hpp"
+#include "support/source.hpp"
 
 namespace hongtou::test {
-
-inline std::string source_path(const std::string& rel) {
-  return std::string(HONGTOU_SOURCE_DIR) + "/" + rel;
-}
-
-inline std::string read_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
 
 struct environment {
   /// gbt9704 with the committed test fonts (tests/fonts/fonts.xml), never the system's.

@@ -8,6 +8,7 @@
 #include <string>
 
 #include "model/font_config.hpp"
+#include "support/source.hpp"
 
 using namespace hongtou;
 using namespace hongtou::model;
@@ -17,17 +18,8 @@ using fonts::font_role;
 
 namespace {
 
-std::string source_path(const std::string& rel) {
-  return std::string(HONGTOU_SOURCE_DIR) + "/" + rel;
-}
-
-std::string read_source(const std::string& rel) {
-  std::ifstream f(source_path(rel), std::ios::binary);
-  REQUIRE(f);
-  std::stringstream ss;
-  ss << f.rdbuf();
-  return ss.str();
-}
+using test::read_source;
+using test::source_path;
 
 }  // namespace
 

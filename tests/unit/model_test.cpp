@@ -12,23 +12,15 @@
 #include <string>
 
 #include "model/document.hpp"
+#include "support/source.hpp"
 
 using namespace hongtou;
 using namespace hongtou::model;
 
 namespace {
 
-std::string source_path(const std::string& rel) {
-  return std::string(HONGTOU_SOURCE_DIR) + "/" + rel;
-}
-
-std::string read_source(const std::string& rel) {
-  std::ifstream f(source_path(rel), std::ios::binary);
-  REQUIRE(f);
-  std::stringstream ss;
-  ss << f.rdbuf();
-  return ss.str();
-}
+using test::read_source;
+using test::source_path;
 
 /// Parses a document that must be valid.
 document parse_ok(const std::string& xml) {
