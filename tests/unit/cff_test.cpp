@@ -1,3 +1,6 @@
+// The CFF parser and the CID-keyed converter on the committed CID-keyed subsets, a synthetic
+// name-keyed font and installed name-keyed fonts, checked against FreeType. Damaged input is in
+// cff_damage_test.cpp.
 #include "fonts/cff.hpp"
 
 #include <catch2/catch.hpp>
@@ -13,13 +16,13 @@
 #include <fstream>
 #include <initializer_list>
 #include <memory>
-#include <random>
 #include <string>
 #include <utility>
 #include <vector>
 
 #include "fonts/face_cache.hpp"
 #include "fonts/subset.hpp"
+#include "unit/cff_fixture.hpp"
 
 // Catch2 before v3.3 has no SKIP.
 #ifndef SKIP
@@ -30,25 +33,11 @@
   } while (false)
 #endif
 
+using namespace hongtou::test;
+
 namespace {
 
 namespace cff = hongtou::fonts::cff;
-
-// Committed subsets of FandolFang (CID-keyed, Adobe-GB1) and Noto Serif CJK SC Bold (CID-keyed,
-// Adobe-Identity), with the glyph ids of the whole fonts.
-const std::string fandol_path =
-    std::string(HONGTOU_SOURCE_DIR) + "/tests/fonts/FandolFang-Regular.subset.otf";
-const std::string noto_path =
-    std::string(HONGTOU_SOURCE_DIR) + "/tests/fonts/NotoSerifCJKsc-Bold.subset.otf";
-
-struct hb_deleter {
-  void operator()(hb_blob_t* p) const { hb_blob_destroy(p); }
-  void operator()(hb_face_t* p) const { hb_face_destroy(p); }
-  void operator()(hb_font_t* p) const { hb_font_destroy(p); }
-  void operator()(hb_subset_input_t* p) const { hb_subset_input_destroy(p); }
-};
-template <class T>
-using hb_ptr = std::unique_ptr<T, hb_deleter>;
 
 struct ft_deleter {
   void operator()(FT_Library p) const { FT_Done_FreeType(p); }
@@ -59,32 +48,6 @@ using ft_face = std::unique_ptr<FT_FaceRec_, ft_deleter>;
 
 bool file_exists(const std::string& path) {
   return std::ifstream(path).good();
-}
-
-hb_ptr<hb_face_t> open_face(const std::string& path, unsigned index) {
-  hb_ptr<hb_blob_t> blob(hb_blob_create_from_file_or_fail(path.c_str()));
-  if (!blob) return nullptr;
-  return hb_ptr<hb_face_t>(hb_face_create(blob.get(), index));
-}
-
-// hb-subset of face to the characters of text, without layout closure: .notdef, one glyph per
-// character, and whatever cmap variation sequences of those characters pull in.
-hb_ptr<hb_face_t> subset(hb_face_t* face, const std::u32string& text, unsigned flags) {
-  hb_ptr<hb_subset_input_t> input(hb_subset_input_create_or_fail());
-  REQUIRE(input);
-  for (char32_t c : text) hb_set_add(hb_subset_input_unicode_set(input.get()), c);
-  hb_set_clear(hb_subset_input_set(input.get(), HB_SUBSET_SETS_LAYOUT_FEATURE_TAG));
-  hb_subset_input_set_flags(input.get(), flags);
-  hb_ptr<hb_face_t> result(hb_subset_or_fail(face, input.get()));
-  REQUIRE(result);
-  return result;
-}
-
-std::vector<uint8_t> cff_table(hb_face_t* face) {
-  hb_ptr<hb_blob_t> blob(hb_face_reference_table(face, HB_TAG('C', 'F', 'F', ' ')));
-  unsigned length = 0;
-  const auto* data = reinterpret_cast<const uint8_t*>(hb_blob_get_data(blob.get(), &length));
-  return std::vector<uint8_t>(data, data + length);
 }
 
 hb_codepoint_t nominal_glyph(hb_face_t* face, hb_codepoint_t unicode) {
@@ -187,155 +150,9 @@ void check_conversion(const std::vector<uint8_t>& name_keyed) {
   }
 }
 
-const std::u32string sample_text = U"中华人民共和国。，";
-
-// --- A tiny name-keyed CFF built from scratch, so conversion is tested without a system font.
-
-void put_u16(std::vector<uint8_t>& out, unsigned v) {
-  out.push_back(static_cast<uint8_t>(v >> 8));
-  out.push_back(static_cast<uint8_t>(v & 0xff));
-}
-
-// A number as a DICT or Type 2 charstring operand (both share these encodings).
-void put_num(std::vector<uint8_t>& out, int v) {
-  if (v >= -107 && v <= 107) {
-    out.push_back(static_cast<uint8_t>(v + 139));
-  } else {
-    out.push_back(28);
-    put_u16(out, static_cast<unsigned>(v) & 0xffff);
-  }
-}
-
-// A DICT offset in the five-byte form, so DICT sizes do not depend on offsets.
-void put_offset(std::vector<uint8_t>& out, size_t v) {
-  out.push_back(29);
-  put_u16(out, static_cast<unsigned>(v >> 16));
-  put_u16(out, static_cast<unsigned>(v & 0xffff));
-}
-
-// Operands then an operator (values >= 1200 are 12 x).
-std::vector<uint8_t>& op(std::vector<uint8_t>& out, std::initializer_list<int> operands, int code) {
-  for (int v : operands) put_num(out, v);
-  if (code >= 1200) out.push_back(12);
-  out.push_back(static_cast<uint8_t>(code % 1200));
-  return out;
-}
-
-std::vector<uint8_t> index_of(const std::vector<std::vector<uint8_t>>& items) {
-  std::vector<uint8_t> out;
-  put_u16(out, static_cast<unsigned>(items.size()));
-  if (items.empty()) return out;
-  out.push_back(2);  // offSize
-  unsigned offset = 1;
-  put_u16(out, offset);
-  for (const auto& item : items) put_u16(out, offset += static_cast<unsigned>(item.size()));
-  for (const auto& item : items) out.insert(out.end(), item.begin(), item.end());
-  return out;
-}
-
-std::vector<uint8_t> bytes_of(const std::string& s) {
-  return std::vector<uint8_t>(s.begin(), s.end());
-}
-
-// Name-keyed font of 5 glyphs with hints, hintmask, local and global subrs, explicit and default
-// widths, a custom charset and Encoding, FontMatrix (2000 units/em), UniqueID and a Private DICT.
-std::vector<uint8_t> synthetic_name_keyed_font() {
-  enum : int {
-    hstem = 1,
-    vstem = 3,
-    rlineto = 5,
-    hlineto = 6,
-    rrcurveto = 8,
-    callsubr = 10,
-    ret = 11,
-    endchar = 14,
-    hintmask = 19,
-    rmoveto = 21,
-    callgsubr = 29
-  };
-  constexpr int bias = 107;  // subr bias for fewer than 1240 subrs
-  std::vector<std::vector<uint8_t>> local_subrs(2), global_subrs(1), glyphs(5);
-  op(op(local_subrs[0], {300, 0, 0, 300, -300, 0}, rlineto), {}, ret);
-  op(local_subrs[1], {0, 100, 50, 150, 150, 0, 50, -150, 100, -100, -150, -100}, rrcurveto);
-  op(op(local_subrs[1], {0 - bias}, callgsubr), {}, ret);  // subr calling a global subr
-  op(op(global_subrs[0], {-50, -50, -100, 100}, rlineto), {}, ret);
-
-  op(op(op(glyphs[0], {-100, 50, 0}, rmoveto), {400, 700, -400}, hlineto), {}, endchar);
-  op(op(op(glyphs[1], {120, 0, 20, 680, 20}, hstem), {100, 30}, vstem), {}, hintmask);
-  glyphs[1].push_back(0xe0);  // the mask: all three stems
-  op(op(op(glyphs[1], {100, 0}, rmoveto), {0 - bias}, callsubr), {}, endchar);
-  op(op(op(glyphs[2], {50, 60}, rmoveto), {1 - bias}, callsubr), {}, endchar);
-  op(op(op(glyphs[3], {-20, 400, 400}, rmoveto), {0 - bias}, callgsubr), {}, endchar);
-  op(glyphs[4], {250}, endchar);  // width only ("space"), no contour
-
-  // Strings: SIDs 391.. in this order.
-  const std::vector<std::vector<uint8_t>> strings = {
-      bytes_of("001.000"),      bytes_of("Hongtou Test Regular"),
-      bytes_of("Hongtou Test"), bytes_of("box"),
-      bytes_of("curve"),        bytes_of("hook")};
-  std::vector<uint8_t> charset = {0};  // format 0: box, curve, hook, then standard "space"
-  for (unsigned sid : {394u, 395u, 396u, 1u}) put_u16(charset, sid);
-  const std::vector<uint8_t> encoding = {0, 4, 0x41, 0x42, 0x43, 0x20};
-
-  std::vector<uint8_t> priv;
-  op(priv, {-15, 15, 685, 15}, 6);  // BlueValues (deltas)
-  op(priv, {500}, 20);              // defaultWidthX
-  op(priv, {600}, 21);              // nominalWidthX
-  const size_t subrs_at = priv.size() + 6;
-  put_offset(priv, subrs_at);
-  priv.push_back(19);  // Subrs
-
-  const std::vector<uint8_t> header = {1, 0, 4, 4};
-  const std::vector<uint8_t> names = index_of({bytes_of("HongtouTest-Regular")});
-  const std::vector<uint8_t> string_index = index_of(strings);
-  const std::vector<uint8_t> gsubrs = index_of(global_subrs);
-  const std::vector<uint8_t> charstrings = index_of(glyphs);
-  const std::vector<uint8_t> subrs = index_of(local_subrs);
-  auto top = [&](size_t charset_at, size_t encoding_at, size_t charstrings_at, size_t private_at) {
-    std::vector<uint8_t> d;
-    op(d, {391}, 0);                                // version
-    op(d, {392}, 2);                                // FullName
-    op(d, {393}, 3);                                // FamilyName
-    op(d, {-40, -120, 900, 800}, 5);                // FontBBox
-    op(d, {4242}, 13);                              // UniqueID
-    const uint8_t half_milli[] = {30, 0x5c, 0x4f};  // real 5E-4
-    for (int i = 0; i < 6; ++i) {
-      if (i == 0 || i == 3)
-        d.insert(d.end(), half_milli, half_milli + 3);
-      else
-        put_num(d, 0);
-    }
-    d.push_back(12);
-    d.push_back(7);  // FontMatrix
-    put_offset(d, charset_at);
-    d.push_back(15);
-    put_offset(d, encoding_at);
-    d.push_back(16);
-    put_offset(d, charstrings_at);
-    d.push_back(17);
-    put_offset(d, priv.size());
-    put_offset(d, private_at);
-    d.push_back(18);
-    return d;
-  };
-  const size_t charset_at = header.size() + names.size() + index_of({top(0, 0, 0, 0)}).size() +
-                            string_index.size() + gsubrs.size();
-  const size_t encoding_at = charset_at + charset.size();
-  const size_t charstrings_at = encoding_at + encoding.size();
-  const size_t private_at = charstrings_at + charstrings.size();
-  std::vector<uint8_t> font;
-  const std::vector<uint8_t> top_index =
-      index_of({top(charset_at, encoding_at, charstrings_at, private_at)});
-  for (const std::vector<uint8_t>* part : std::initializer_list<const std::vector<uint8_t>*>{
-           &header, &names, &top_index, &string_index, &gsubrs, &charset, &encoding, &charstrings,
-           &priv, &subrs})
-    font.insert(font.end(), part->begin(), part->end());
-  return font;
-}
-
 // Real name-keyed OpenType/CFF fonts, when installed (fonts-lmodern, texlive-lang-chinese), plus
 // $HONGTOU_TEST_NAME_KEYED_OTF. These stay system fonts: no committed test font is name-keyed, and
-// the synthetic font above covers conversion when none is installed.
+// the synthetic font of cff_fixture.hpp covers conversion when none is installed.
 std::vector<std::string> installed_name_keyed_fonts() {
   std::vector<std::string> paths;
   if (const char* env = std::getenv("HONGTOU_TEST_NAME_KEYED_OTF")) paths.emplace_back(env);
@@ -389,14 +206,6 @@ void check_cid_keyed_subset(const std::string& path, const char* registry, const
     REQUIRE(FT_Get_CID_From_Glyph_Index(ft.get(), gid, &cid) == 0);
     CHECK(cid == info.gid_to_cid[gid]);
   }
-}
-
-// The CFF of FandolFang subset to the sample text (CID-keyed).
-std::vector<uint8_t> fandol_subset_cff() {
-  const hb_ptr<hb_face_t> face = open_face(fandol_path, 0);
-  REQUIRE(face);
-  const hb_ptr<hb_face_t> sub = subset(face.get(), sample_text, HB_SUBSET_FLAGS_DEFAULT);
-  return cff_table(sub.get());
 }
 
 }  // namespace
@@ -498,96 +307,4 @@ TEST_CASE("cff to_cid_keyed: refuses a CID-keyed font", "[cff]") {
   CHECK_FALSE(cff::to_cid_keyed(bytes.data(), bytes.size(), out, error));
   CHECK(error.find("already CID-keyed") != std::string::npos);
   CHECK(out.empty());
-}
-
-TEST_CASE("cff: empty input is rejected with an error", "[cff]") {
-  cff::cff_info info;
-  std::vector<uint8_t> out;
-  std::string error;
-  CHECK_FALSE(cff::parse(nullptr, 0, info, error));
-  CHECK_FALSE(error.empty());
-  error.clear();
-  CHECK_FALSE(cff::to_cid_keyed(nullptr, 0, out, error));
-  CHECK_FALSE(error.empty());
-}
-
-TEST_CASE("cff: every truncation is rejected with an error", "[cff]") {
-  const std::vector<std::vector<uint8_t>> fonts = {synthetic_name_keyed_font(),
-                                                   fandol_subset_cff()};
-  cff::cff_info info;
-  std::vector<uint8_t> out;
-  std::string error;
-  for (const auto& bytes : fonts) {
-    // Every proper prefix cuts some structure short; copies let ASan see reads past the end.
-    for (size_t length = 0; length < bytes.size(); ++length) {
-      INFO("truncated to " << length << " of " << bytes.size() << " bytes");
-      const std::vector<uint8_t> cut(bytes.begin(), bytes.begin() + static_cast<long>(length));
-      error.clear();
-      REQUIRE_FALSE(cff::parse(cut.data(), cut.size(), info, error));
-      REQUIRE_FALSE(error.empty());
-      error.clear();
-      REQUIRE_FALSE(cff::to_cid_keyed(cut.data(), cut.size(), out, error));
-      REQUIRE_FALSE(error.empty());
-    }
-  }
-}
-
-TEST_CASE("cff: damaged header and INDEX are rejected with an error", "[cff]") {
-  const std::vector<uint8_t> bytes = synthetic_name_keyed_font();
-  // Version 2 (CFF2), hdrSize 3, Name INDEX offSize 0 and 5 (byte 6), first offset not 1.
-  const std::vector<std::pair<size_t, uint8_t>> patches = {{0, 2}, {2, 3}, {6, 0}, {6, 5}, {8, 0}};
-  cff::cff_info info;
-  std::vector<uint8_t> out;
-  std::string error;
-  for (const auto& [at, value] : patches) {
-    INFO("byte " << at << " set to " << int{value});
-    std::vector<uint8_t> bad = bytes;
-    bad[at] = value;
-    error.clear();
-    CHECK_FALSE(cff::parse(bad.data(), bad.size(), info, error));
-    CHECK_FALSE(error.empty());
-    error.clear();
-    CHECK_FALSE(cff::to_cid_keyed(bad.data(), bad.size(), out, error));
-    CHECK_FALSE(error.empty());
-  }
-}
-
-TEST_CASE("cff: garbage and mutated fonts never crash", "[cff]") {
-  std::mt19937 random(/*seed=*/9704);
-  std::uniform_int_distribution<int> byte(0, 255);
-  cff::cff_info info;
-  std::vector<uint8_t> out;
-  std::string error;
-  for (int round = 0; round < 2000; ++round) {
-    std::vector<uint8_t> garbage(static_cast<size_t>(round % 300));
-    for (auto& b : garbage) b = static_cast<uint8_t>(byte(random));
-    if (garbage.size() >= 4 && round % 2 == 0) {
-      garbage[0] = 1;  // past the header check, into the INDEXes
-      garbage[2] = 4;
-    }
-    error.clear();
-    CHECK_FALSE(cff::parse(garbage.data(), garbage.size(), info, error));
-    CHECK_FALSE(error.empty());
-    CHECK_FALSE(cff::to_cid_keyed(garbage.data(), garbage.size(), out, error));
-  }
-
-  const std::vector<std::vector<uint8_t>> fonts = {synthetic_name_keyed_font(),
-                                                   fandol_subset_cff()};
-  for (const auto& bytes : fonts) {
-    std::uniform_int_distribution<size_t> position(0, bytes.size() - 1);
-    for (int round = 0; round < 3000; ++round) {
-      std::vector<uint8_t> mutated = bytes;
-      for (int k = 0; k <= round % 4; ++k)
-        mutated[position(random)] = static_cast<uint8_t>(byte(random));
-      error.clear();
-      if (!cff::parse(mutated.data(), mutated.size(), info, error)) CHECK_FALSE(error.empty());
-      error.clear();
-      if (cff::to_cid_keyed(mutated.data(), mutated.size(), out, error)) {
-        REQUIRE(cff::parse(out.data(), out.size(), info, error));
-        CHECK(info.cid_keyed);
-      } else {
-        CHECK_FALSE(error.empty());
-      }
-    }
-  }
 }

@@ -1,0 +1,126 @@
+#pragma once
+// Private to engine/fonts/cff_*.cpp: the CFF structures and readers shared by the validating
+// parser (cff_read.cpp) and the CID-keyed converter (cff_convert.cpp). Not part of the API.
+// Section and table numbers refer to Adobe Technical Note #5176 (CFF, 4 Dec 2003).
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "fonts/cff.hpp"
+
+namespace hongtou::fonts::cff::detail {
+
+// DICT operators (Tables 9, 10, 23); two-byte operators are 0x0c00 | second byte.
+constexpr uint16_t escaped(unsigned b) {
+  return static_cast<uint16_t>(0x0c00u | b);
+}
+inline constexpr uint16_t op_charset = 15;
+inline constexpr uint16_t op_encoding = 16;
+inline constexpr uint16_t op_charstrings = 17;
+inline constexpr uint16_t op_private = 18;
+inline constexpr uint16_t op_subrs = 19;
+inline constexpr uint16_t op_charstring_type = escaped(6);
+inline constexpr uint16_t op_ros = escaped(30);
+inline constexpr uint16_t op_cid_count = escaped(34);
+inline constexpr uint16_t op_fd_array = escaped(36);
+inline constexpr uint16_t op_fd_select = escaped(37);
+inline constexpr uint16_t op_font_name = escaped(38);
+
+// SIDs below this name the standard strings (Appendix A); custom strings follow.
+inline constexpr unsigned n_standard_strings = 391;
+
+// Sets error to "CFF: " + message; returns false.
+bool fail(std::string& error, const std::string& message);
+
+// A half-open byte range [begin, end) of the input.
+struct range {
+  size_t begin = 0;
+  size_t end = 0;
+  size_t size() const { return end - begin; }
+};
+
+// The input bytes; every read is preceded by a has() check.
+class input {
+ public:
+  input(const uint8_t* data, size_t size) : data_(data), size_(size) {}
+  size_t size() const { return size_; }
+  const uint8_t* at(size_t pos) const { return data_ + pos; }
+  // True when [pos, pos + n) lies inside the input.
+  bool has(size_t pos, size_t n) const { return pos <= size_ && n <= size_ - pos; }
+  unsigned u8(size_t pos) const { return data_[pos]; }
+  unsigned u16(size_t pos) const { return (u8(pos) << 8) | u8(pos + 1); }
+  // Big-endian unsigned integer of n (1..4) bytes.
+  uint32_t uint(size_t pos, unsigned n) const {
+    uint32_t v = 0;
+    for (unsigned i = 0; i < n; ++i) v = (v << 8) | u8(pos + i);
+    return v;
+  }
+
+ private:
+  const uint8_t* data_;
+  size_t size_;
+};
+
+// An INDEX (section 5) whose offsets have been checked to be ascending and in bounds.
+struct index_view {
+  range bytes;  // the whole INDEX, count field included
+  unsigned count = 0;
+  unsigned off_size = 0;
+  size_t offsets = 0;    // position of the offset array
+  size_t data_base = 0;  // offset k (1-based) addresses data_base + k
+};
+
+// One DICT operand (section 4); reals are recognised but their value is not needed here.
+struct operand {
+  bool is_int = true;
+  int32_t value = 0;
+};
+
+// One operator with its operands; `bytes` covers both, as they appear in the input.
+struct dict_entry {
+  uint16_t op = 0;
+  std::vector<operand> operands;
+  range bytes;
+};
+
+using dict = std::vector<dict_entry>;
+
+// A Private DICT (section 15) with its local Subrs, as referenced by a Top or Font DICT.
+struct private_view {
+  bool present = false;
+  range bytes;
+  dict entries;
+  bool has_subrs = false;
+  index_view subrs;
+};
+
+// The first font of a CFF FontSet, fully checked.
+struct font_view {
+  index_view names;
+  index_view top_dicts;
+  index_view strings;
+  index_view global_subrs;
+  index_view charstrings;
+  dict top;
+  private_view priv;  // name-keyed fonts only
+};
+
+// Reads and checks the INDEX at pos; `what` names it in errors.
+bool read_index(const input& in, size_t pos, const std::string& what, index_view& ix,
+                std::string& error);
+
+// Entry i (< count) of a checked INDEX.
+range index_entry(const input& in, const index_view& ix, unsigned i);
+
+// Reads the DICT in r into d; `what` names it in errors.
+bool read_dict(const input& in, range r, const std::string& what, dict& d, std::string& error);
+
+// The Private DICT and local Subrs that owner (a Top or Font DICT) points to, if any.
+bool read_private(const input& in, const dict& owner, const std::string& what, private_view& p,
+                  std::string& error);
+
+// Reads and checks the whole font into f and info (what parse() does); error is cleared first.
+bool load(const input& in, font_view& f, cff_info& info, std::string& error);
+
+}  // namespace hongtou::fonts::cff::detail
