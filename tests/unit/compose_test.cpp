@@ -205,3 +205,35 @@ TEST_CASE("a page 1 without body text is reported") {
     if (d.message.find("page 1 shows no body text") != std::string::npos) warned = true;
   CHECK(warned);
 }
+
+TEST_CASE("page-number sides and page 1 are the layout's choice, not code") {
+  // A layout that extends gbt9704: no number on page 1, odd pages left, even pages right.
+  const std::string xml =
+      "<layout name=\"numbers\" extends=\"gbt9704\">"
+      "<page-number odd=\"left\" even=\"right\" first-page=\"no\"/></layout>";
+  model::layout_spec spec;
+  diagnostics diags;
+  const auto find = [](const std::string& name, std::string& text, std::string& source) {
+    source = test::source_path("layouts/" + name + ".xml");
+    text = test::read_file(source);
+    return !text.empty();
+  };
+  REQUIRE(model::parse_layout(xml, "numbers.xml", spec, diags, find));
+  const auto& env = test::environment::get();
+  model::document doc;
+  REQUIRE(model::parse_document(test::read_source("samples/report.xml"), "report.xml", doc, diags));
+  frames f;
+  REQUIRE(layout::compose(doc, spec, *env.fonts, f, diags));
+  REQUIRE(f.pages.size() >= 3);
+  CHECK(runs_of(f.pages[0], element::page_number).empty());
+  const double one_char = test::mm(14);
+  for (size_t i = 1; i < f.pages.size(); ++i) {
+    INFO("page " << f.pages[i].number);
+    const auto num = runs_of(f.pages[i], element::page_number);
+    REQUIRE(num.size() == 1);
+    if (f.pages[i].number % 2 == 1)
+      CHECK(test::mm(num[0]->left()) == Approx(28 + one_char).margin(0.01));
+    else
+      CHECK(test::mm(num[0]->right()) == Approx(184 - one_char).margin(0.01));
+  }
+}
