@@ -12,12 +12,8 @@
 #endif
 
 #include <unistd.h>
+#include "pdf/pdf_support.hpp"
 #include "support/process.hpp"
-
-#include "core/units.hpp"
-#include "fonts/face_cache.hpp"
-#include "render/pdf/pdf.hpp"
-#include "render/trace/trace.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -207,50 +203,13 @@ std::vector<std::string> sample_texts(const std::string& open, const std::string
 
 // ---- PPM (P6, maxval 255) ----
 
-struct image {
-  int width = 0, height = 0;
-  std::string rgb;  // width * height * 3 bytes
-};
-
-bool read_ppm(const fs::path& p, image& img) {
-  const std::string data = slurp(p);
-  size_t i = 0;
-  auto skip_space = [&] {
-    for (;;) {
-      while (i < data.size() && std::isspace(static_cast<unsigned char>(data[i]))) ++i;
-      if (i < data.size() && data[i] == '#') {
-        while (i < data.size() && data[i] != '\n') ++i;
-      } else {
-        return;
-      }
-    }
-  };
-  auto number = [&](int& v) {
-    skip_space();
-    const size_t start = i;
-    v = 0;
-    while (i < data.size() && data[i] >= '0' && data[i] <= '9' && v < 100000)
-      v = v * 10 + (data[i++] - '0');
-    return i > start;
-  };
-  if (data.compare(0, 2, "P6") != 0) return false;
-  i = 2;
-  int maxval = 0;
-  if (!number(img.width) || !number(img.height) || !number(maxval) || maxval != 255) return false;
-  ++i;  // the single white space before the pixels
-  const size_t size = static_cast<size_t>(img.width) * static_cast<size_t>(img.height) * 3;
-  if (img.width <= 0 || img.height <= 0 || data.size() < i + size) return false;
-  img.rgb = data.substr(i, size);
-  return true;
-}
-
 // Red pixels (the issuer mark, the separator rule) in the upper, middle and
 // lower third of the image.
 struct thirds {
   long upper = 0, middle = 0, lower = 0;
 };
 
-bool is_red_at(const image& img, int x, int y) {
+bool is_red_at(const ppm_image& img, int x, int y) {
   const size_t at =
       (static_cast<size_t>(y) * static_cast<size_t>(img.width) + static_cast<size_t>(x)) * 3;
   return static_cast<unsigned char>(img.rgb[at]) > 200 &&
@@ -258,7 +217,7 @@ bool is_red_at(const image& img, int x, int y) {
          static_cast<unsigned char>(img.rgb[at + 2]) < 80;
 }
 
-thirds red_pixels(const image& img) {
+thirds red_pixels(const ppm_image& img) {
   thirds t;
   for (int y = 0; y < img.height; ++y) {
     for (int x = 0; x < img.width; ++x) {
@@ -269,11 +228,6 @@ thirds red_pixels(const image& img) {
     }
   }
   return t;
-}
-
-void require_tool(const std::string& name) {
-  INFO(name << " is not installed (scripts/setup installs poppler-utils and qpdf)");
-  REQUIRE(tool_exists(name));
 }
 
 }  // namespace
@@ -438,7 +392,7 @@ TEST_CASE("pdf: page 1 shows red in its upper third and none in its lower third"
   const run_result ppm = run("pdftoppm -r 30 -f 1 -l 1 -singlefile report.pdf page1", r.dir);
   INFO("pdftoppm stderr: " << ppm.err);
   REQUIRE(ppm.status == 0);
-  image img;
+  ppm_image img;
   REQUIRE(read_ppm(r.dir / "page1.ppm", img));
   const thirds red = red_pixels(img);
   INFO("red pixels: upper " << red.upper << ", middle " << red.middle << ", lower " << red.lower);
@@ -453,7 +407,7 @@ TEST_CASE("pdf: MuPDF draws page 1 too", "[pdf][cli]") {
   INFO("mutool stderr: " << draw.err);
   REQUIRE(draw.status == 0);
   CHECK(draw.err.find("error") == std::string::npos);
-  image img;
+  ppm_image img;
   REQUIRE(read_ppm(r.dir / "mu.ppm", img));
   const thirds red = red_pixels(img);
   INFO("red pixels: upper " << red.upper << ", middle " << red.middle << ", lower " << red.lower);
@@ -464,7 +418,7 @@ TEST_CASE("pdf: MuPDF draws page 1 too", "[pdf][cli]") {
 namespace {
 
 // Bands of consecutive pixel rows holding red, in pixel rows [first, last].
-std::vector<std::pair<int, int>> red_bands(const image& img) {
+std::vector<std::pair<int, int>> red_bands(const ppm_image& img) {
   std::vector<std::pair<int, int>> bands;
   for (int y = 0; y < img.height; ++y) {
     bool red = false;
@@ -488,7 +442,7 @@ TEST_CASE("pdf: measured at 300 dpi the red head sits where GB/T 9704 puts it", 
   REQUIRE_REPORT(r);
   const run_result ppm = run("pdftoppm -r 300 -f 1 -l 1 -singlefile report.pdf ruler", r.dir);
   REQUIRE(ppm.status == 0);
-  image img;
+  ppm_image img;
   REQUIRE(read_ppm(r.dir / "ruler.ppm", img));
   const double mm_per_px = 25.4 / 300;
   auto bands = red_bands(img);
@@ -566,7 +520,7 @@ TEST_CASE("pdf: a name-keyed CFF font is embedded converted and draws in poppler
   CHECK(compact.find(std::string(em_dash) + "2" + em_dash) != std::string::npos);
   // The page number is drawn: dark pixels in the bottom band, left of centre on page 2.
   REQUIRE(run("pdftoppm -r 72 -f 2 -l 2 -singlefile lm.pdf p2", dir).status == 0);
-  image img;
+  ppm_image img;
   REQUIRE(read_ppm(dir / "p2.ppm", img));
   long dark = 0;
   for (int y = img.height * 88 / 100; y < img.height * 93 / 100; ++y)
@@ -581,81 +535,5 @@ TEST_CASE("pdf: a name-keyed CFF font is embedded converted and draws in poppler
     CHECK(mu.status == 0);
     CHECK(mu.err.find("error") == std::string::npos);
   }
-  if (!std::getenv("HONGTOU_KEEP_TEST_TMP")) fs::remove_all(dir);
-}
-
-namespace {
-
-// A page with a blue rectangle and a red disc (an image whose alpha is 0
-// outside the circle), as a seal will be drawn.
-hongtou::frames shapes_page() {
-  hongtou::frames f;
-  f.page_width = hongtou::mm_to_pt(210);
-  f.page_height = hongtou::mm_to_pt(297);
-  hongtou::page pg;
-  pg.number = 1;
-  hongtou::filled_rect r;
-  r.x = hongtou::mm_to_pt(20);
-  r.y = hongtou::mm_to_pt(20);
-  r.width = hongtou::mm_to_pt(30);
-  r.height = hongtou::mm_to_pt(10);
-  r.color = {0, 0, 1};
-  pg.rects.push_back(r);
-  hongtou::image im;
-  im.x = hongtou::mm_to_pt(100);
-  im.y = hongtou::mm_to_pt(100);
-  im.width = im.height = hongtou::mm_to_pt(40);
-  im.pixel_width = im.pixel_height = 40;
-  for (uint32_t y = 0; y < 40; ++y)
-    for (uint32_t x = 0; x < 40; ++x) {
-      const double dx = x + 0.5 - 20, dy = y + 0.5 - 20;
-      im.rgb.insert(im.rgb.end(), {255, 0, 0});
-      im.alpha.push_back(dx * dx + dy * dy <= 18 * 18 ? 255 : 0);
-    }
-  pg.images.push_back(im);
-  f.pages.push_back(pg);
-  return f;
-}
-
-}  // namespace
-
-TEST_CASE("pdf: filled rectangles and images with transparency are drawn where frames put them",
-          "[pdf]") {
-  require_tool("pdftoppm");
-  const fs::path dir = fs::path(HONGTOU_TEST_TMP) / ("shapes-" + std::to_string(::getpid()));
-  fs::remove_all(dir);
-  fs::create_directories(dir);
-  const hongtou::frames f = shapes_page();
-  hongtou::fonts::face_cache faces;
-  hongtou::diagnostics diags;
-  std::vector<uint8_t> bytes;
-  REQUIRE(hongtou::render::render_pdf(f, faces, {}, bytes, diags));
-  {
-    std::ofstream out(dir / "shapes.pdf", std::ios::binary);
-    out.write(reinterpret_cast<const char*>(bytes.data()),
-              static_cast<std::streamsize>(bytes.size()));
-  }
-  CHECK(run("qpdf --check shapes.pdf", dir).status == 0);
-  // At 72 dpi a pixel is a point: 1 mm = 2.83 px.
-  REQUIRE(run("pdftoppm -r 72 -singlefile shapes.pdf s", dir).status == 0);
-  image img;
-  REQUIRE(read_ppm(dir / "s.ppm", img));
-  auto px = [&](double x_mm, double y_mm) {
-    const size_t i =
-        (static_cast<size_t>(hongtou::mm_to_pt(y_mm)) * static_cast<size_t>(img.width) +
-         static_cast<size_t>(hongtou::mm_to_pt(x_mm))) *
-        3;
-    return std::string{img.rgb[i], img.rgb[i + 1], img.rgb[i + 2]};
-  };
-  const std::string blue{'\x00', '\x00', '\xff'}, red{'\xff', '\x00', '\x00'}, white(3, '\xff');
-  CHECK(px(35, 25) == blue);     // the rectangle's centre
-  CHECK(px(18, 25) == white);    // left of it
-  CHECK(px(120, 120) == red);    // the disc's centre
-  CHECK(px(101, 101) == white);  // the image's corner: transparent
-  CHECK(px(120, 142) == white);  // below the image
-  // The trace lists both, in mm.
-  const std::string t = hongtou::render::trace(f, faces);
-  CHECK(t.find("rect seal x=20.00 y=20.00 w=30.00 h=10.00 #0000FF") != std::string::npos);
-  CHECK(t.find("image seal x=100.00 y=100.00 w=40.00 h=40.00 px=40x40 alpha") != std::string::npos);
   if (!std::getenv("HONGTOU_KEEP_TEST_TMP")) fs::remove_all(dir);
 }
