@@ -14,17 +14,20 @@ namespace hongtou {
 
 /// The 公文 element an item belongs to (GB/T 9704-2012 clause 7).
 enum class element {
-  issuer,      // 发文机关标志
-  doc_number,  // 发文字号
-  separator,   // 版头中的分隔线
-  title,       // 标题
-  addressee,   // 主送机关
-  body,        // 正文
-  heading,     // 结构层次序数 (run-in or standalone)
-  signature,   // 发文机关署名
-  date,        // 成文日期
-  seal,        // 印章
-  page_number  // 页码
+  copy_number,     // 份号
+  classification,  // 密级和保密期限
+  urgency,         // 紧急程度
+  issuer,          // 发文机关标志
+  doc_number,      // 发文字号
+  separator,       // 版头中的分隔线
+  title,           // 标题
+  addressee,       // 主送机关
+  body,            // 正文
+  heading,         // 结构层次序数 (run-in or standalone)
+  signature,       // 发文机关署名
+  date,            // 成文日期
+  seal,            // 印章
+  page_number      // 页码
 };
 
 /// Stable lower-case name of an element, e.g. "doc-number".
@@ -118,6 +121,12 @@ struct frames {
 
 inline const char* element_name(element e) {
   switch (e) {
+    case element::copy_number:
+      return "copy-number";
+    case element::classification:
+      return "classification";
+    case element::urgency:
+      return "urgency";
     case element::issuer:
       return "issuer";
     case element::doc_number:

@@ -1,5 +1,7 @@
 #include "model/checks.hpp"
 
+#include <algorithm>
+#include <iterator>
 #include <utility>
 
 #include "core/utf8.hpp"
@@ -83,24 +85,49 @@ void check_date(const document& doc, diagnostics& diags) {
 
 }  // namespace
 
-// 份号, 密级 and 紧急程度 are read into the model but not laid out yet: say so
-// rather than drop them silently.
-void check_unplaced(const document& doc, diagnostics& diags) {
-  const std::pair<const std::string*, const char*> parts[] = {
-      {&doc.head.copy_number, "<copy-number> (份号)"},
-      {&doc.head.classification, "<classification> (密级和保密期限)"},
-      {&doc.head.urgency, "<urgency> (紧急程度)"}};
-  for (const auto& [text, name] : parts)
-    if (!text->empty())
-      diags.warning(doc.source_name, 0, 0,
-                    std::string(name) + " is not laid out yet; it is left out",
-                    "this version places the 发文机关标志 and the 发文字号 of the header");
+namespace {
+
+// 7.2.1: 份号 "一般用6位3号阿拉伯数字"; 7.2.2: 密级 绝密, 机密 or 秘密, with
+// ★ and the period when one is given; 7.2.3: 紧急程度 特急 or 加急 (telegrams
+// also 特提 and 平急).
+void check_header_marks(const document& doc, diagnostics& diags) {
+  const header& h = doc.head;
+  auto warn = [&](const source_pos& pos, const std::string& message, const char* hint) {
+    diags.warning(doc.source_name, pos.line, pos.column, message, hint);
+  };
+  if (!h.copy_number.empty()) {
+    const bool six_digits =
+        h.copy_number.size() == 6 && std::all_of(h.copy_number.begin(), h.copy_number.end(),
+                                                 [](char c) { return c >= '0' && c <= '9'; });
+    if (!six_digits)
+      warn(h.copy_number_pos, "份号 '" + h.copy_number + "': expected 6 Arabic digits",
+           "GB/T 9704-2012 7.2.1: e.g. 000001");
+  }
+  if (!h.classification.empty()) {
+    const std::string& c = h.classification;
+    const bool level =
+        c.rfind("绝密", 0) == 0 || c.rfind("机密", 0) == 0 || c.rfind("秘密", 0) == 0;
+    const std::string rest = level ? c.substr(std::string("绝密").size()) : std::string();
+    if (!level || (!rest.empty() && rest.rfind("★", 0) != 0))
+      warn(h.classification_pos,
+           "密级 '" + c + "': expected 绝密, 机密 or 秘密, then ★ and the period when one is given",
+           "GB/T 9704-2012 7.2.2: e.g. 机密★5年");
+  }
+  if (!h.urgency.empty()) {
+    const char* const allowed[] = {"特急", "加急", "特提", "平急"};
+    if (std::none_of(std::begin(allowed), std::end(allowed),
+                     [&](const char* a) { return h.urgency == a; }))
+      warn(h.urgency_pos, "紧急程度 '" + h.urgency + "': expected 特急 or 加急",
+           "GB/T 9704-2012 7.2.3: telegrams also 特提 or 平急");
+  }
 }
+
+}  // namespace
 
 void check_document(const document& doc, diagnostics& diags) {
   check_doc_number(doc, diags);
   check_date(doc, diags);
-  check_unplaced(doc, diags);
+  check_header_marks(doc, diags);
 }
 
 }  // namespace hongtou::model

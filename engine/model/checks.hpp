@@ -1,6 +1,7 @@
 #pragma once
 // Content rules of GB/T 9704 that a document can break while still being
-// valid XML: the form of the 发文字号 (7.2.5) and the 成文日期 (7.3.5.4).
+// valid XML: the forms of the 份号, 密级 and 紧急程度 (7.2.1–7.2.3), of the
+// 发文字号 (7.2.5) and of the 成文日期 (7.3.5.4).
 #include "core/diagnostic.hpp"
 #include "model/document.hpp"
 

@@ -280,12 +280,15 @@ void document_parser::read_header(pugi::xml_node n, header& h) {
     switch (i) {
       case 0:
         h.copy_number = read_text(c);
+        h.copy_number_pos = pos_of(c);
         break;
       case 1:
         h.classification = read_text(c);
+        h.classification_pos = pos_of(c);
         break;
       case 2:
         h.urgency = read_text(c);
+        h.urgency_pos = pos_of(c);
         break;
       case 3:
         h.issuer = read_text(c);

@@ -40,12 +40,12 @@ struct block {
 
 /// 版头 (GB/T 9704-2012 7.2).
 struct header {
-  std::string copy_number;     // 份号 (not laid out yet)
-  std::string classification;  // 密级和保密期限 (not laid out yet)
-  std::string urgency;         // 紧急程度 (not laid out yet)
+  std::string copy_number;     // 份号, e.g. "000001"
+  std::string classification;  // 密级和保密期限, e.g. "机密★5年"
+  std::string urgency;         // 紧急程度, e.g. "特急"
   std::string issuer;          // 发文机关标志, e.g. "中共某某区委员会文件"
   std::string doc_number;      // 发文字号, e.g. "某区委〔2024〕1号"
-  source_pos issuer_pos, doc_number_pos;
+  source_pos copy_number_pos, classification_pos, urgency_pos, issuer_pos, doc_number_pos;
 };
 
 /// 发文机关署名 and 成文日期 (GB/T 9704-2012 7.3.5).

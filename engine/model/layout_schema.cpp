@@ -53,8 +53,16 @@ void add_page(std::vector<element_def>& s) {
                     [](spec& l) -> double& { return l.grid.gap_ratio; })}));
 }
 
-// The 版头: 发文机关标志, 发文字号, separator.
+// The 版头: 份号, 密级, 紧急程度, 发文机关标志, 发文字号, separator.
 void add_header(std::vector<element_def>& s) {
+  s.push_back(styled_element(
+      "copy-number", [](spec& l) -> text_style& { return l.copy_number.style; },
+      {count("row", 1, most_rows, [](spec& l) -> int& { return l.copy_number.row; })}));
+  s.push_back(styled_element(
+      "classification", [](spec& l) -> text_style& { return l.classification.style; },
+      {count("row", 1, most_rows, [](spec& l) -> int& { return l.classification.row; })}));
+  s.push_back(
+      styled_element("urgency", [](spec& l) -> text_style& { return l.urgency.style; }, {}));
   s.push_back(styled_element(
       "issuer", [](spec& l) -> text_style& { return l.issuer.style; },
       {length("top", zero, [](spec& l) -> double& { return l.issuer.top; }),

@@ -217,6 +217,9 @@ std::vector<std::string> layout_spec::font_roles() const {
   for (const text_style& h : heading) add(h);
   add(signature.style);
   add(page_number.style);
+  add(copy_number.style);
+  add(classification.style);
+  add(urgency.style);
   return roles;
 }
 

@@ -48,6 +48,16 @@ struct layout_spec {
     double gap_ratio;  // gap between glyph rows / cell (7/8 for 3号 text)
   } grid;
 
+  // GB/T 9704-2012 7.2.1, 7.2.2: 份号 and 密级和保密期限, 顶格 on their row of
+  // the type area (1 and 2). 7.2.3: 紧急程度 on the row after those above it.
+  struct {
+    text_style style;
+    int row;
+  } copy_number, classification;
+  struct {
+    text_style style;
+  } urgency;
+
   // GB/T 9704-2012 7.2.4: 发文机关标志.
   struct {
     text_style style;

@@ -54,13 +54,37 @@ TEST_CASE("dates with Chinese numerals, a short year or zero padding are flagged
   CHECK(has(warnings_for("", "2012年7月"), "day"));
 }
 
-TEST_CASE("header parts that are not laid out yet are reported, not dropped silently") {
+namespace {
+
+std::vector<std::string> mark_warnings(const std::string& copy, const std::string& secret,
+                                       const std::string& urgent) {
   model::document doc;
   doc.source_name = "doc.xml";
-  doc.head.classification = "机密★5年";
+  doc.head.copy_number = copy;
+  doc.head.classification = secret;
+  doc.head.urgency = urgent;
   diagnostics diags;
   model::check_document(doc, diags);
-  REQUIRE(diags.items().size() == 1);
-  CHECK(diags.items()[0].level == severity::warning);
-  CHECK(diags.items()[0].message.find("<classification>") != std::string::npos);
+  std::vector<std::string> out;
+  for (const auto& d : diags.items()) {
+    CHECK(d.level == severity::warning);
+    out.push_back(d.message);
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("GB/T 9704-2012 7.2.1-7.2.3: well-formed 份号, 密级 and 紧急程度 give no warning") {
+  CHECK(mark_warnings("000001", "机密★5年", "特急").empty());
+  CHECK(mark_warnings("123456", "秘密", "加急").empty());
+  CHECK(mark_warnings("", "绝密★长期", "平急").empty());
+}
+
+TEST_CASE("GB/T 9704-2012 7.2.1-7.2.3: malformed 份号, 密级 and 紧急程度 are flagged") {
+  CHECK(has(mark_warnings("1", "", ""), "份号 '1': expected 6 Arabic digits"));
+  CHECK(has(mark_warnings("０００００１", "", ""), "6 Arabic digits"));
+  CHECK(has(mark_warnings("", "内部", ""), "密级 '内部': expected 绝密, 机密 or 秘密"));
+  CHECK(has(mark_warnings("", "机密5年", ""), "★"));
+  CHECK(has(mark_warnings("", "", "急"), "紧急程度 '急': expected 特急 or 加急"));
 }

@@ -76,7 +76,8 @@ TEST_CASE("unknown layout elements and attributes are errors") {
   CHECK(bad_value("<page width", "<page bleed=\"3mm\" width", "bleed") ==
         "unknown attribute bleed on <page>; expected width or height");
   CHECK(bad_value("<page width", "<seal/><page width") ==
-        "unknown element <seal> in <layout>; expected <page>, <type-area>, <grid>, <issuer>, "
+        "unknown element <seal> in <layout>; expected <page>, <type-area>, <grid>, <copy-number>, "
+        "<classification>, <urgency>, <issuer>, "
         "<doc-number>, <separator>, <title>, <title-breaking>, <addressee>, <body>, <heading>, "
         "<signature>, <page-number> or <fallback>");
   CHECK(bad_value("<heading level=\"1\"", "<heading bold=\"yes\" level=\"1\"", "bold") ==
@@ -130,7 +131,7 @@ TEST_CASE("bad counts, numbers, colours and names give the expected range") {
         "bad colour \"red\" in color on <separator>; expected \"#RRGGBB\", e.g. \"#FF0000\"");
   CHECK(bad_value("color=\"#FF0000\" top", "color=\"#FF00\" top") ==
         "bad colour \"#FF00\" in color on <issuer>; expected \"#RRGGBB\", e.g. \"#FF0000\"");
-  CHECK(bad_value("role=\"hei\"", "role=\"Hei\"") ==
+  CHECK(bad_value("level=\"1\" role=\"hei\"", "level=\"1\" role=\"Hei\"", "role") ==
         "bad name \"Hei\" in role on <heading>; expected lower-case letters, digits, - and _");
   CHECK(bad_value("<fallback role=\"fallback\"", "<fallback role=\"\"", "role") ==
         "bad name \"\" in role on <fallback>; expected lower-case letters, digits, - and _");

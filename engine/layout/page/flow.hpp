@@ -16,6 +16,8 @@ struct flow_state {
   std::optional<double> fixed_bottom;
 };
 
+/// 份号, 密级和保密期限, 紧急程度 at the top left of page 1 (header_marks.cpp, 7.2.1–7.2.3).
+void flow_header_marks(context& ctx, flow_state& state, std::vector<block>& out);
 /// 版头: 发文机关标志, 发文字号, the red separator (header.cpp, GB/T 9704-2012 7.2).
 void flow_header(context& ctx, flow_state& state, std::vector<block>& out);
 /// 标题 (title.cpp, 7.3.1).

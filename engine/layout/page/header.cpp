@@ -66,7 +66,9 @@ void flow_header(context& ctx, flow_state& state, std::vector<block>& out) {
     // 2 empty rows below the mark, measured from its ink (7.2.5).
     const auto& dn = ctx.spec.doc_number;
     glyph_run run = ctx.centred_run(h.doc_number, dn.style, element::doc_number, h.doc_number_pos);
-    ctx.place_em_top(run, any ? cursor + g.gap + dn.rows_before * g.pitch : g.top);
+    // Without a mark: on the row after the 份号, 密级 or 紧急程度 above, if any.
+    const double alone = state.fixed_bottom ? *state.fixed_bottom + g.gap : g.top;
+    ctx.place_em_top(run, any ? cursor + g.gap + dn.rows_before * g.pitch : alone);
     ctx.measure_ink(run);
     cursor = run.em_bottom;
     out.push_back(fixed_block(element::doc_number, std::move(run)));

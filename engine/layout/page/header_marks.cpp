@@ -1,0 +1,51 @@
+// 份号 (GB/T 9704-2012 7.2.1), 密级和保密期限 (7.2.2) and 紧急程度 (7.2.3):
+// 顶格 at the top left of the type area on page 1, one per row, in that
+// order; fixed blocks that the red mark below does not measure from.
+#include "layout/page/flow.hpp"
+
+namespace hongtou::layout {
+
+namespace {
+
+block mark_block(context& ctx, const std::string& text, const model::text_style& style,
+                 element role, int row, const model::source_pos& pos) {
+  prepared_text p = prepare({ctx.piece(text, style, role)}, ctx.g.cell, ctx.breaks);
+  ctx.report_coverage(p, pos);
+  set_line_result line = set_line(p, 0, p.clusters.size(), 0, 0, false, true);
+  for (auto& run : line.runs) {
+    for (auto& gl : run.glyphs) gl.x += ctx.g.left;
+    ctx.place_em_top(run, ctx.g.row_top(row));
+  }
+  block b;
+  b.role = role;
+  b.place = placement::fixed;
+  b.pos = pos;
+  b.lines.push_back({std::move(line.runs)});
+  return b;
+}
+
+}  // namespace
+
+void flow_header_marks(context& ctx, flow_state& state, std::vector<block>& out) {
+  const model::header& h = ctx.doc.head;
+  const model::layout_spec& spec = ctx.spec;
+  int last_row = 0;  // the row of the last mark placed
+  auto add = [&](const std::string& text, const model::text_style& style, element role, int row,
+                 const model::source_pos& pos) {
+    out.push_back(mark_block(ctx, text, style, role, row, pos));
+    last_row = row;
+    const auto& runs = out.back().lines.front().runs;
+    if (!runs.empty()) state.fixed_bottom = runs.back().em_bottom;
+  };
+  if (!h.copy_number.empty())
+    add(h.copy_number, spec.copy_number.style, element::copy_number, spec.copy_number.row,
+        h.copy_number_pos);
+  if (!h.classification.empty())
+    add(h.classification, spec.classification.style, element::classification,
+        spec.classification.row, h.classification_pos);
+  // 7.2.3: "按照份号、密级和保密期限、紧急程度的顺序自上而下分行排列".
+  if (!h.urgency.empty())
+    add(h.urgency, spec.urgency.style, element::urgency, last_row + 1, h.urgency_pos);
+}
+
+}  // namespace hongtou::layout
