@@ -14,20 +14,22 @@ namespace hongtou {
 
 /// The 公文 element an item belongs to (GB/T 9704-2012 clause 7).
 enum class element {
-  copy_number,     // 份号
-  classification,  // 密级和保密期限
-  urgency,         // 紧急程度
-  issuer,          // 发文机关标志
-  doc_number,      // 发文字号
-  separator,       // 版头中的分隔线
-  title,           // 标题
-  addressee,       // 主送机关
-  body,            // 正文
-  heading,         // 结构层次序数 (run-in or standalone)
-  signature,       // 发文机关署名
-  date,            // 成文日期
-  seal,            // 印章
-  page_number      // 页码
+  copy_number,      // 份号
+  classification,   // 密级和保密期限
+  urgency,          // 紧急程度
+  issuer,           // 发文机关标志
+  doc_number,       // 发文字号
+  separator,        // 版头中的分隔线
+  title,            // 标题
+  addressee,        // 主送机关
+  body,             // 正文
+  heading,          // 结构层次序数 (run-in or standalone)
+  attachment_note,  // 附件说明
+  signature,        // 发文机关署名
+  date,             // 成文日期
+  seal,             // 印章
+  note,             // 附注
+  page_number       // 页码
 };
 
 /// Stable lower-case name of an element, e.g. "doc-number".
@@ -141,6 +143,10 @@ inline const char* element_name(element e) {
       return "body";
     case element::heading:
       return "heading";
+    case element::attachment_note:
+      return "attachment-note";
+    case element::note:
+      return "note";
     case element::signature:
       return "signature";
     case element::date:

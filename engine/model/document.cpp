@@ -243,11 +243,9 @@ void document_parser::read_root(const pugi::xml_document& xdoc, document& doc) {
       error_at(offset_of(root, a),
                "layout must be a layout name such as \"gbt9704\" (letters, digits, - and _)");
   }
-  static const std::vector<slot> slots = {{"header", false},
-                                          {"title", true},
-                                          {"addressee", false},
-                                          {"body", true},
-                                          {"signature", false}};
+  static const std::vector<slot> slots = {
+      {"header", false},          {"title", true},      {"addressee", false}, {"body", true},
+      {"attachment-note", false}, {"signature", false}, {"note", false}};
   read_ordered(root, slots, [&](size_t i, pugi::xml_node c) {
     switch (i) {
       case 0:
@@ -262,8 +260,15 @@ void document_parser::read_root(const pugi::xml_document& xdoc, document& doc) {
       case 3:
         read_body(c, doc.body);
         break;
-      default:
+      case 4:
+        read_attachment_note(c, doc);
+        break;
+      case 5:
         read_signature(c, doc.sig);
+        break;
+      default:
+        doc.note = read_text(c);
+        doc.note_pos = pos_of(c);
         break;
     }
   });
@@ -338,6 +343,23 @@ void document_parser::read_body(pugi::xml_node n, std::vector<block>& body) {
   const bool has_content = n.find_child(
       [](pugi::xml_node c) { return c.type() == pugi::node_element || !is_blank(c.value()); });
   if (!has_content) error_at(n, "empty <body>; expected <p> or <h>");
+}
+
+void document_parser::read_attachment_note(pugi::xml_node n, document& doc) {
+  check_attributes(n, {});
+  doc.attachments_pos = pos_of(n);
+  for (pugi::xml_node c = n.first_child(); c; c = c.next_sibling()) {
+    if (c.type() == pugi::node_pcdata || c.type() == pugi::node_cdata) {
+      reject_text(c, n, "<item>");
+    } else if (c.type() == pugi::node_element) {
+      if (std::strcmp(c.name(), "item") == 0)
+        doc.attachments.push_back({read_text(c), pos_of(c)});
+      else
+        error_at(c, "unknown element " + tag(c.name()) + " in <attachment-note>; expected <item>");
+    }
+  }
+  if (doc.attachments.empty())
+    error_at(n, "empty <attachment-note>; expected one <item> per attachment");
 }
 
 void document_parser::read_signature(pugi::xml_node n, signature& sig) {

@@ -56,6 +56,12 @@ struct signature {
   source_pos pos;
 };
 
+/// One line of the 附件说明 (GB/T 9704-2012 7.3.4): an attachment's name.
+struct attachment_item {
+  std::string name;  // e.g. "国务院第五次大督查发现的典型经验做法（共130项）", no final punctuation
+  source_pos pos;
+};
+
 struct document {
   std::string source_name;         // file name used in diagnostics
   std::string layout = "gbt9704";  // name of the layouts/*.xml to use
@@ -63,7 +69,11 @@ struct document {
   std::string title;      // 标题; "\n" marks an explicit line break
   std::string addressee;  // 主送机关 (empty = none)
   std::vector<block> body;
+  std::vector<attachment_item> attachments;  // 附件说明, in order (empty = none)
+  source_pos attachments_pos;
   signature sig;
+  std::string note;  // 附注 (7.3.6), as written, e.g. "（此件公开发布）" (empty = none)
+  source_pos note_pos;
   source_pos title_pos;
 };
 

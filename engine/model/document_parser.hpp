@@ -125,6 +125,8 @@ class document_parser {
 
   /// <body>: its <p> and <h>, in document order.
   void read_body(pugi::xml_node n, std::vector<block>& body);
+  /// <attachment-note>: one <item> per attachment name (7.3.4).
+  void read_attachment_note(pugi::xml_node n, document& doc);
 
   /// <signature>: <organ> and <date>.
   void read_signature(pugi::xml_node n, signature& sig);

@@ -121,6 +121,14 @@ void add_body(std::vector<element_def>& s) {
   s.push_back({"heading", /*em_from=*/"heading", /*key=*/"level", 1, 4,
                styled([](spec& l, size_t i) -> text_style& { return l.heading[i]; })});
   s.push_back(styled_element(
+      "attachment-note", [](spec& l) -> text_style& { return l.attachment_note.style; },
+      {count("rows-before", 0, most_rows,
+             [](spec& l) -> int& { return l.attachment_note.rows_before; }),
+       count("indent", 0, most_rows, [](spec& l) -> int& { return l.attachment_note.indent; }),
+       text("label", [](spec& l) -> std::string& { return l.attachment_note.label; }),
+       pattern("number", "{n}",
+               [](spec& l) -> std::string& { return l.attachment_note.number; })}));
+  s.push_back(styled_element(
       "signature", [](spec& l) -> text_style& { return l.signature.style; },
       {count("rows-before", 0, most_rows, [](spec& l) -> int& { return l.signature.rows_before; }),
        count("right-indent", 0, most_rows,
@@ -128,6 +136,11 @@ void add_body(std::vector<element_def>& s) {
        count("date-offset", 0, most_rows, [](spec& l) -> int& { return l.signature.date_offset; }),
        count("carry-lines", 0, most_rows,
              [](spec& l) -> int& { return l.signature.carry_lines; })}));
+  s.push_back(
+      styled_element("note", [](spec& l) -> text_style& { return l.note.style; },
+                     {count("indent", 0, most_rows, [](spec& l) -> int& { return l.note.indent; }),
+                      text("open", [](spec& l) -> std::string& { return l.note.open; }),
+                      text("close", [](spec& l) -> std::string& { return l.note.close; })}));
 }
 
 // The page number, and the fallback font role.

@@ -220,6 +220,8 @@ std::vector<std::string> layout_spec::font_roles() const {
   add(copy_number.style);
   add(classification.style);
   add(urgency.style);
+  add(attachment_note.style);
+  add(note.style);
   return roles;
 }
 

@@ -118,6 +118,16 @@ struct layout_spec {
   // GB/T 9704-2012 7.3.3: 结构层次序数 1..4 (index 0..3).
   text_style heading[4];
 
+  // GB/T 9704-2012 7.3.4: 附件说明, below the body; several attachments are
+  // numbered, a long name wraps under its own first character.
+  struct {
+    text_style style;
+    int rows_before;     // empty rows below the body
+    int indent;          // cells before the label (左空二字)
+    std::string label;   // e.g. "附件："
+    std::string number;  // "{n}" stands for the number, e.g. "{n}." (several attachments only)
+  } attachment_note;
+
   // GB/T 9704-2012 7.3.5.2: 不加盖印章的公文.
   struct {
     text_style style;
@@ -126,6 +136,13 @@ struct layout_spec {
     int date_offset;   // the date's first character this many cells right of the name's
     int carry_lines;   // body lines taken to the next page so the signature never stands alone
   } signature;
+
+  // GB/T 9704-2012 7.3.6: 附注, on the row after the 成文日期, in brackets.
+  struct {
+    text_style style;
+    int indent;               // cells (居左空二字)
+    std::string open, close;  // the brackets added when the text has none, e.g. "（", "）"
+  } note;
 
   // GB/T 9704-2012 7.5: 页码.
   struct {

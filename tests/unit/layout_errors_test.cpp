@@ -79,7 +79,7 @@ TEST_CASE("unknown layout elements and attributes are errors") {
         "unknown element <seal> in <layout>; expected <page>, <type-area>, <grid>, <copy-number>, "
         "<classification>, <urgency>, <issuer>, "
         "<doc-number>, <separator>, <title>, <title-breaking>, <addressee>, <body>, <heading>, "
-        "<signature>, <page-number> or <fallback>");
+        "<attachment-note>, <signature>, <note>, <page-number> or <fallback>");
   CHECK(bad_value("<heading level=\"1\"", "<heading bold=\"yes\" level=\"1\"", "bold") ==
         "unknown attribute bold on <heading>; expected level, role, size or color");
   CHECK(bad_value("<layout name", "<layout version=\"2\" name", "version") ==

@@ -87,7 +87,8 @@ std::vector<size_t> break_lines(const prepared_text& p, const paragraph_params& 
   size_t i = 0;
   while (i < n) {
     starts.push_back(i);
-    const double avail = params.width - (starts.size() == 1 ? params.first_indent : 0);
+    const double avail =
+        params.width - (starts.size() == 1 ? params.first_indent : params.rest_indent);
     double x = 0;
     size_t j = i;
     while (j < n) {

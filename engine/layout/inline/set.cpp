@@ -94,8 +94,8 @@ std::vector<set_line_result> set_lines(const prepared_text& p, const paragraph_p
   std::vector<set_line_result> lines;
   for (size_t l = 0; l < starts.size(); ++l) {
     size_t end = l + 1 < starts.size() ? starts[l + 1] : p.clusters.size();
-    lines.push_back(set_line(p, starts[l], end, l == 0 ? params.first_indent : 0, params.width,
-                             params.justify, l + 1 == starts.size()));
+    lines.push_back(set_line(p, starts[l], end, l == 0 ? params.first_indent : params.rest_indent,
+                             params.width, params.justify, l + 1 == starts.size()));
   }
   return lines;
 }

@@ -7,22 +7,6 @@ namespace hongtou::layout {
 
 namespace {
 
-std::vector<block_line> set_grid_lines(context& ctx, std::vector<text_piece> pieces, double indent,
-                                       const model::source_pos& pos) {
-  prepared_text p = prepare(std::move(pieces), ctx.g.cell, ctx.breaks);
-  ctx.report_coverage(p, pos);
-  paragraph_params pp;
-  pp.width = ctx.g.width;
-  pp.first_indent = indent;
-  std::vector<block_line> lines;
-  for (auto& line : set_lines(p, pp)) {
-    for (auto& run : line.runs)
-      for (auto& gl : run.glyphs) gl.x += ctx.g.left;
-    lines.push_back({std::move(line.runs)});
-  }
-  return lines;
-}
-
 // The level of a span: a standalone heading's own, or a run-in lead's.
 int level_of(const model::block& blk, const model::span& sp) {
   return blk.kind == model::block_kind::heading ? blk.level : sp.lead_level;
@@ -43,8 +27,7 @@ block paragraph(context& ctx, const model::block& blk) {
       pieces.push_back(ctx.piece(sp.text, spec.body.style, element::body));
     if (level == 1) b.outline += sp.text;  // level-1 headings make the outline
   }
-  b.lines =
-      set_grid_lines(ctx, std::move(pieces), spec.body.first_line_indent * ctx.g.cell, blk.pos);
+  b.lines = ctx.grid_lines(std::move(pieces), spec.body.first_line_indent * ctx.g.cell, 0, blk.pos);
   return b;
 }
 
@@ -65,8 +48,8 @@ void flow_body(context& ctx, flow_state& state, std::vector<block>& out) {
     block b;
     b.role = element::addressee;
     b.at_row = first_row;
-    b.lines = set_grid_lines(
-        ctx, {ctx.piece(doc.addressee, ctx.spec.addressee.style, element::addressee)}, 0, {});
+    b.lines = ctx.grid_lines(
+        {ctx.piece(doc.addressee, ctx.spec.addressee.style, element::addressee)}, 0, 0, {});
     out.push_back(std::move(b));
     first_row = 0;
   }

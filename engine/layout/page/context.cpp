@@ -61,6 +61,39 @@ void context::report_coverage(const prepared_text& p, const model::source_pos& p
                         "; it will show as a blank box");
 }
 
+std::vector<block_line> context::grid_lines(std::vector<text_piece> pieces, double first_indent,
+                                            double rest_indent, const model::source_pos& pos,
+                                            double inset) {
+  prepared_text p = prepare(std::move(pieces), g.cell, breaks);
+  report_coverage(p, pos);
+  paragraph_params pp;
+  pp.width = g.width - inset;
+  pp.first_indent = first_indent;
+  pp.rest_indent = rest_indent;
+  std::vector<block_line> lines;
+  for (auto& line : set_lines(p, pp)) {
+    for (auto& run : line.runs)
+      for (auto& gl : run.glyphs) gl.x += g.left + inset;
+    lines.push_back({std::move(line.runs)});
+  }
+  return lines;
+}
+
+std::vector<glyph_run> context::line_at(const std::string& text, const model::text_style& s,
+                                        element role, double x, const model::source_pos& pos) {
+  prepared_text p = prepare({piece(text, s, role)}, g.cell, breaks);
+  report_coverage(p, pos);
+  set_line_result line = set_line(p, 0, p.clusters.size(), 0, 0, false, true);
+  for (auto& run : line.runs)
+    for (auto& gl : run.glyphs) gl.x += g.left + x;
+  return std::move(line.runs);
+}
+
+double context::width_of(const std::string& text, const model::text_style& s, element role) {
+  prepared_text p = prepare({piece(text, s, role)}, g.cell, breaks);
+  return trimmed_width(p, 0, p.clusters.size());
+}
+
 glyph_run context::centred_run(const std::string& text, const model::text_style& s, element role,
                                const model::source_pos& pos) {
   prepared_text p = prepare({piece(text, s, role)}, 0, breaks);

@@ -9,6 +9,7 @@
 #include "fonts/font_set.hpp"
 #include "layout/grid/grid.hpp"
 #include "layout/inline/inline.hpp"
+#include "layout/page/block.hpp"
 #include "model/document.hpp"
 #include "model/layout_spec.hpp"
 
@@ -38,6 +39,17 @@ class context {
   /// Reports characters set in the fallback face, and characters no face has
   /// (font fallback: substitutions are reported, never silent).
   void report_coverage(const prepared_text& p, const model::source_pos& pos);
+  /// Text set as justified lines across the type area, on the grid's cells:
+  /// x final, y left for emit. `rest_indent` indents every line but the
+  /// first; `inset` narrows every line from the left.
+  std::vector<block_line> grid_lines(std::vector<text_piece> pieces, double first_indent,
+                                     double rest_indent, const model::source_pos& pos,
+                                     double inset = 0);
+  /// One line of natural-width text starting at x (pt from the type area's left); y left for emit.
+  std::vector<glyph_run> line_at(const std::string& text, const model::text_style& s, element role,
+                                 double x, const model::source_pos& pos);
+  /// The width of a text on the grid's cells, pt.
+  double width_of(const std::string& text, const model::text_style& s, element role);
   /// A single line of natural-width text, centred on the type area; y not set.
   glyph_run centred_run(const std::string& text, const model::text_style& s, element role,
                         const model::source_pos& pos);

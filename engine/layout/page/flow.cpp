@@ -8,8 +8,9 @@ using element_flow = void (*)(context&, flow_state&, std::vector<block>&);
 
 // The general format (通用格式), top to bottom. A new element is a new
 // function in its own file and an entry here.
-constexpr element_flow general_format[] = {flow_header_marks, flow_header, flow_title, flow_body,
-                                           flow_signature};
+constexpr element_flow general_format[] = {flow_header_marks, flow_header,          flow_title,
+                                           flow_body,         flow_attachment_note, flow_signature,
+                                           flow_note};
 
 }  // namespace
 

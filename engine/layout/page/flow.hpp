@@ -24,8 +24,13 @@ void flow_header(context& ctx, flow_state& state, std::vector<block>& out);
 void flow_title(context& ctx, flow_state& state, std::vector<block>& out);
 /// 主送机关 and 正文 (body.cpp, 7.3.2, 7.3.3).
 void flow_body(context& ctx, flow_state& state, std::vector<block>& out);
+/// 附件说明 (attachment_note.cpp, 7.3.4).
+void flow_attachment_note(context& ctx, flow_state& state, std::vector<block>& out);
 /// 发文机关署名 and 成文日期 (signature.cpp, 7.3.5).
 void flow_signature(context& ctx, flow_state& state, std::vector<block>& out);
+
+/// 附注 (note.cpp, 7.3.6).
+void flow_note(context& ctx, flow_state& state, std::vector<block>& out);
 
 /// Runs the element flows of the document's format.
 std::vector<block> flow(context& ctx);

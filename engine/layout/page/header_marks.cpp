@@ -9,18 +9,12 @@ namespace {
 
 block mark_block(context& ctx, const std::string& text, const model::text_style& style,
                  element role, int row, const model::source_pos& pos) {
-  prepared_text p = prepare({ctx.piece(text, style, role)}, ctx.g.cell, ctx.breaks);
-  ctx.report_coverage(p, pos);
-  set_line_result line = set_line(p, 0, p.clusters.size(), 0, 0, false, true);
-  for (auto& run : line.runs) {
-    for (auto& gl : run.glyphs) gl.x += ctx.g.left;
-    ctx.place_em_top(run, ctx.g.row_top(row));
-  }
   block b;
   b.role = role;
   b.place = placement::fixed;
   b.pos = pos;
-  b.lines.push_back({std::move(line.runs)});
+  b.lines.push_back({ctx.line_at(text, style, role, 0, pos)});
+  for (auto& run : b.lines.front().runs) ctx.place_em_top(run, ctx.g.row_top(row));
   return b;
 }
 

@@ -78,7 +78,11 @@ class paginator {
       if (count > 0) --count;
     }
     new_page();
+    size_t previous = blocks_.size();
     for (const auto& [b, l] : moving) {
+      // Empty rows between the moved blocks stay (the one above a 附件说明, say).
+      if (l == 0 && previous != blocks_.size()) row_ += blocks_[b].rows_before;
+      previous = b;
       plan_.at[b][l] = {page_, row_++};
       plan_.block_page[b] = plan_.at[b].front().page;
       carriable_.push_back({b, l});
