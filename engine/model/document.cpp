@@ -245,7 +245,7 @@ void document_parser::read_root(const pugi::xml_document& xdoc, document& doc) {
   }
   static const std::vector<slot> slots = {
       {"header", false},          {"title", true},      {"addressee", false}, {"body", true},
-      {"attachment-note", false}, {"signature", false}, {"note", false}};
+      {"attachment-note", false}, {"signature", false}, {"note", false},      {"imprint", false}};
   read_ordered(root, slots, [&](size_t i, pugi::xml_node c) {
     switch (i) {
       case 0:
@@ -266,9 +266,12 @@ void document_parser::read_root(const pugi::xml_document& xdoc, document& doc) {
       case 5:
         read_signature(c, doc.sig);
         break;
-      default:
+      case 6:
         doc.note = read_text(c);
         doc.note_pos = pos_of(c);
+        break;
+      default:
+        read_imprint(c, doc.end);
         break;
     }
   });
@@ -360,6 +363,19 @@ void document_parser::read_attachment_note(pugi::xml_node n, document& doc) {
   }
   if (doc.attachments.empty())
     error_at(n, "empty <attachment-note>; expected one <item> per attachment");
+}
+
+void document_parser::read_imprint(pugi::xml_node n, imprint& end) {
+  check_attributes(n, {});
+  end.present = true;
+  end.pos = pos_of(n);
+  static const std::vector<slot> slots = {{"cc", false}, {"printer", true}, {"print-date", true}};
+  read_ordered(n, slots, [&](size_t i, pugi::xml_node c) {
+    std::string& text = i == 0 ? end.cc : i == 1 ? end.printer : end.print_date;
+    source_pos& pos = i == 0 ? end.cc_pos : i == 1 ? end.printer_pos : end.print_date_pos;
+    text = read_text(c);
+    pos = pos_of(c);
+  });
 }
 
 void document_parser::read_signature(pugi::xml_node n, signature& sig) {

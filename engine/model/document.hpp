@@ -62,6 +62,15 @@ struct attachment_item {
   source_pos pos;
 };
 
+/// 版记 (GB/T 9704-2012 7.4): 抄送机关, 印发机关 and 印发日期 at the foot of the last page.
+struct imprint {
+  bool present = false;
+  std::string cc;  // 抄送机关 without the label, e.g. "国务院各部委，各直属机构。" (empty = none)
+  std::string printer;     // 印发机关, e.g. "国务院办公厅"
+  std::string print_date;  // 印发日期, e.g. "2019年1月9日" ("印发" is added)
+  source_pos pos, cc_pos, printer_pos, print_date_pos;
+};
+
 struct document {
   std::string source_name;         // file name used in diagnostics
   std::string layout = "gbt9704";  // name of the layouts/*.xml to use
@@ -74,6 +83,7 @@ struct document {
   signature sig;
   std::string note;  // 附注 (7.3.6), as written, e.g. "（此件公开发布）" (empty = none)
   source_pos note_pos;
+  imprint end;
   source_pos title_pos;
 };
 

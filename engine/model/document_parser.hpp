@@ -127,6 +127,8 @@ class document_parser {
   void read_body(pugi::xml_node n, std::vector<block>& body);
   /// <attachment-note>: one <item> per attachment name (7.3.4).
   void read_attachment_note(pugi::xml_node n, document& doc);
+  /// <imprint>: <cc>?, <printer>, <print-date> (7.4).
+  void read_imprint(pugi::xml_node n, imprint& end);
 
   /// <signature>: <organ> and <date>.
   void read_signature(pugi::xml_node n, signature& sig);

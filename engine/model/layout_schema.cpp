@@ -143,6 +143,20 @@ void add_body(std::vector<element_def>& s) {
                       text("close", [](spec& l) -> std::string& { return l.note.close; })}));
 }
 
+// The 版记.
+void add_imprint(std::vector<element_def>& s) {
+  s.push_back(styled_element(
+      "imprint", [](spec& l) -> text_style& { return l.imprint.style; },
+      {length("inset", zero, [](spec& l) -> double& { return l.imprint.inset; }),
+       text("cc-label", [](spec& l) -> std::string& { return l.imprint.cc_label; }),
+       text("date-suffix", [](spec& l) -> std::string& { return l.imprint.date_suffix; }),
+       colour("rule-color", [](spec& l) -> rgb& { return l.imprint.rule_color; }),
+       length("rule-width", positive, [](spec& l) -> double& { return l.imprint.rule_width; }),
+       length("outer-rule", positive, [](spec& l) -> double& { return l.imprint.outer_rule; }),
+       length("inner-rule", positive, [](spec& l) -> double& { return l.imprint.inner_rule; }),
+       yes_no("even-page", [](spec& l) -> bool& { return l.imprint.even_page; })}));
+}
+
 // The page number, and the fallback font role.
 void add_page_number(std::vector<element_def>& s) {
   const std::vector<std::pair<const char*, side>> sides = {{"left", side::left},
@@ -168,6 +182,7 @@ const std::vector<element_def>& layout_schema() {
     add_header(s);
     add_title(s);
     add_body(s);
+    add_imprint(s);
     add_page_number(s);
     return s;
   }();

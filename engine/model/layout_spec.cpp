@@ -222,6 +222,7 @@ std::vector<std::string> layout_spec::font_roles() const {
   add(urgency.style);
   add(attachment_note.style);
   add(note.style);
+  add(imprint.style);
   return roles;
 }
 

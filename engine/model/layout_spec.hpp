@@ -144,6 +144,19 @@ struct layout_spec {
     std::string open, close;  // the brackets added when the text has none, e.g. "（", "）"
   } note;
 
+  // GB/T 9704-2012 7.4: 版记, built up from its last rule on the type-area
+  // bottom of the last page; one body row per line of text.
+  struct {
+    text_style style;
+    double inset;             // 左右各空一字
+    std::string cc_label;     // e.g. "抄送："
+    std::string date_suffix;  // added after the 印发日期, e.g. "印发"
+    rgb rule_color;
+    double rule_width;
+    double outer_rule, inner_rule;  // thickness of the first and last rules, and of the others
+    bool even_page;  // on an even page, after a blank page if need be (printing on both sides)
+  } imprint;
+
   // GB/T 9704-2012 7.5: 页码.
   struct {
     text_style style;

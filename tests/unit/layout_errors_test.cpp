@@ -79,7 +79,7 @@ TEST_CASE("unknown layout elements and attributes are errors") {
         "unknown element <seal> in <layout>; expected <page>, <type-area>, <grid>, <copy-number>, "
         "<classification>, <urgency>, <issuer>, "
         "<doc-number>, <separator>, <title>, <title-breaking>, <addressee>, <body>, <heading>, "
-        "<attachment-note>, <signature>, <note>, <page-number> or <fallback>");
+        "<attachment-note>, <signature>, <note>, <imprint>, <page-number> or <fallback>");
   CHECK(bad_value("<heading level=\"1\"", "<heading bold=\"yes\" level=\"1\"", "bold") ==
         "unknown attribute bold on <heading>; expected level, role, size or color");
   CHECK(bad_value("<layout name", "<layout version=\"2\" name", "version") ==
@@ -93,7 +93,7 @@ TEST_CASE("a layout length needs a unit, and em only where the element has a siz
   CHECK(bad_value("offset=\"4mm\"", "offset=\"1em\"") ==
         "bad length \"1em\" in offset on <separator>; expected a number and a unit: \"37mm\" or "
         "\"16pt\"");
-  CHECK(bad_value("inset=\"1em\"", "inset=\"1 em\"") ==
+  CHECK(bad_value("below=\"7mm\" inset=\"1em\"", "below=\"7mm\" inset=\"1 em\"", "inset") ==
         "bad length \"1 em\" in inset on <page-number>; expected a number and a unit: \"37mm\", "
         "\"16pt\" or \"1em\" (this element's size)");
   CHECK(bad_value("near-full=\"1em\"", "near-full=\"-1em\"") ==

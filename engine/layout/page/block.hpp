@@ -12,8 +12,10 @@ namespace hongtou::layout {
 
 /// How a block is placed vertically.
 enum class placement {
-  fixed,  // at a fixed distance from what is above it: its runs and rules carry their final y
-  grid,   // on the rows of the body grid: emit sets each line's y from its row
+  fixed,   // at a fixed distance from what is above it: its runs and rules carry their final y
+  grid,    // on the rows of the body grid: emit sets each line's y from its row
+  bottom,  // on the foot of the type area of the last page (版记): its runs and rules carry
+           // their final y; paginate chooses the page
 };
 
 /// One line of a block: runs with their final x.
@@ -25,7 +27,8 @@ struct block {
   element role = element::body;
   placement place = placement::grid;
   std::vector<block_line> lines;
-  std::vector<rule> rules;  // fixed blocks: rules with their final position
+  std::vector<rule> rules;  // fixed and bottom blocks: rules with their final position
+  double top = 0;           // bottom blocks: the top of what they cover, pt from the page top
 
   // Grid blocks: where the first line goes.
   int at_row = 0;       // > 0: this row of the current page (the first row below fixed blocks)
@@ -54,6 +57,7 @@ struct pagination {
   int pages = 0;
   std::vector<int> block_page;              // per block: the page it starts on
   std::vector<std::vector<line_place>> at;  // per block, per line
+  std::vector<int> unnumbered;              // pages (0-based) that show no page number
 };
 
 }  // namespace hongtou::layout

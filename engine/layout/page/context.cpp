@@ -63,11 +63,12 @@ void context::report_coverage(const prepared_text& p, const model::source_pos& p
 
 std::vector<block_line> context::grid_lines(std::vector<text_piece> pieces, double first_indent,
                                             double rest_indent, const model::source_pos& pos,
-                                            double inset) {
-  prepared_text p = prepare(std::move(pieces), g.cell, breaks);
+                                            double inset, double width) {
+  const double cell = pieces.empty() ? g.cell : cell_for(pieces.front().size);
+  prepared_text p = prepare(std::move(pieces), cell, breaks);
   report_coverage(p, pos);
   paragraph_params pp;
-  pp.width = g.width - inset;
+  pp.width = width > 0 ? width : g.width - inset;
   pp.first_indent = first_indent;
   pp.rest_indent = rest_indent;
   std::vector<block_line> lines;
@@ -81,7 +82,7 @@ std::vector<block_line> context::grid_lines(std::vector<text_piece> pieces, doub
 
 std::vector<glyph_run> context::line_at(const std::string& text, const model::text_style& s,
                                         element role, double x, const model::source_pos& pos) {
-  prepared_text p = prepare({piece(text, s, role)}, g.cell, breaks);
+  prepared_text p = prepare({piece(text, s, role)}, cell_for(s.size), breaks);
   report_coverage(p, pos);
   set_line_result line = set_line(p, 0, p.clusters.size(), 0, 0, false, true);
   for (auto& run : line.runs)
@@ -90,7 +91,7 @@ std::vector<glyph_run> context::line_at(const std::string& text, const model::te
 }
 
 double context::width_of(const std::string& text, const model::text_style& s, element role) {
-  prepared_text p = prepare({piece(text, s, role)}, g.cell, breaks);
+  prepared_text p = prepare({piece(text, s, role)}, cell_for(s.size), breaks);
   return trimmed_width(p, 0, p.clusters.size());
 }
 

@@ -41,13 +41,17 @@ class context {
   void report_coverage(const prepared_text& p, const model::source_pos& pos);
   /// Text set as justified lines across the type area, on the grid's cells:
   /// x final, y left for emit. `rest_indent` indents every line but the
-  /// first; `inset` narrows every line from the left.
+  /// first; `inset` narrows every line from the left, `width` (0: the rest of
+  /// the type area) is the lines' width.
   std::vector<block_line> grid_lines(std::vector<text_piece> pieces, double first_indent,
                                      double rest_indent, const model::source_pos& pos,
-                                     double inset = 0);
+                                     double inset = 0, double width = 0);
   /// One line of natural-width text starting at x (pt from the type area's left); y left for emit.
   std::vector<glyph_run> line_at(const std::string& text, const model::text_style& s, element role,
                                  double x, const model::source_pos& pos);
+  /// The cell a wide character of this size takes: the grid's at the body
+  /// size, else none (its natural advance, one em).
+  double cell_for(double size) const { return size == spec.body.style.size ? g.cell : 0; }
   /// The width of a text on the grid's cells, pt.
   double width_of(const std::string& text, const model::text_style& s, element role);
   /// A single line of natural-width text, centred on the type area; y not set.

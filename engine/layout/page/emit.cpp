@@ -33,8 +33,12 @@ void emit(context& ctx, std::vector<block>& blocks, const pagination& plan, fram
     for (auto& r : blk.rules) first.rules.push_back(r);
   }
 
-  for (auto& pg : out.pages)
+  for (auto& pg : out.pages) {
+    const bool unnumbered = std::find(plan.unnumbered.begin(), plan.unnumbered.end(),
+                                      pg.number - 1) != plan.unnumbered.end();
+    if (unnumbered) continue;
     if (auto run = page_number_run(ctx, pg.number)) pg.runs.push_back(std::move(*run));
+  }
 }
 
 }  // namespace hongtou::layout

@@ -32,6 +32,9 @@ void flow_signature(context& ctx, flow_state& state, std::vector<block>& out);
 /// 附注 (note.cpp, 7.3.6).
 void flow_note(context& ctx, flow_state& state, std::vector<block>& out);
 
+/// 版记 (imprint.cpp, 7.4).
+void flow_imprint(context& ctx, flow_state& state, std::vector<block>& out);
+
 /// Runs the element flows of the document's format.
 std::vector<block> flow(context& ctx);
 

@@ -3,6 +3,8 @@
 // never the last line of a page, GB/T 9704-2012 7.3.3 practice), keep-
 // together, the signature never alone on a page (7.3.5.5 and common
 // practice: it takes body lines with it), page 1 shows body text (7.3.3).
+#include <algorithm>
+
 #include "layout/page/emit.hpp"
 
 namespace hongtou::layout {
@@ -21,6 +23,8 @@ class paginator {
       if (blocks_[b].place == placement::fixed) {
         plan_.block_page[b] = page_;
         plan_.at[b].assign(blocks_[b].lines.size(), {page_, 0});
+      } else if (blocks_[b].place == placement::bottom) {
+        place_at_foot(b);
       } else {
         place(b);
       }
@@ -87,6 +91,42 @@ class paginator {
       plan_.block_page[b] = plan_.at[b].front().page;
       carriable_.push_back({b, l});
     }
+  }
+
+  // The lowest point of what is placed on the current page, pt; 0 when it is empty.
+  double content_bottom(size_t before) const {
+    double y = 0;
+    for (size_t b = 0; b < before; ++b) {
+      const block& blk = blocks_[b];
+      for (size_t l = 0; l < blk.lines.size(); ++l) {
+        const line_place& at = plan_.at[b][l];
+        if (at.page != page_) continue;
+        if (blk.place == placement::grid) y = std::max(y, ctx_.g.row_top(at.row) + ctx_.g.cell);
+        for (const auto& run : blk.lines[l].runs)
+          if (blk.place != placement::grid) y = std::max(y, run.em_bottom);
+      }
+      if (plan_.block_page[b] == page_)
+        for (const auto& r : blk.rules) y = std::max(y, r.y + r.thickness / 2);
+    }
+    return y;
+  }
+
+  // A block on the foot of the last page (版记, GB/T 9704-2012 7.4): on the
+  // page where the content ends when it fits below it with a row's gap, else
+  // on the next page; with `even_page`, on an even page, after a blank page
+  // if need be — and then neither the blank page nor its page shows a
+  // number (7.5).
+  void place_at_foot(size_t b) {
+    const block& blk = blocks_[b];
+    const int content_page = page_;
+    int target = content_page;
+    if (content_bottom(b) + ctx_.g.gap > blk.top + 1e-6) ++target;
+    if (ctx_.spec.imprint.even_page && target % 2 == 0) ++target;  // index 0 = page 1
+    if (target > content_page + 1)
+      for (int p = content_page + 1; p <= target; ++p) plan_.unnumbered.push_back(p);
+    while (page_ < target) new_page();
+    plan_.block_page[b] = page_;
+    plan_.at[b].assign(blk.lines.size(), {page_, 0});
   }
 
   bool page_has_fixed() const {
