@@ -15,6 +15,7 @@
 #include "fonts/face_cache.hpp"
 #include "fonts/font_set.hpp"
 #include "fonts/provider.hpp"
+#include "image/png.hpp"
 #include "layout/page/compose.hpp"
 #include "model/checks.hpp"
 #include "model/document.hpp"
@@ -124,6 +125,49 @@ bool read_whole_file(const std::string& path, std::string& out, std::string& err
   return true;
 }
 
+// The seal images of a document, decoded with libpng under its limits, from
+// the document's folder (GB/T 9704-2012 7.3.5.1). A missing, unreadable or
+// outside image is an error at its <seal>.
+bool load_seals(const model::document& doc, const std::string& name, const render_options& o,
+                layout::seal_images& out, diagnostics& diags) {
+  namespace fs = std::filesystem;
+  fs::path base = o.image_folder.empty() ? fs::path(name).parent_path() : fs::path(o.image_folder);
+  if (base.empty()) base = ".";
+  std::error_code ec;
+  const fs::path root = fs::weakly_canonical(fs::absolute(base, ec), ec);
+  bool ok = true;
+  for (const model::seal& s : doc.sig.seals) {
+    if (out.count(s.src)) continue;
+    auto fail = [&](const std::string& message, const std::string& hint = {}) {
+      diags.error(doc.source_name, s.pos.line, s.pos.column, message, hint);
+      ok = false;
+    };
+    const fs::path given(s.src);
+    const fs::path full = fs::weakly_canonical(given.is_absolute() ? given : root / given, ec);
+    const fs::path rel = full.lexically_relative(root);
+    const bool inside = !given.is_absolute() && !rel.empty() && *rel.begin() != "..";
+    if (!inside && !o.allow_images_outside) {
+      fail("seal image \"" + s.src + "\" lies outside the document's folder",
+           "put it beside the document, or allow it with --allow-images-outside "
+           "(render_options::allow_images_outside)");
+      continue;
+    }
+    raster::decoded_image d;
+    std::string error;
+    if (!raster::read_png_file(full.string(), {}, d, error)) {
+      fail("cannot use seal image \"" + s.src + "\": " + error);
+      continue;
+    }
+    image im;
+    im.pixel_width = d.width;
+    im.pixel_height = d.height;
+    im.rgb = std::move(d.rgb);
+    im.alpha = std::move(d.alpha);
+    out.emplace(s.src, std::move(im));
+  }
+  return ok;
+}
+
 // Runs an engine call; an exception (out of memory, a bug) becomes an
 // internal-error diagnostic instead of crossing the library boundary.
 template <class Result, class F>
@@ -186,8 +230,10 @@ render_result engine::render_memory_unguarded(std::string_view xml, const std::s
   std::shared_ptr<const prepared_layout> prepared = impl_->layout(doc.layout, diags);
   if (!prepared) return finish(status::input_error);
 
+  layout::seal_images seals;
+  if (!load_seals(doc, name, options, seals, diags)) return finish(status::input_error);
   frames f;
-  if (!layout::compose(doc, prepared->spec, *prepared->fonts, f, diags))
+  if (!layout::compose(doc, prepared->spec, *prepared->fonts, f, diags, seals))
     return finish(status::input_error);
   result.pages = static_cast<int>(f.pages.size());
 

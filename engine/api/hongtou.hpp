@@ -58,6 +58,12 @@ struct render_options {
   output_format format = output_format::pdf;
   /// PDF creation date "YYYY-MM-DD[THH:MM:SS]"; empty keeps output reproducible.
   std::string creation_date;
+  /// The folder seal images (<seal src="…">) are relative to (empty: the
+  /// document's folder; for render_memory, the folder of its name).
+  std::string image_folder;
+  /// Whether a seal image may lie outside that folder (an absolute path,
+  /// "../", a link out of it). Off: a service must not read other files.
+  bool allow_images_outside = false;
 };
 
 struct render_result {

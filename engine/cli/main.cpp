@@ -44,6 +44,8 @@ int main(int argc, char** argv) {
   render->add_option("-o,--output", output, "Output file (PDF, or trace text with --format trace)")
       ->required();
   render->add_option("--format", format, "pdf or trace")->check(CLI::IsMember({"pdf", "trace"}));
+  render->add_flag("--allow-images-outside", ropts.allow_images_outside,
+                   "Let seal images lie outside the document's folder");
   render->add_option(
       "--creation-date", ropts.creation_date,
       "PDF creation date YYYY-MM-DD[THH:MM:SS] (default: none, reproducible output)");

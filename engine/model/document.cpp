@@ -6,6 +6,7 @@
 #include "model/document.hpp"
 
 #include <algorithm>
+#include <charconv>
 #include <cstdio>
 #include <cstring>
 #include <utility>
@@ -18,6 +19,15 @@
 namespace hongtou::model {
 namespace detail {
 namespace {
+
+// "42" or "42.5" (no sign, no exponent) into mm.
+bool parse_millimetres(const std::string& s, double& mm) {
+  if (s.empty() || s.find_first_not_of("0123456789.") != std::string::npos ||
+      s.find('.') != s.rfind('.'))
+    return false;
+  const auto r = std::from_chars(s.data(), s.data() + s.size(), mm, std::chars_format::fixed);
+  return r.ec == std::errc() && r.ptr == s.data() + s.size();
+}
 
 /// Offset of the first byte that is not valid UTF-8 or not an XML character,
 /// or no_offset; what describes the problem.
@@ -378,16 +388,42 @@ void document_parser::read_imprint(pugi::xml_node n, imprint& end) {
   });
 }
 
+void document_parser::read_seal(pugi::xml_node n, signature& sig) {
+  check_attributes(n, {"src", "diameter"});
+  if (n.first_child()) error_at(n.first_child(), "<seal> must be empty; its values are attributes");
+  seal s;
+  s.pos = pos_of(n);
+  const pugi::xml_attribute src = n.attribute("src");
+  s.src = src.value();
+  if (s.src.empty())
+    error_at(n, "<seal> needs src, the PNG file of the seal, e.g. src=\"seal.png\"");
+  if (const pugi::xml_attribute d = n.attribute("diameter")) {
+    const std::string v = d.value();
+    double mm = 0;
+    const bool ok = v.size() > 2 && v.compare(v.size() - 2, 2, "mm") == 0 &&
+                    parse_millimetres(v.substr(0, v.size() - 2), mm) && mm >= 1 && mm <= 100;
+    if (ok)
+      s.diameter = mm;
+    else
+      error_at(offset_of(n, d),
+               "bad diameter \"" + v +
+                   "\" on <seal>; expected millimetres from 1 to 100, e.g. \"42mm\"");
+  }
+  sig.seals.push_back(std::move(s));
+}
+
 void document_parser::read_signature(pugi::xml_node n, signature& sig) {
   check_attributes(n, {});
   sig.present = true;
   sig.pos = pos_of(n);
-  static const std::vector<slot> slots = {{"organ", true}, {"date", true}};
+  static const std::vector<slot> slots = {{"organ", true}, {"date", true}, {"seal", false}};
   read_ordered(n, slots, [&](size_t i, pugi::xml_node c) {
     if (i == 0)
       sig.organ = read_text(c);
-    else
+    else if (i == 1)
       sig.date = read_text(c);
+    else
+      read_seal(c, sig);
   });
 }
 

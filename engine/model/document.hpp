@@ -49,10 +49,18 @@ struct header {
 };
 
 /// 发文机关署名 and 成文日期 (GB/T 9704-2012 7.3.5).
+/// A seal image (印章) that presses on the signature (GB/T 9704-2012 7.3.5.1).
+struct seal {
+  std::string src;      // the PNG file, relative to the document's folder
+  double diameter = 0;  // mm; 0 = the layout's
+  source_pos pos;
+};
+
 struct signature {
   bool present = false;
   std::string organ;
   std::string date;
+  std::vector<seal> seals;  // empty = not sealed (7.3.5.2); one for a single organ (7.3.5.1)
   source_pos pos;
 };
 

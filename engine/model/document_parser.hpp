@@ -129,6 +129,8 @@ class document_parser {
   void read_attachment_note(pugi::xml_node n, document& doc);
   /// <imprint>: <cc>?, <printer>, <print-date> (7.4).
   void read_imprint(pugi::xml_node n, imprint& end);
+  /// <seal src="…" diameter="42mm"/> in <signature> (7.3.5.1).
+  void read_seal(pugi::xml_node n, signature& sig);
 
   /// <signature>: <organ> and <date>.
   void read_signature(pugi::xml_node n, signature& sig);

@@ -136,6 +136,13 @@ void add_body(std::vector<element_def>& s) {
        count("date-offset", 0, most_rows, [](spec& l) -> int& { return l.signature.date_offset; }),
        count("carry-lines", 0, most_rows,
              [](spec& l) -> int& { return l.signature.carry_lines; })}));
+  s.push_back(plain(
+      "seal",
+      {length("diameter", positive, [](spec& l) -> double& { return l.seal.diameter; }),
+       count("rows-before", 0, most_rows, [](spec& l) -> int& { return l.seal.rows_before; }),
+       count("date-right-indent", 0, most_rows,
+             [](spec& l) -> int& { return l.seal.date_right_indent; }),
+       number("lift", 0, 0.5, /*lo_open=*/false, [](spec& l) -> double& { return l.seal.lift; })}));
   s.push_back(
       styled_element("note", [](spec& l) -> text_style& { return l.note.style; },
                      {count("indent", 0, most_rows, [](spec& l) -> int& { return l.note.indent; }),

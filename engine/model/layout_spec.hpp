@@ -137,6 +137,15 @@ struct layout_spec {
     int carry_lines;   // body lines taken to the next page so the signature never stands alone
   } signature;
 
+  // GB/T 9704-2012 7.3.5.1: 加盖印章的公文 (single organ): the date 右空四字,
+  // the 署名 centred above it, the seal centred on both and pressing them.
+  struct {
+    double diameter;        // when the document gives none
+    int rows_before;        // empty rows between the body and the 署名
+    int date_right_indent;  // cells (右空四字)
+    double lift;  // the seal's centre above that of 署名 and 日期, share of the diameter
+  } seal;
+
   // GB/T 9704-2012 7.3.6: 附注, on the row after the 成文日期, in brackets.
   struct {
     text_style style;

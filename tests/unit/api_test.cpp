@@ -15,9 +15,13 @@ std::string sample() {
   return test::read_file(test::source_path("samples/report.xml"));
 }
 
+// The committed test fonts only, never the system's.
 engine_options options() {
   engine_options o;
   o.data_dir = HONGTOU_SOURCE_DIR;
+  o.fonts_file = test::source_path("tests/fonts/fonts.xml");
+  o.font_dirs = {test::source_path("tests/fonts")};
+  o.system_fonts = false;
   return o;
 }
 

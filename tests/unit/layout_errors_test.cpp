@@ -75,11 +75,11 @@ TEST_CASE("unknown layout elements and attributes are errors") {
   const std::string xml = read_source("layouts/gbt9704.xml");
   CHECK(bad_value("<page width", "<page bleed=\"3mm\" width", "bleed") ==
         "unknown attribute bleed on <page>; expected width or height");
-  CHECK(bad_value("<page width", "<seal/><page width") ==
-        "unknown element <seal> in <layout>; expected <page>, <type-area>, <grid>, <copy-number>, "
+  CHECK(bad_value("<page width", "<stamp/><page width") ==
+        "unknown element <stamp> in <layout>; expected <page>, <type-area>, <grid>, <copy-number>, "
         "<classification>, <urgency>, <issuer>, "
         "<doc-number>, <separator>, <title>, <title-breaking>, <addressee>, <body>, <heading>, "
-        "<attachment-note>, <signature>, <note>, <imprint>, <page-number> or <fallback>");
+        "<attachment-note>, <signature>, <seal>, <note>, <imprint>, <page-number> or <fallback>");
   CHECK(bad_value("<heading level=\"1\"", "<heading bold=\"yes\" level=\"1\"", "bold") ==
         "unknown attribute bold on <heading>; expected level, role, size or color");
   CHECK(bad_value("<layout name", "<layout version=\"2\" name", "version") ==

@@ -27,8 +27,10 @@ struct block {
   element role = element::body;
   placement place = placement::grid;
   std::vector<block_line> lines;
-  std::vector<rule> rules;  // fixed and bottom blocks: rules with their final position
-  double top = 0;           // bottom blocks: the top of what they cover, pt from the page top
+  std::vector<rule> rules;    // fixed and bottom blocks: rules with their final position
+  double top = 0;             // bottom blocks: the top of what they cover, pt from the page top
+  std::vector<image> images;  // seals; in grid blocks y is relative to the first line's em top
+  double below = 0;           // grid blocks: how far images reach below the last line's cell, pt
 
   // Grid blocks: where the first line goes.
   int at_row = 0;       // > 0: this row of the current page (the first row below fixed blocks)

@@ -1,6 +1,9 @@
 #pragma once
 // Page composition per GB/T 9704-2012 clause 7: flow (document -> blocks),
 // paginate (blocks -> pages), emit (placed blocks -> frames).
+#include <map>
+#include <string>
+
 #include "fonts/font_set.hpp"
 #include "frames/frames.hpp"
 #include "model/document.hpp"
@@ -8,11 +11,17 @@
 
 namespace hongtou::layout {
 
+/// The decoded seal images of a document by their src (pixels only: the
+/// layout places them).
+using seal_images = std::map<std::string, image>;
+
 /// Lays out the document into frames. `fonts` must hold the layout's roles
-/// (layout_spec::font_roles(), and its fallback role when found). Problems of
+/// (layout_spec::font_roles(), and its fallback role when found); `seals`
+/// every image the document's seals name. Problems of
 /// the document (missing glyphs, page 1 without body) are added to diags;
 /// returns false on errors.
 bool compose(const model::document& doc, const model::layout_spec& spec,
-             const fonts::font_set& fonts, frames& out, diagnostics& diags);
+             const fonts::font_set& fonts, frames& out, diagnostics& diags,
+             const seal_images& seals = {});
 
 }  // namespace hongtou::layout

@@ -22,12 +22,13 @@ std::string describe(char32_t c) {
 }  // namespace
 
 context::context(const model::document& d, const model::layout_spec& s, const fonts::font_set& f,
-                 diagnostics& dg)
+                 diagnostics& dg, const std::map<std::string, image>& seal_images)
     : doc(d),
       spec(s),
       fonts(f),
       diags(dg),
       g(make_grid(s)),
+      seals(seal_images),
       fallback_(s.fallback_role.empty() ? nullptr : f.get(s.fallback_role)) {}
 
 text_piece context::piece(const std::string& text, const model::text_style& s, element role,

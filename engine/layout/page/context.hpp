@@ -2,6 +2,7 @@
 // What every element of the page stage shares while it sets its text: the
 // document, the layout, the faces, the grid, the line breaker, and the
 // reporting of characters set in a fallback face.
+#include <map>
 #include <set>
 #include <string>
 
@@ -18,7 +19,7 @@ namespace hongtou::layout {
 class context {
  public:
   context(const model::document& doc, const model::layout_spec& spec, const fonts::font_set& fonts,
-          diagnostics& diags);
+          diagnostics& diags, const std::map<std::string, image>& seals);
 
   const model::document& doc;
   const model::layout_spec& spec;
@@ -26,6 +27,7 @@ class context {
   diagnostics& diags;
   const grid g;
   break_finder breaks;
+  const std::map<std::string, image>& seals;  // decoded seal images by src
 
   /// The face of a style's role (never null: compose checks the roles first).
   const fonts::face* font(const model::text_style& s) const { return fonts.get(s.role); }

@@ -31,6 +31,14 @@ void emit(context& ctx, std::vector<block>& blocks, const pagination& plan, fram
     }
     page& first = out.pages[static_cast<size_t>(plan.block_page[b])];
     for (auto& r : blk.rules) first.rules.push_back(r);
+    // Images of grid blocks hang from their first line; the others are placed.
+    const double origin = blk.place == placement::grid && !plan.at[b].empty()
+                              ? ctx.g.row_top(plan.at[b].front().row)
+                              : 0;
+    for (auto& im : blk.images) {
+      im.y += origin;
+      first.images.push_back(std::move(im));
+    }
   }
 
   for (auto& pg : out.pages) {

@@ -48,7 +48,10 @@ class paginator {
     if (blk.at_row > 0) row_ = blk.at_row;
     if (blk.break_before && (row_ > 1 || page_has_fixed())) new_page();
     int first = blk.at_row > 0 ? row_ : row_ + blk.rows_before;
-    const bool fits = first + n - 1 <= rows();
+    // It fits when its lines are on the page and its images (a seal) inside the type area.
+    const bool fits =
+        first + n - 1 <= rows() &&
+        ctx_.g.row_top(first + n - 1) + ctx_.g.cell + blk.below <= ctx_.g.bottom + 1e-6;
     if (!fits && blk.carry_lines > 0) {
       carry(static_cast<size_t>(blk.carry_lines));
       first = row_ + blk.rows_before;

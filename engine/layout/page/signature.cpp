@@ -1,8 +1,11 @@
-// 发文机关署名 and 成文日期 without a seal (GB/T 9704-2012 7.3.5.2): one
+// 发文机关署名 and 成文日期 (GB/T 9704-2012 7.3.5): with a seal (7.3.5.1)
+// or without (7.3.5.2). Without: one
 // empty row below the body, the name 右空二字, the date on the next row
 // starting two cells right of the name; never alone on a page (7.3.5.5 and
 // common practice: body lines go over with it).
 #include <algorithm>
+
+#include "core/units.hpp"
 
 #include "layout/page/flow.hpp"
 
@@ -15,6 +18,39 @@ block_line line_at(const prepared_text& p, double left) {
   for (auto& run : line.runs)
     for (auto& gl : run.glyphs) gl.x += left;
   return {std::move(line.runs)};
+}
+
+// 7.3.5.1, a single organ: the date 右空四字, the name centred above it, the
+// seal centred on both, its centre `lift` of its diameter above theirs so
+// that it presses them a little below its middle. False after reporting a
+// seal whose image was not loaded.
+bool sealed(context& ctx, const model::signature& sig, const prepared_text& name,
+            const prepared_text& date, double wn, double wd, block& b) {
+  const grid& g = ctx.g;
+  const auto& spec = ctx.spec.seal;
+  const model::seal& seal = sig.seals.front();
+  auto it = ctx.seals.find(seal.src);
+  if (it == ctx.seals.end()) {
+    ctx.diags.error(ctx.doc.source_name, seal.pos.line, seal.pos.column,
+                    "the image of <seal src=\"" + seal.src + "\"> was not loaded");
+    return false;
+  }
+  const double date_left = g.width - spec.date_right_indent * g.cell - wd;
+  const double centre_x = g.left + date_left + wd / 2;
+  b.rows_before = spec.rows_before;
+  b.lines.push_back(line_at(name, centre_x - wn / 2));
+  b.lines.push_back(line_at(date, g.left + date_left));
+  // y relative to the 署名's em top; the date's cell ends a row lower.
+  const double diameter = seal.diameter > 0 ? mm_to_pt(seal.diameter) : spec.diameter;
+  const double centre_y = (g.pitch + g.cell) / 2 - spec.lift * diameter;
+  image im = it->second;
+  im.role = element::seal;
+  im.width = im.height = diameter;
+  im.x = centre_x - diameter / 2;
+  im.y = centre_y - diameter / 2;
+  b.below = std::max(0.0, centre_y + diameter / 2 - (g.pitch + g.cell));
+  b.images.push_back(std::move(im));
+  return true;
 }
 
 }  // namespace
@@ -41,8 +77,13 @@ void flow_signature(context& ctx, flow_state&, std::vector<block>& out) {
   b.rows_before = ss.rows_before;
   b.keep_together = true;
   b.carry_lines = ss.carry_lines;
-  b.lines.push_back(line_at(name, g.left + name_left));
-  b.lines.push_back(line_at(date, g.left + name_left + offset));
+  if (sig.seals.empty()) {
+    // 7.3.5.2: the name 右空二字, the date's first character 2 cells right of the name's.
+    b.lines.push_back(line_at(name, g.left + name_left));
+    b.lines.push_back(line_at(date, g.left + name_left + offset));
+  } else if (!sealed(ctx, sig, name, date, wn, wd, b)) {
+    return;
+  }
   out.push_back(std::move(b));
 }
 
