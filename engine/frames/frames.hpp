@@ -29,6 +29,7 @@ enum class element {
   date,             // 成文日期
   seal,             // 印章
   note,             // 附注
+  attachment,       // 附件: its label and title
   imprint,          // 版记: 抄送机关, 印发机关和印发日期, its rules
   page_number       // 页码
 };
@@ -148,6 +149,8 @@ inline const char* element_name(element e) {
       return "attachment-note";
     case element::note:
       return "note";
+    case element::attachment:
+      return "attachment";
     case element::imprint:
       return "imprint";
     case element::signature:

@@ -188,7 +188,7 @@ void document_parser::read_ordered(pugi::xml_node parent, const std::vector<slot
                       one_of(names));
       continue;
     }
-    if (seen[i]) {
+    if (seen[i] && !slots[i].repeat) {
       error_at(
           c, "duplicate " + tag(c.name()) + " in " + tag(parent.name()) + "; only one is allowed");
       continue;
@@ -253,9 +253,15 @@ void document_parser::read_root(const pugi::xml_document& xdoc, document& doc) {
       error_at(offset_of(root, a),
                "layout must be a layout name such as \"gbt9704\" (letters, digits, - and _)");
   }
-  static const std::vector<slot> slots = {
-      {"header", false},          {"title", true},      {"addressee", false}, {"body", true},
-      {"attachment-note", false}, {"signature", false}, {"note", false},      {"imprint", false}};
+  static const std::vector<slot> slots = {{"header", false},
+                                          {"title", true},
+                                          {"addressee", false},
+                                          {"body", true},
+                                          {"attachment-note", false},
+                                          {"signature", false},
+                                          {"note", false},
+                                          {"attachment", false, /*repeat=*/true},
+                                          {"imprint", false}};
   read_ordered(root, slots, [&](size_t i, pugi::xml_node c) {
     switch (i) {
       case 0:
@@ -279,6 +285,9 @@ void document_parser::read_root(const pugi::xml_document& xdoc, document& doc) {
       case 6:
         doc.note = read_text(c);
         doc.note_pos = pos_of(c);
+        break;
+      case 7:
+        read_attachment(c, doc);
         break;
       default:
         read_imprint(c, doc.end);
@@ -320,9 +329,27 @@ void document_parser::read_header(pugi::xml_node n, header& h) {
   });
 }
 
-void document_parser::read_title(pugi::xml_node n, document& doc) {
+void document_parser::read_attachment(pugi::xml_node n, document& doc) {
   check_attributes(n, {});
-  doc.title_pos = pos_of(n);
+  attachment a;
+  a.pos = pos_of(n);
+  static const std::vector<slot> slots = {{"title", true}, {"body", true}};
+  read_ordered(n, slots, [&](size_t i, pugi::xml_node c) {
+    if (i == 0)
+      read_title(c, a.title, a.title_pos);
+    else
+      read_body(c, a.body);
+  });
+  doc.appendices.push_back(std::move(a));
+}
+
+void document_parser::read_title(pugi::xml_node n, document& doc) {
+  read_title(n, doc.title, doc.title_pos);
+}
+
+void document_parser::read_title(pugi::xml_node n, std::string& out, source_pos& pos) {
+  check_attributes(n, {});
+  pos = pos_of(n);
   const std::vector<std::u32string> lines = raw_text(n, /*allow_br=*/true);
   std::string title;
   bool empty_line = false;
@@ -336,7 +363,7 @@ void document_parser::read_title(pugi::xml_node n, document& doc) {
     error_at(n, "empty <title>; expected text");
   else if (empty_line)
     error_at(n, "empty line in <title>: each <br/> must stand between text");
-  doc.title = std::move(title);
+  out = std::move(title);
 }
 
 void document_parser::read_body(pugi::xml_node n, std::vector<block>& body) {

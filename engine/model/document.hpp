@@ -70,6 +70,15 @@ struct attachment_item {
   source_pos pos;
 };
 
+/// An attachment (附件, GB/T 9704-2012 7.3.7) as a document of its own: on new
+/// pages after the 正文, with its own title and body (a regulation issued by a
+/// 印发通知, a forwarded 请示 …).
+struct attachment {
+  std::string title;  // "\n" marks an explicit line break
+  std::vector<block> body;
+  source_pos pos, title_pos;
+};
+
 /// 版记 (GB/T 9704-2012 7.4): 抄送机关, 印发机关 and 印发日期 at the foot of the last page.
 struct imprint {
   bool present = false;
@@ -91,6 +100,7 @@ struct document {
   signature sig;
   std::string note;  // 附注 (7.3.6), as written, e.g. "（此件公开发布）" (empty = none)
   source_pos note_pos;
+  std::vector<attachment> appendices;  // 附件 after the 附注, in order
   imprint end;
   source_pos title_pos;
 };

@@ -48,6 +48,7 @@ class document_parser {
   struct slot {
     const char* name;
     bool required;
+    bool repeat = false;  // may appear several times in a row
   };
 
   // ---- names in messages (document.cpp) ----
@@ -122,6 +123,10 @@ class document_parser {
 
   /// <title>: its lines, joined with "\n".
   void read_title(pugi::xml_node n, document& doc);
+  /// A title with its explicit breaks ("\n") into out, its position into pos.
+  void read_title(pugi::xml_node n, std::string& out, source_pos& pos);
+  /// <attachment>: <title>, <body> (7.3.7).
+  void read_attachment(pugi::xml_node n, document& doc);
 
   /// <body>: its <p> and <h>, in document order.
   void read_body(pugi::xml_node n, std::vector<block>& body);

@@ -150,6 +150,20 @@ void add_body(std::vector<element_def>& s) {
                       text("close", [](spec& l) -> std::string& { return l.note.close; })}));
 }
 
+// 附件 as documents of their own.
+void add_attachment(std::vector<element_def>& s) {
+  s.push_back(styled_element(
+      "attachment-label", [](spec& l) -> text_style& { return l.attachment_label.style; },
+      {text("text", [](spec& l) -> std::string& { return l.attachment_label.text; }),
+       pattern("number", "{n}",
+               [](spec& l) -> std::string& { return l.attachment_label.number; })}));
+  s.push_back(styled_element(
+      "attachment-title", [](spec& l) -> text_style& { return l.attachment_title.style; },
+      {count("row", 1, most_rows, [](spec& l) -> int& { return l.attachment_title.row; }),
+       count("rows-after", 0, most_rows,
+             [](spec& l) -> int& { return l.attachment_title.rows_after; })}));
+}
+
 // The 版记.
 void add_imprint(std::vector<element_def>& s) {
   s.push_back(styled_element(
@@ -189,6 +203,7 @@ const std::vector<element_def>& layout_schema() {
     add_header(s);
     add_title(s);
     add_body(s);
+    add_attachment(s);
     add_imprint(s);
     add_page_number(s);
     return s;

@@ -223,6 +223,8 @@ std::vector<std::string> layout_spec::font_roles() const {
   add(attachment_note.style);
   add(note.style);
   add(imprint.style);
+  add(attachment_label.style);
+  add(attachment_title.style);
   return roles;
 }
 

@@ -153,6 +153,19 @@ struct layout_spec {
     std::string open, close;  // the brackets added when the text has none, e.g. "（", "）"
   } note;
 
+  // GB/T 9704-2012 7.3.7: 附件 on new pages: "附件" and its number 顶格 on row
+  // 1, the attachment's title centred on row 3, then its body like the 正文.
+  struct {
+    text_style style;
+    std::string text;    // e.g. "附件"
+    std::string number;  // "{n}" stands for the number when there are several, e.g. "{n}"
+  } attachment_label;
+  struct {
+    text_style style;
+    int row;         // the row of its first line
+    int rows_after;  // empty rows between it and the attachment's body
+  } attachment_title;
+
   // GB/T 9704-2012 7.4: 版记, built up from its last rule on the type-area
   // bottom of the last page; one body row per line of text.
   struct {

@@ -79,7 +79,8 @@ TEST_CASE("unknown layout elements and attributes are errors") {
         "unknown element <stamp> in <layout>; expected <page>, <type-area>, <grid>, <copy-number>, "
         "<classification>, <urgency>, <issuer>, "
         "<doc-number>, <separator>, <title>, <title-breaking>, <addressee>, <body>, <heading>, "
-        "<attachment-note>, <signature>, <seal>, <note>, <imprint>, <page-number> or <fallback>");
+        "<attachment-note>, <signature>, <seal>, <note>, <attachment-label>, <attachment-title>, "
+        "<imprint>, <page-number> or <fallback>");
   CHECK(bad_value("<heading level=\"1\"", "<heading bold=\"yes\" level=\"1\"", "bold") ==
         "unknown attribute bold on <heading>; expected level, role, size or color");
   CHECK(bad_value("<layout name", "<layout version=\"2\" name", "version") ==

@@ -35,6 +35,7 @@ struct block {
   // Grid blocks: where the first line goes.
   int at_row = 0;       // > 0: this row of the current page (the first row below fixed blocks)
   int rows_before = 0;  // otherwise: empty rows after the previous grid block
+  double y_offset = 0;  // added to each line's row top (a title's larger type centred on its row)
 
   bool keep_with_next = false;  // its last line shares a page with the next block's first line
   bool keep_together = false;   // all its lines on one page

@@ -12,7 +12,9 @@ int level_of(const model::block& blk, const model::span& sp) {
   return blk.kind == model::block_kind::heading ? blk.level : sp.lead_level;
 }
 
-block paragraph(context& ctx, const model::block& blk) {
+}  // namespace
+
+block body_paragraph(context& ctx, const model::block& blk) {
   const model::layout_spec& spec = ctx.spec;
   std::vector<text_piece> pieces;
   block b;
@@ -30,8 +32,6 @@ block paragraph(context& ctx, const model::block& blk) {
   b.lines = ctx.grid_lines(std::move(pieces), spec.body.first_line_indent * ctx.g.cell, 0, blk.pos);
   return b;
 }
-
-}  // namespace
 
 void flow_body(context& ctx, flow_state& state, std::vector<block>& out) {
   const model::document& doc = ctx.doc;
@@ -54,7 +54,7 @@ void flow_body(context& ctx, flow_state& state, std::vector<block>& out) {
     first_row = 0;
   }
   for (size_t i = 0; i < doc.body.size(); ++i) {
-    block b = paragraph(ctx, doc.body[i]);
+    block b = body_paragraph(ctx, doc.body[i]);
     b.at_row = first_row;
     first_row = 0;
     // A standalone heading (7.3.3) stays with the line after it (common practice).

@@ -23,7 +23,8 @@ void emit(context& ctx, std::vector<block>& blocks, const pagination& plan, fram
       page& pg = out.pages[static_cast<size_t>(at.page)];
       auto& runs = blk.lines[l].runs;
       for (auto& run : runs)
-        if (blk.place == placement::grid) ctx.place_em_top(run, ctx.g.row_top(at.row));
+        if (blk.place == placement::grid)
+          ctx.place_em_top(run, ctx.g.row_top(at.row) + blk.y_offset);
       // The outline entry of a level-1 heading points at its first line.
       if (l == 0 && !blk.outline.empty() && !runs.empty())
         out.outline.push_back({blk.outline, at.page + 1, runs.front().em_top});

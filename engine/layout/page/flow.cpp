@@ -10,7 +10,7 @@ using element_flow = void (*)(context&, flow_state&, std::vector<block>&);
 // function in its own file and an entry here.
 constexpr element_flow general_format[] = {flow_header_marks, flow_header,          flow_title,
                                            flow_body,         flow_attachment_note, flow_signature,
-                                           flow_note,         flow_imprint};
+                                           flow_note,         flow_attachments,     flow_imprint};
 
 }  // namespace
 

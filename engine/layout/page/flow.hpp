@@ -32,8 +32,16 @@ void flow_signature(context& ctx, flow_state& state, std::vector<block>& out);
 /// 附注 (note.cpp, 7.3.6).
 void flow_note(context& ctx, flow_state& state, std::vector<block>& out);
 
+/// 附件 on new pages (attachments.cpp, 7.3.7).
+void flow_attachments(context& ctx, flow_state& state, std::vector<block>& out);
 /// 版记 (imprint.cpp, 7.4).
 void flow_imprint(context& ctx, flow_state& state, std::vector<block>& out);
+
+/// Where a title breaks: the first cluster of each line (title.cpp, 7.3.1).
+std::vector<size_t> break_title(const prepared_text& p, const model::layout_spec& spec,
+                                double width);
+/// A paragraph or heading of a body, set on the grid (body.cpp, 7.3.3).
+block body_paragraph(context& ctx, const model::block& blk);
 
 /// Runs the element flows of the document's format.
 std::vector<block> flow(context& ctx);

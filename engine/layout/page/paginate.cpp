@@ -45,8 +45,8 @@ class paginator {
   void place(size_t b) {
     const block& blk = blocks_[b];
     const int n = static_cast<int>(blk.lines.size());
-    if (blk.at_row > 0) row_ = blk.at_row;
     if (blk.break_before && (row_ > 1 || page_has_fixed())) new_page();
+    if (blk.at_row > 0) row_ = blk.at_row;
     int first = blk.at_row > 0 ? row_ : row_ + blk.rows_before;
     // It fits when its lines are on the page and its images (a seal) inside the type area.
     const bool fits =

@@ -106,6 +106,11 @@ class title_breaker {
 
 }  // namespace
 
+std::vector<size_t> break_title(const prepared_text& p, const model::layout_spec& spec,
+                                double width) {
+  return title_breaker(p, spec, width).run();
+}
+
 void flow_title(context& ctx, flow_state& state, std::vector<block>& out) {
   const model::document& doc = ctx.doc;
   if (doc.title.empty()) return;
@@ -126,7 +131,7 @@ void flow_title(context& ctx, flow_state& state, std::vector<block>& out) {
     prepared_text p = prepare({ctx.piece(part, ts.style, element::title)}, 0, ctx.breaks,
                               /*words=*/true);
     ctx.report_coverage(p, doc.title_pos);
-    const std::vector<size_t> starts = title_breaker(p, ctx.spec, g.width).run();
+    const std::vector<size_t> starts = break_title(p, ctx.spec, g.width);
     for (size_t l = 0; l < starts.size(); ++l) {
       const size_t end = l + 1 < starts.size() ? starts[l + 1] : p.clusters.size();
       const double w = trimmed_width(p, starts[l], end);

@@ -1,0 +1,87 @@
+// 附件 (GB/T 9704-2012 7.3.7) as documents of their own, after the 附注 and
+// before the 版记: each starts a new page with "附件" and its number 顶格 in
+// 黑体 on row 1, its title centred on row 3, then its body as the 正文 is
+// set. Page numbers go on (7.5: 附件与正文一起装订时，页码应当连续).
+#include <algorithm>
+
+#include "layout/page/flow.hpp"
+
+namespace hongtou::layout {
+
+namespace {
+
+block label_block(context& ctx, const std::string& text, const model::source_pos& pos) {
+  const auto& ls = ctx.spec.attachment_label;
+  block b;
+  b.role = element::attachment;
+  b.pos = pos;
+  b.break_before = true;
+  b.at_row = 1;
+  b.keep_with_next = true;
+  b.lines.push_back({ctx.line_at(text, ls.style, element::attachment, 0, pos)});
+  return b;
+}
+
+// The title's lines centred, one grid row each, its larger type centred on the row.
+block title_block(context& ctx, const model::attachment& a) {
+  const auto& ts = ctx.spec.attachment_title;
+  const grid& g = ctx.g;
+  block b;
+  b.role = element::attachment;
+  b.pos = a.title_pos;
+  b.rows_before = ts.row - 2;  // below the label on row 1
+  b.keep_together = true;
+  b.keep_with_next = true;
+  b.y_offset = (g.cell - ts.style.size) / 2;
+  size_t from = 0;
+  while (from <= a.title.size()) {
+    const size_t nl = a.title.find('\n', from);
+    const std::string part = a.title.substr(from, nl == std::string::npos ? nl : nl - from);
+    from = nl == std::string::npos ? a.title.size() + 1 : nl + 1;
+    prepared_text p = prepare({ctx.piece(part, ts.style, element::attachment)}, 0, ctx.breaks,
+                              /*words=*/true);
+    ctx.report_coverage(p, a.title_pos);
+    const std::vector<size_t> starts = break_title(p, ctx.spec, g.width);
+    for (size_t l = 0; l < starts.size(); ++l) {
+      const size_t end = l + 1 < starts.size() ? starts[l + 1] : p.clusters.size();
+      const double w = trimmed_width(p, starts[l], end);
+      set_line_result line = set_line(p, starts[l], end, 0, w, false, true);
+      for (auto& run : line.runs)
+        for (auto& gl : run.glyphs) gl.x += g.left + (g.width - w) / 2;
+      b.lines.push_back({std::move(line.runs)});
+    }
+  }
+  return b;
+}
+
+}  // namespace
+
+void flow_attachments(context& ctx, flow_state&, std::vector<block>& out) {
+  const std::vector<model::attachment>& all = ctx.doc.appendices;
+  const auto& ls = ctx.spec.attachment_label;
+  // Numbered when there are several, as the 附件说明 numbers them (7.3.7).
+  const bool numbered = all.size() > 1 || ctx.doc.attachments.size() > 1;
+  for (size_t i = 0; i < all.size(); ++i) {
+    const model::attachment& a = all[i];
+    std::string label = ls.text;
+    if (numbered) {
+      std::string n = ls.number;
+      n.replace(n.find("{n}"), 3, std::to_string(i + 1));
+      label += n;
+    }
+    block lb = label_block(ctx, label, a.pos);
+    std::string title = a.title;  // its lines joined: Chinese needs no space
+    title.erase(std::remove(title.begin(), title.end(), '\n'), title.end());
+    lb.outline = label + "　" + title;  // the bookmark of the attachment
+    out.push_back(std::move(lb));
+    out.push_back(title_block(ctx, a));
+    for (size_t k = 0; k < a.body.size(); ++k) {
+      block b = body_paragraph(ctx, a.body[k]);
+      if (k == 0) b.rows_before = ctx.spec.attachment_title.rows_after;
+      b.keep_with_next = a.body[k].kind == model::block_kind::heading && k + 1 < a.body.size();
+      out.push_back(std::move(b));
+    }
+  }
+}
+
+}  // namespace hongtou::layout
