@@ -1,5 +1,6 @@
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstdlib>
@@ -168,6 +169,18 @@ bool load_seals(const model::document& doc, const std::string& name, const rende
   return ok;
 }
 
+// Paper with a printed red head: what it carries is left out, nothing moves.
+void omit_letterhead(frames& f) {
+  for (page& pg : f.pages) {
+    pg.runs.erase(std::remove_if(pg.runs.begin(), pg.runs.end(),
+                                 [](const glyph_run& r) { return r.role == element::issuer; }),
+                  pg.runs.end());
+    pg.rules.erase(std::remove_if(pg.rules.begin(), pg.rules.end(),
+                                  [](const rule& r) { return r.role == element::separator; }),
+                   pg.rules.end());
+  }
+}
+
 // Runs an engine call; an exception (out of memory, a bug) becomes an
 // internal-error diagnostic instead of crossing the library boundary.
 template <class Result, class F>
@@ -236,6 +249,7 @@ render_result engine::render_memory_unguarded(std::string_view xml, const std::s
   if (!layout::compose(doc, prepared->spec, *prepared->fonts, f, diags, seals))
     return finish(status::input_error);
   result.pages = static_cast<int>(f.pages.size());
+  if (options.preprinted_letterhead) omit_letterhead(f);
 
   if (options.format == output_format::trace) {
     std::string t = render::trace(f, prepared->fonts->cache());

@@ -64,6 +64,9 @@ struct render_options {
   /// Whether a seal image may lie outside that folder (an absolute path,
   /// "../", a link out of it). Off: a service must not read other files.
   bool allow_images_outside = false;
+  /// For paper that already carries the red head (预印红头纸套打): every
+  /// element keeps its place, the red 发文机关标志 and separator are not drawn.
+  bool preprinted_letterhead = false;
 };
 
 struct render_result {

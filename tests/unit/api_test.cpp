@@ -2,6 +2,7 @@
 // from several threads, with diagnostics as values.
 #include <catch2/catch.hpp>
 
+#include <sstream>
 #include <thread>
 
 #include "api/hongtou.hpp"
@@ -81,4 +82,36 @@ TEST_CASE("render_memory with the trace format gives the display list as text") 
   REQUIRE(r.ok());
   std::string text(r.bytes.begin(), r.bytes.end());
   CHECK(text.rfind("frames page=210.00x297.00mm pages=5", 0) == 0);
+}
+
+TEST_CASE("pre-printed letterhead: the red mark and line are left out, nothing else moves") {
+  engine eng(options());
+  render_options plain, preprinted;
+  plain.format = preprinted.format = output_format::trace;
+  preprinted.preprinted_letterhead = true;
+  const render_result a = eng.render_memory(sample(), "report.xml", plain);
+  const render_result b = eng.render_memory(sample(), "report.xml", preprinted);
+  REQUIRE(a.ok());
+  REQUIRE(b.ok());
+  const std::string ta(a.bytes.begin(), a.bytes.end()), tb(b.bytes.begin(), b.bytes.end());
+  CHECK(ta.find("run issuer") != std::string::npos);
+  CHECK(tb.find("run issuer") == std::string::npos);
+  CHECK(tb.find("rule separator") == std::string::npos);
+  // Every other line is the same: remove the issuer run (and its gids line) and the separator.
+  std::istringstream in(ta);
+  std::string line, kept;
+  bool skip_gids = false;
+  while (std::getline(in, line)) {
+    if (skip_gids) {
+      skip_gids = false;
+      continue;
+    }
+    if (line.find("run issuer") != std::string::npos) {
+      skip_gids = true;
+      continue;
+    }
+    if (line.find("rule separator") != std::string::npos) continue;
+    kept += line + "\n";
+  }
+  CHECK(kept == tb);
 }

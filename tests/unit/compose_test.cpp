@@ -80,14 +80,28 @@ TEST_CASE("an explicit <br/> in the title decides the line break") {
   CHECK(first == "关于印发");
 }
 
-TEST_CASE("a very long issuer mark is compressed to the minimum scale, then made smaller") {
+TEST_CASE(
+    "GB/T 9704-2012 7.2.4: a mark too long even at the narrowest scale is an error that names the "
+    "remedy") {
+  frames f;
+  diagnostics diags;
+  CHECK_FALSE(
+      test::compose_xml(doc_xml(repeat("某", 30) + "文件", "标题", "<p>正文。</p>"), f, diags));
+  REQUIRE(diags.has_errors());
+  const diagnostic& d = diags.items().front();
+  CHECK(d.message.find("does not fit: condensed to 50 %") != std::string::npos);
+  CHECK(d.message.find("156.0 mm are available") != std::string::npos);
+  CHECK(d.hint.find("joint mark") != std::string::npos);
+  CHECK(d.line == 1);
+}
+
+TEST_CASE("GB/T 9704-2012 7.2.4: a long mark is condensed to the type-area width, its size kept") {
   const auto& spec = test::environment::get().spec;
-  frames f = compose_ok(doc_xml(repeat("某", 30) + "文件", "标题", "<p>正文。</p>"));
-  const auto runs = runs_of(f.pages[0], element::issuer);
-  REQUIRE(runs.size() == 1);
-  const glyph_run& mark = *runs[0];
-  CHECK(mark.h_scale == Approx(spec.issuer.min_scale));
-  CHECK(mark.size < spec.issuer.style.size);
+  frames f = compose_ok(doc_xml(repeat("某", 12) + "文件", "标题", "<p>正文。</p>"));
+  const glyph_run& mark = *runs_of(f.pages[0], element::issuer).at(0);
+  CHECK(mark.h_scale < 1);
+  CHECK(mark.h_scale >= spec.issuer.min_scale);
+  CHECK(mark.size == spec.issuer.style.size);
   CHECK(test::mm(mark.right() - mark.left()) == Approx(156).margin(0.05));
   CHECK(test::mm(mark.ink_top) == Approx(72).margin(0.05));
 }
