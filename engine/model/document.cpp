@@ -298,11 +298,10 @@ void document_parser::read_root(const pugi::xml_document& xdoc, document& doc) {
 
 void document_parser::read_header(pugi::xml_node n, header& h) {
   check_attributes(n, {});
-  static const std::vector<slot> slots = {{"copy-number", false},
-                                          {"classification", false},
-                                          {"urgency", false},
-                                          {"issuer", true},
-                                          {"doc-number", false}};
+  static const std::vector<slot> slots = {
+      {"copy-number", false},   {"classification", false},
+      {"urgency", false},       {"issuer", true, /*repeat=*/true},
+      {"issuer-suffix", false}, {"doc-number", false}};
   read_ordered(n, slots, [&](size_t i, pugi::xml_node c) {
     switch (i) {
       case 0:
@@ -318,8 +317,16 @@ void document_parser::read_header(pugi::xml_node n, header& h) {
         h.urgency_pos = pos_of(c);
         break;
       case 3:
-        h.issuer = read_text(c);
-        h.issuer_pos = pos_of(c);
+        // The lead organ first, then the co-issuers (7.2.4 联合行文).
+        if (h.issuer.empty()) {
+          h.issuer = read_text(c);
+          h.issuer_pos = pos_of(c);
+        } else {
+          h.co_issuers.push_back(read_text(c));
+        }
+        break;
+      case 4:
+        h.issuer_suffix = read_text(c);
         break;
       default:
         h.doc_number = read_text(c);

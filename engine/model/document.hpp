@@ -43,8 +43,10 @@ struct header {
   std::string copy_number;     // 份号, e.g. "000001"
   std::string classification;  // 密级和保密期限, e.g. "机密★5年"
   std::string urgency;         // 紧急程度, e.g. "特急"
-  std::string issuer;          // 发文机关标志, e.g. "中共某某区委员会文件"
-  std::string doc_number;      // 发文字号, e.g. "某区委〔2024〕1号"
+  std::string issuer;  // 发文机关标志, e.g. "中共某某区委员会文件"; the lead organ of a joint mark
+  std::vector<std::string> co_issuers;  // the other organs of a joint mark (联合行文), in order
+  std::string issuer_suffix;            // "文件" right of a joint mark's names (empty = none)
+  std::string doc_number;               // 发文字号, e.g. "某区委〔2024〕1号"
   source_pos copy_number_pos, classification_pos, urgency_pos, issuer_pos, doc_number_pos;
 };
 

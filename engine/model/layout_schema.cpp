@@ -68,7 +68,10 @@ void add_header(std::vector<element_def>& s) {
       {length("top", zero, [](spec& l) -> double& { return l.issuer.top; }),
        length("max-width", positive, [](spec& l) -> double& { return l.issuer.max_width; }),
        number("min-scale", 0, 1, /*lo_open=*/true,
-              [](spec& l) -> double& { return l.issuer.min_scale; })}));
+              [](spec& l) -> double& { return l.issuer.min_scale; }),
+       length("joint-line-pitch", positive,
+              [](spec& l) -> double& { return l.issuer.joint_line_pitch; }),
+       length("suffix-gap", zero, [](spec& l) -> double& { return l.issuer.suffix_gap; })}));
   s.push_back(styled_element("doc-number",
                              [](spec& l) -> text_style& { return l.doc_number.style; },
                              {count("rows-before", 0, most_rows,

@@ -61,9 +61,11 @@ struct layout_spec {
   // GB/T 9704-2012 7.2.4: 发文机关标志.
   struct {
     text_style style;
-    double top;        // glyph ink top below the type-area top
-    double max_width;  // widest the mark may be
-    double min_scale;  // narrowest horizontal scale before the size shrinks
+    double top;               // glyph ink top below the type-area top
+    double max_width;         // widest the mark may be
+    double min_scale;         // narrowest horizontal scale
+    double joint_line_pitch;  // a joint mark: from one organ's baseline to the next
+    double suffix_gap;        // a joint mark: between the names and "文件"
   } issuer;
 
   // GB/T 9704-2012 7.2.5: 发文字号.

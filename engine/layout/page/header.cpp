@@ -17,7 +17,8 @@ namespace {
 // name is the remedy, not a silent squeeze.
 glyph_run fitted_issuer(context& ctx, const model::header& h) {
   const auto& is = ctx.spec.issuer;
-  glyph_run run = ctx.centred_run(h.issuer, is.style, element::issuer, h.issuer_pos);
+  glyph_run run =
+      ctx.centred_run(h.issuer + h.issuer_suffix, is.style, element::issuer, h.issuer_pos);
   const double w = run.right() - run.left();
   double scale = w > is.max_width ? is.max_width / w : 1;
   if (scale < is.min_scale) {
@@ -40,6 +41,78 @@ glyph_run fitted_issuer(context& ctx, const model::header& h) {
   return run;
 }
 
+// 7.2.4 联合行文: the organs' names stacked, the lead organ first, each set to
+// the width of the widest; "文件" to their right, centred on the stack; the
+// whole condensed like a single mark when too wide. Returns the runs, placed.
+std::vector<glyph_run> joint_issuer(context& ctx, const model::header& h) {
+  const auto& is = ctx.spec.issuer;
+  const grid& g = ctx.g;
+  std::vector<std::string> names{h.issuer};
+  names.insert(names.end(), h.co_issuers.begin(), h.co_issuers.end());
+  std::vector<prepared_text> texts;
+  double widest = 0;
+  for (const auto& n : names) {
+    texts.push_back(prepare({ctx.piece(n, is.style, element::issuer)}, 0, ctx.breaks));
+    ctx.report_coverage(texts.back(), h.issuer_pos);
+    widest = std::max(widest, trimmed_width(texts.back(), 0, texts.back().clusters.size()));
+  }
+  const double suffix_width =
+      h.issuer_suffix.empty() ? 0 : ctx.width_of(h.issuer_suffix, is.style, element::issuer);
+  const double total = widest + (h.issuer_suffix.empty() ? 0 : is.suffix_gap + suffix_width);
+  double scale = total > is.max_width ? is.max_width / total : 1;
+  if (scale < is.min_scale) {
+    ctx.diags.error(ctx.doc.source_name, h.issuer_pos.line, h.issuer_pos.column,
+                    "the joint 发文机关标志 does not fit: condensed to " +
+                        fixed(is.min_scale * 100, 0) + " % it is still " +
+                        fixed(pt_to_mm(total * is.min_scale), 1) + " mm wide",
+                    "use the organs' standard short names");
+    scale = is.min_scale;
+  }
+  const double left = g.left + (g.width - total * scale) / 2;
+  auto condense = [&](glyph_run& run, double x0) {
+    for (auto& gl : run.glyphs) {
+      gl.x = left + (x0 + gl.x) * scale;
+      gl.advance *= scale;
+    }
+    run.h_scale = scale;
+  };
+  std::vector<glyph_run> runs;
+  double baseline = 0;
+  for (size_t i = 0; i < texts.size(); ++i) {
+    const prepared_text& p = texts[i];
+    // Every name as wide as the widest: its gaps spread (a justified line).
+    set_line_result line = set_line(p, 0, p.clusters.size(), 0, widest, true, false);
+    for (auto& run : line.runs) {
+      condense(run, 0);
+      if (i == 0) {
+        // The first name's ink top `top` below the type-area top, as a single mark's.
+        double ink_top = 0;
+        for (const auto& gl : run.glyphs)
+          ink_top = std::max(ink_top, ctx.face_of(run).ink(gl.id).y_max);
+        baseline = g.top + is.top + ink_top * run.size;
+      }
+      ctx.place_baseline(run, baseline);
+      ctx.measure_ink(run);
+      runs.push_back(std::move(run));
+    }
+    baseline += is.joint_line_pitch;
+  }
+  if (!h.issuer_suffix.empty() && !runs.empty()) {
+    std::vector<glyph_run> suffix =
+        ctx.line_at(h.issuer_suffix, is.style, element::issuer, 0, h.issuer_pos);
+    const double centre = (runs.front().em_top + runs.back().em_bottom) / 2;
+    for (auto& run : suffix) {
+      for (auto& gl : run.glyphs) gl.x -= g.left;  // line_at placed it from the type area's left
+      condense(run, widest + is.suffix_gap);
+      const fonts::face& f = ctx.face_of(run);
+      ctx.place_baseline(run, centre + (f.em_top() + f.em_bottom()) / 2 * run.size);
+      ctx.measure_ink(run);
+      runs.push_back(std::move(run));
+    }
+  }
+  return runs;
+}
+
 block fixed_block(element role, glyph_run run) {
   block b;
   b.role = role;
@@ -55,7 +128,18 @@ void flow_header(context& ctx, flow_state& state, std::vector<block>& out) {
   const grid& g = ctx.g;
   double cursor = g.top;
   bool any = false;
-  if (!h.issuer.empty()) {
+  if (!h.co_issuers.empty()) {
+    block b;
+    b.role = element::issuer;
+    b.place = placement::fixed;
+    b.pos = h.issuer_pos;
+    for (auto& run : joint_issuer(ctx, h)) {
+      cursor = std::max(cursor, run.ink_bottom);
+      b.lines.push_back({{std::move(run)}});
+    }
+    out.push_back(std::move(b));
+    any = true;
+  } else if (!h.issuer.empty()) {
     glyph_run run = fitted_issuer(ctx, h);
     // The glyphs' ink top sits `top` below the type-area top (7.2.4).
     const fonts::face& f = ctx.face_of(run);

@@ -1,0 +1,76 @@
+// The joint 发文机关标志 (联合行文, GB/T 9704-2012 7.2.4), in millimetres on
+// the display list: the organs of the joint notice 国办发〔1996〕25号.
+#include <catch2/catch.hpp>
+
+#include "unit/fixture.hpp"
+
+using namespace hongtou;
+
+namespace {
+
+frames compose_header(const std::string& header) {
+  const std::string xml =
+      "<gongwen><header>" + header +
+      "<doc-number>国办发〔1996〕25号</doc-number></header><title>关于加强"
+      "调查和管理工作的通知</title><body><p>各地区要高度重视。</p></body></gongwen>";
+  frames f;
+  diagnostics diags;
+  const bool ok = test::compose_xml(xml, f, diags);
+  for (const auto& d : diags.items()) INFO(format(d));
+  REQUIRE(ok);
+  return f;
+}
+
+std::vector<const glyph_run*> issuer_runs(const frames& f) {
+  std::vector<const glyph_run*> out;
+  for (const auto& r : f.pages[0].runs)
+    if (r.role == element::issuer) out.push_back(&r);
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE(
+    "GB/T 9704-2012 7.2.4: a joint mark stacks the organs, the lead first, 文件 right of them and "
+    "centred on them") {
+  const frames f = compose_header(
+      "<issuer>国务院办公厅</issuer><issuer>中央军委办公厅</issuer><issuer-suffix>文件</"
+      "issuer-suffix>");
+  const auto runs = issuer_runs(f);
+  REQUIRE(runs.size() == 3);
+  const glyph_run &lead = *runs[0], &second = *runs[1], &suffix = *runs[2];
+  std::string text;
+  for (const auto& g : lead.glyphs) text += g.text;
+  CHECK(text == "国务院办公厅");
+  // Red, the first name's ink top 35 mm below the type area, the second below it.
+  for (const glyph_run* r : runs) CHECK(r->color == rgb{1, 0, 0});
+  CHECK(test::mm(lead.ink_top) == Approx(72).margin(0.05));
+  CHECK(second.baseline > lead.baseline);
+  // The names as wide as each other, one left edge; 文件 to their right.
+  CHECK(test::mm(lead.left()) == Approx(test::mm(second.left())).margin(0.05));
+  CHECK(test::mm(lead.right()) == Approx(test::mm(second.right())).margin(0.05));
+  CHECK(suffix.left() > second.right());
+  // 文件 centred on the stack of names.
+  const double stack_centre = (lead.em_top + second.em_bottom) / 2;
+  CHECK(test::mm((suffix.em_top + suffix.em_bottom) / 2) ==
+        Approx(test::mm(stack_centre)).margin(0.05));
+  // The whole mark centred on the type area, within its width.
+  CHECK(test::mm((lead.left() + suffix.right()) / 2) == Approx(106).margin(0.05));
+  CHECK(test::mm(suffix.right() - lead.left()) <= 156 + 0.01);
+  // The 发文字号 below the lowest ink (2 empty rows, as for a single mark).
+  const glyph_run* number = nullptr;
+  for (const auto& r : f.pages[0].runs)
+    if (r.role == element::doc_number) number = &r;
+  REQUIRE(number);
+  CHECK(number->em_top > second.ink_bottom);
+}
+
+TEST_CASE("GB/T 9704-2012 7.2.4: one organ with an <issuer-suffix> is one mark line") {
+  const frames f =
+      compose_header("<issuer>国务院办公厅</issuer><issuer-suffix>文件</issuer-suffix>");
+  const auto runs = issuer_runs(f);
+  REQUIRE(runs.size() == 1);
+  std::string text;
+  for (const auto& g : runs[0]->glyphs) text += g.text;
+  CHECK(text == "国务院办公厅文件");
+}
