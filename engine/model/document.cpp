@@ -450,10 +450,13 @@ void document_parser::read_signature(pugi::xml_node n, signature& sig) {
   check_attributes(n, {});
   sig.present = true;
   sig.pos = pos_of(n);
-  static const std::vector<slot> slots = {{"organ", true}, {"date", true}, {"seal", false}};
+  static const std::vector<slot> slots = {
+      {"organ", true, /*repeat=*/true}, {"date", true}, {"seal", false}};
   read_ordered(n, slots, [&](size_t i, pugi::xml_node c) {
-    if (i == 0)
+    if (i == 0 && sig.organ.empty())
       sig.organ = read_text(c);
+    else if (i == 0)
+      sig.co_organs.push_back(read_text(c));  // 联合行文: the lead organ first (7.3.5.2)
     else if (i == 1)
       sig.date = read_text(c);
     else

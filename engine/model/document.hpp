@@ -60,7 +60,8 @@ struct seal {
 
 struct signature {
   bool present = false;
-  std::string organ;
+  std::string organ;                   // the (lead) organ
+  std::vector<std::string> co_organs;  // the other organs of a joint document, in order
   std::string date;
   std::vector<seal> seals;  // empty = not sealed (7.3.5.2); one for a single organ (7.3.5.1)
   source_pos pos;

@@ -1,6 +1,9 @@
-// The joint 发文机关标志 (联合行文, GB/T 9704-2012 7.2.4), in millimetres on
-// the display list: the organs of the joint notice 国办发〔1996〕25号.
+// Joint documents (联合行文), in millimetres on the display list: the
+// 发文机关标志 (GB/T 9704-2012 7.2.4) and the unsealed signature (7.3.5.2) of
+// the joint notice 国办发〔1996〕25号.
 #include <catch2/catch.hpp>
+
+#include <algorithm>
 
 #include "unit/fixture.hpp"
 
@@ -73,4 +76,36 @@ TEST_CASE("GB/T 9704-2012 7.2.4: one organ with an <issuer-suffix> is one mark l
   std::string text;
   for (const auto& g : runs[0]->glyphs) text += g.text;
   CHECK(text == "国务院办公厅文件");
+}
+
+TEST_CASE(
+    "GB/T 9704-2012 7.3.5.2: a joint signature puts the organs one a row, the lead first, then the "
+    "date") {
+  const std::string xml =
+      "<gongwen><header><issuer>国务院办公厅</issuer><issuer>中央军委办公厅</issuer>"
+      "<issuer-suffix>文件</issuer-suffix></header><title>通知</title><body><p>各地区要高度重视。"
+      "</p></body><signature><organ>国务院办公厅</organ><organ>中央军委办公厅</organ>"
+      "<date>1996年6月29日</date></signature></gongwen>";
+  frames f;
+  diagnostics diags;
+  REQUIRE(test::compose_xml(xml, f, diags));
+  std::vector<const glyph_run*> organs;
+  const glyph_run* date = nullptr;
+  for (const auto& r : f.pages.back().runs) {
+    if (r.role == element::signature) organs.push_back(&r);
+    if (r.role == element::date) date = &r;
+  }
+  REQUIRE(organs.size() == 2);
+  REQUIRE(date);
+  constexpr double cell = 156.0 / 28, pitch = cell * 15 / 8;
+  std::string lead;
+  for (const auto& g : organs[0]->glyphs) lead += g.text;
+  CHECK(lead == "国务院办公厅");
+  CHECK(test::mm(organs[1]->em_top - organs[0]->em_top) == Approx(pitch).margin(0.05));
+  CHECK(test::mm(date->em_top - organs[1]->em_top) == Approx(pitch).margin(0.05));
+  // One left edge; the date 2 cells right of the names; the longest line ends 右空二字.
+  CHECK(test::mm(organs[0]->left()) == Approx(test::mm(organs[1]->left())).margin(0.05));
+  CHECK(test::mm(std::max(organs[1]->right(), date->right())) ==
+        Approx(184 - 2 * cell).margin(0.05));
+  CHECK(test::mm(date->left() - organs[0]->left()) == Approx(2 * cell).margin(0.05));
 }

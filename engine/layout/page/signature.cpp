@@ -78,9 +78,24 @@ void flow_signature(context& ctx, flow_state&, std::vector<block>& out) {
   b.keep_together = true;
   b.carry_lines = ss.carry_lines;
   if (sig.seals.empty()) {
-    // 7.3.5.2: the name 右空二字, the date's first character 2 cells right of the name's.
-    b.lines.push_back(line_at(name, g.left + name_left));
-    b.lines.push_back(line_at(date, g.left + name_left + offset));
+    // 7.3.5.2: the name 右空二字, the date's first character 2 cells right of the
+    // name's; a joint document's organs one a row, the lead first, from one left edge.
+    std::vector<prepared_text> others;
+    double left = name_left;
+    for (const auto& organ : sig.co_organs) {
+      others.push_back(
+          prepare({ctx.piece(organ, ss.style, element::signature)}, g.cell, ctx.breaks));
+      ctx.report_coverage(others.back(), sig.pos);
+      left = std::min(left, limit - trimmed_width(others.back(), 0, others.back().clusters.size()));
+    }
+    b.lines.push_back(line_at(name, g.left + left));
+    for (const auto& o : others) b.lines.push_back(line_at(o, g.left + left));
+    b.lines.push_back(line_at(date, g.left + left + offset));
+  } else if (!sig.co_organs.empty()) {
+    ctx.diags.error(ctx.doc.source_name, sig.pos.line, sig.pos.column,
+                    "a joint signature with seals is not supported yet",
+                    "give one <organ> with its <seal>, or the organs without a seal");
+    return;
   } else if (!sealed(ctx, sig, name, date, wn, wd, b)) {
     return;
   }
