@@ -19,6 +19,7 @@ enum class element {
   urgency,          // 紧急程度
   issuer,           // 发文机关标志
   doc_number,       // 发文字号
+  signer,           // 签发人
   separator,        // 版头中的分隔线
   title,            // 标题
   addressee,        // 主送机关
@@ -135,6 +136,8 @@ inline const char* element_name(element e) {
       return "issuer";
     case element::doc_number:
       return "doc-number";
+    case element::signer:
+      return "signer";
     case element::separator:
       return "separator";
     case element::title:

@@ -298,10 +298,13 @@ void document_parser::read_root(const pugi::xml_document& xdoc, document& doc) {
 
 void document_parser::read_header(pugi::xml_node n, header& h) {
   check_attributes(n, {});
-  static const std::vector<slot> slots = {
-      {"copy-number", false},   {"classification", false},
-      {"urgency", false},       {"issuer", true, /*repeat=*/true},
-      {"issuer-suffix", false}, {"doc-number", false}};
+  static const std::vector<slot> slots = {{"copy-number", false},
+                                          {"classification", false},
+                                          {"urgency", false},
+                                          {"issuer", true, /*repeat=*/true},
+                                          {"issuer-suffix", false},
+                                          {"doc-number", false},
+                                          {"signer", false, /*repeat=*/true}};
   read_ordered(n, slots, [&](size_t i, pugi::xml_node c) {
     switch (i) {
       case 0:
@@ -328,9 +331,13 @@ void document_parser::read_header(pugi::xml_node n, header& h) {
       case 4:
         h.issuer_suffix = read_text(c);
         break;
-      default:
+      case 5:
         h.doc_number = read_text(c);
         h.doc_number_pos = pos_of(c);
+        break;
+      default:
+        if (h.signers.empty()) h.signers_pos = pos_of(c);
+        h.signers.push_back(read_text(c));
         break;
     }
   });

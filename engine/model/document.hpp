@@ -47,6 +47,8 @@ struct header {
   std::vector<std::string> co_issuers;  // the other organs of a joint mark (联合行文), in order
   std::string issuer_suffix;            // "文件" right of a joint mark's names (empty = none)
   std::string doc_number;               // 发文字号, e.g. "某区委〔2024〕1号"
+  std::vector<std::string> signers;     // 签发人 of an upward document (上行文), in order
+  source_pos signers_pos;
   source_pos copy_number_pos, classification_pos, urgency_pos, issuer_pos, doc_number_pos;
 };
 

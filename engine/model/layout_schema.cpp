@@ -76,6 +76,15 @@ void add_header(std::vector<element_def>& s) {
                              [](spec& l) -> text_style& { return l.doc_number.style; },
                              {count("rows-before", 0, most_rows,
                                     [](spec& l) -> int& { return l.doc_number.rows_before; })}));
+  s.push_back(styled_element(
+      "signer", [](spec& l) -> text_style& { return l.signer.style; },
+      {text("label", [](spec& l) -> std::string& { return l.signer.label; }),
+       role("label-role", [](spec& l) -> std::string& { return l.signer.label_role; }),
+       count("right-indent", 0, most_rows, [](spec& l) -> int& { return l.signer.right_indent; }),
+       count("per-row", 1, 10, [](spec& l) -> int& { return l.signer.per_row; }),
+       length("gap", zero, [](spec& l) -> double& { return l.signer.gap; }),
+       count("doc-number-indent", 0, most_rows,
+             [](spec& l) -> int& { return l.signer.doc_number_indent; })}));
   s.push_back(plain(
       "separator",
       {colour("color", [](spec& l) -> rgb& { return l.separator.color; }),

@@ -225,6 +225,8 @@ std::vector<std::string> layout_spec::font_roles() const {
   add(imprint.style);
   add(attachment_label.style);
   add(attachment_title.style);
+  add(signer.style);
+  add({signer.label_role, signer.style.size, signer.style.color});
   return roles;
 }
 

@@ -74,6 +74,18 @@ struct layout_spec {
     int rows_before;  // empty rows between the mark and the number
   } doc_number;
 
+  // GB/T 9704-2012 7.2.6: 签发人 of an upward document, 居右空一字 on the
+  // 发文字号's row, which moves to 居左空一字; several names, two a row.
+  struct {
+    text_style style;        // the names (楷体)
+    std::string label;       // e.g. "签发人："
+    std::string label_role;  // the label's font role (仿宋), in the names' size and colour
+    int right_indent;        // cells
+    int per_row;             // names a row
+    double gap;              // between two names of a row
+    int doc_number_indent;   // cells: the 发文字号's left indent beside them
+  } signer;
+
   // GB/T 9704-2012 7.2.7: 版头中的分隔线.
   struct {
     rgb color;

@@ -78,7 +78,8 @@ TEST_CASE("unknown layout elements and attributes are errors") {
   CHECK(bad_value("<page width", "<stamp/><page width") ==
         "unknown element <stamp> in <layout>; expected <page>, <type-area>, <grid>, <copy-number>, "
         "<classification>, <urgency>, <issuer>, "
-        "<doc-number>, <separator>, <title>, <title-breaking>, <addressee>, <body>, <heading>, "
+        "<doc-number>, <signer>, <separator>, <title>, <title-breaking>, <addressee>, <body>, "
+        "<heading>, "
         "<attachment-note>, <signature>, <seal>, <note>, <attachment-label>, <attachment-title>, "
         "<imprint>, <page-number> or <fallback>");
   CHECK(bad_value("<heading level=\"1\"", "<heading bold=\"yes\" level=\"1\"", "bold") ==

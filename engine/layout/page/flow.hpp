@@ -37,6 +37,9 @@ void flow_attachments(context& ctx, flow_state& state, std::vector<block>& out);
 /// 版记 (imprint.cpp, 7.4).
 void flow_imprint(context& ctx, flow_state& state, std::vector<block>& out);
 
+/// 签发人 (signers.cpp, 7.2.6): the rows of names from the em top `top`, 居右空一字,
+/// into `out`; returns the em top of the last row, where the 发文字号 goes.
+double place_signers(context& ctx, const model::header& h, double top, block& out);
 /// Where a title breaks: the first cluster of each line (title.cpp, 7.3.1).
 std::vector<size_t> break_title(const prepared_text& p, const model::layout_spec& spec,
                                 double width);

@@ -157,7 +157,19 @@ void flow_header(context& ctx, flow_state& state, std::vector<block>& out) {
     glyph_run run = ctx.centred_run(h.doc_number, dn.style, element::doc_number, h.doc_number_pos);
     // Without a mark: on the row after the 份号, 密级 or 紧急程度 above, if any.
     const double alone = state.fixed_bottom ? *state.fixed_bottom + g.gap : g.top;
-    ctx.place_em_top(run, any ? cursor + g.gap + dn.rows_before * g.pitch : alone);
+    double top = any ? cursor + g.gap + dn.rows_before * g.pitch : alone;
+    if (!h.signers.empty()) {
+      // An upward document: the 签发人 right, the 发文字号 左空一字 on its last row (7.2.6).
+      block signers;
+      signers.role = element::signer;
+      signers.place = placement::fixed;
+      signers.pos = h.signers_pos;
+      top = place_signers(ctx, h, top, signers);
+      out.push_back(std::move(signers));
+      const double shift = g.left + ctx.spec.signer.doc_number_indent * g.cell - run.left();
+      for (auto& gl : run.glyphs) gl.x += shift;
+    }
+    ctx.place_em_top(run, top);
     ctx.measure_ink(run);
     cursor = run.em_bottom;
     out.push_back(fixed_block(element::doc_number, std::move(run)));
