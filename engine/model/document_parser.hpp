@@ -5,6 +5,7 @@
 // document_text.cpp holds the whitespace rule and the inline text (text-only
 // elements, spans, <lead>, <br/>). Vocabulary and messages: docs/model.md.
 #include <cstddef>
+#include <cstring>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -143,5 +144,49 @@ class document_parser {
   xml_source src_;
   const std::string& name_;
 };
+
+// ---- definitions of the template members ----
+
+template <class Visit>
+void document_parser::read_ordered(pugi::xml_node parent, const std::vector<slot>& slots,
+                                   Visit visit) {
+  std::vector<const char*> names;
+  for (const auto& s : slots) names.push_back(s.name);
+  std::vector<bool> seen(slots.size(), false);
+  size_t last = 0;
+  bool any = false;
+  for (pugi::xml_node c = parent.first_child(); c; c = c.next_sibling()) {
+    if (c.type() == pugi::node_pcdata || c.type() == pugi::node_cdata) {
+      reject_text(c, parent, one_of(names));
+      continue;
+    }
+    if (c.type() != pugi::node_element) continue;
+    size_t i = 0;
+    while (i < slots.size() && std::strcmp(slots[i].name, c.name()) != 0) ++i;
+    if (i == slots.size()) {
+      error_at(c, "unknown element " + tag(c.name()) + " in " + tag(parent.name()) + "; expected " +
+                      one_of(names));
+      continue;
+    }
+    if (seen[i] && !slots[i].repeat) {
+      error_at(
+          c, "duplicate " + tag(c.name()) + " in " + tag(parent.name()) + "; only one is allowed");
+      continue;
+    }
+    if (any && i < last) {
+      error_at(c, tag(c.name()) + " must come before " + tag(slots[last].name) + " in " +
+                      tag(parent.name()));
+      seen[i] = true;  // present, only misplaced: not also "missing"
+      continue;
+    }
+    seen[i] = true;
+    last = i;
+    any = true;
+    visit(i, c);
+  }
+  for (size_t i = 0; i < slots.size(); ++i)
+    if (slots[i].required && !seen[i])
+      error_at(parent, "missing " + tag(slots[i].name) + " in " + tag(parent.name()));
+}
 
 }  // namespace hongtou::model::detail

@@ -1,6 +1,7 @@
 // 版头 (GB/T 9704-2012 7.2): 发文机关标志 (7.2.4), 发文字号 (7.2.5) and the
 // red separator (7.2.7), as fixed blocks at the top of page 1.
 #include <algorithm>
+#include <optional>
 
 #include "core/number.hpp"
 #include "core/units.hpp"
@@ -121,68 +122,84 @@ block fixed_block(element role, glyph_run run) {
   return b;
 }
 
-}  // namespace
-
-void flow_header(context& ctx, flow_state& state, std::vector<block>& out) {
+// The 发文机关标志, single or joint, as fixed blocks; returns its ink bottom,
+// or nothing when the document has no mark.
+std::optional<double> place_issuer(context& ctx, std::vector<block>& out) {
   const model::header& h = ctx.doc.head;
   const grid& g = ctx.g;
-  double cursor = g.top;
-  bool any = false;
   if (!h.co_issuers.empty()) {
     block b;
     b.role = element::issuer;
     b.place = placement::fixed;
     b.pos = h.issuer_pos;
+    double bottom = g.top;
     for (auto& run : joint_issuer(ctx, h)) {
-      cursor = std::max(cursor, run.ink_bottom);
+      bottom = std::max(bottom, run.ink_bottom);
       b.lines.push_back({{std::move(run)}});
     }
     out.push_back(std::move(b));
-    any = true;
-  } else if (!h.issuer.empty()) {
-    glyph_run run = fitted_issuer(ctx, h);
-    // The glyphs' ink top sits `top` below the type-area top (7.2.4).
-    const fonts::face& f = ctx.face_of(run);
-    double ink_top = 0;
-    for (const auto& gl : run.glyphs) ink_top = std::max(ink_top, f.ink(gl.id).y_max);
-    ctx.place_baseline(run, g.top + ctx.spec.issuer.top + ink_top * run.size);
-    ctx.measure_ink(run);
-    cursor = run.ink_bottom;
-    out.push_back(fixed_block(element::issuer, std::move(run)));
-    any = true;
+    return bottom;
   }
+  if (h.issuer.empty()) return std::nullopt;
+  glyph_run run = fitted_issuer(ctx, h);
+  // The glyphs' ink top sits `top` below the type-area top (7.2.4).
+  const fonts::face& f = ctx.face_of(run);
+  double ink_top = 0;
+  for (const auto& gl : run.glyphs) ink_top = std::max(ink_top, f.ink(gl.id).y_max);
+  ctx.place_baseline(run, g.top + ctx.spec.issuer.top + ink_top * run.size);
+  ctx.measure_ink(run);
+  const double bottom = run.ink_bottom;
+  out.push_back(fixed_block(element::issuer, std::move(run)));
+  return bottom;
+}
+
+// The 发文字号 (7.2.5) with the 签发人 of an upward document (7.2.6), em top
+// at `top`; returns its em bottom.
+double place_doc_number(context& ctx, double top, std::vector<block>& out) {
+  const model::header& h = ctx.doc.head;
+  const grid& g = ctx.g;
+  const auto& dn = ctx.spec.doc_number;
+  glyph_run run = ctx.centred_run(h.doc_number, dn.style, element::doc_number, h.doc_number_pos);
+  if (!h.signers.empty()) {
+    // The 签发人 right, the 发文字号 左空一字 on their last row.
+    block signers;
+    signers.role = element::signer;
+    signers.place = placement::fixed;
+    signers.pos = h.signers_pos;
+    top = place_signers(ctx, h, top, signers);
+    out.push_back(std::move(signers));
+    const double shift = g.left + ctx.spec.signer.doc_number_indent * g.cell - run.left();
+    for (auto& gl : run.glyphs) gl.x += shift;
+  }
+  ctx.place_em_top(run, top);
+  ctx.measure_ink(run);
+  const double bottom = run.em_bottom;
+  out.push_back(fixed_block(element::doc_number, std::move(run)));
+  return bottom;
+}
+
+}  // namespace
+
+void flow_header(context& ctx, flow_state& state, std::vector<block>& out) {
+  const model::header& h = ctx.doc.head;
+  const grid& g = ctx.g;
+  const std::optional<double> mark = place_issuer(ctx, out);
+  std::optional<double> cursor = mark;
   if (!h.doc_number.empty()) {
-    // 2 empty rows below the mark, measured from its ink (7.2.5).
-    const auto& dn = ctx.spec.doc_number;
-    glyph_run run = ctx.centred_run(h.doc_number, dn.style, element::doc_number, h.doc_number_pos);
-    // Without a mark: on the row after the 份号, 密级 or 紧急程度 above, if any.
+    // 2 empty rows below the mark, measured from its ink (7.2.5); without a
+    // mark, on the row after the 份号, 密级 or 紧急程度 above, if any.
     const double alone = state.fixed_bottom ? *state.fixed_bottom + g.gap : g.top;
-    double top = any ? cursor + g.gap + dn.rows_before * g.pitch : alone;
-    if (!h.signers.empty()) {
-      // An upward document: the 签发人 right, the 发文字号 左空一字 on its last row (7.2.6).
-      block signers;
-      signers.role = element::signer;
-      signers.place = placement::fixed;
-      signers.pos = h.signers_pos;
-      top = place_signers(ctx, h, top, signers);
-      out.push_back(std::move(signers));
-      const double shift = g.left + ctx.spec.signer.doc_number_indent * g.cell - run.left();
-      for (auto& gl : run.glyphs) gl.x += shift;
-    }
-    ctx.place_em_top(run, top);
-    ctx.measure_ink(run);
-    cursor = run.em_bottom;
-    out.push_back(fixed_block(element::doc_number, std::move(run)));
-    any = true;
+    const double top = mark ? *mark + g.gap + ctx.spec.doc_number.rows_before * g.pitch : alone;
+    cursor = place_doc_number(ctx, top, out);
   }
-  if (!any) return;
+  if (!cursor) return;
   // The separator, a fixed distance below the 发文字号 (7.2.7).
   const auto& sep = ctx.spec.separator;
   rule r;
   r.role = element::separator;
   r.width = sep.width;
   r.x = g.left + (g.width - r.width) / 2;
-  r.y = cursor + sep.offset;
+  r.y = *cursor + sep.offset;
   r.thickness = sep.thickness;
   r.color = sep.color;
   block b;

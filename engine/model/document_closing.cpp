@@ -1,0 +1,110 @@
+// The closing parts of a document: 附件说明 (GB/T 9704-2012 7.3.4), the
+// signature with its seal (7.3.5), 附件 (7.3.7) and 版记 (7.4).
+#include <charconv>
+#include <cstring>
+#include <utility>
+
+#include "model/document_parser.hpp"
+
+namespace hongtou::model::detail {
+
+namespace {
+
+// "42" or "42.5" (no sign, no exponent) into mm.
+bool parse_millimetres(const std::string& s, double& mm) {
+  if (s.empty() || s.find_first_not_of("0123456789.") != std::string::npos ||
+      s.find('.') != s.rfind('.'))
+    return false;
+  const auto r = std::from_chars(s.data(), s.data() + s.size(), mm, std::chars_format::fixed);
+  return r.ec == std::errc() && r.ptr == s.data() + s.size();
+}
+
+}  // namespace
+
+void document_parser::read_attachment(pugi::xml_node n, document& doc) {
+  check_attributes(n, {});
+  attachment a;
+  a.pos = pos_of(n);
+  static const std::vector<slot> slots = {{"title", true}, {"body", true}};
+  read_ordered(n, slots, [&](size_t i, pugi::xml_node c) {
+    if (i == 0)
+      read_title(c, a.title, a.title_pos);
+    else
+      read_body(c, a.body);
+  });
+  doc.appendices.push_back(std::move(a));
+}
+
+void document_parser::read_attachment_note(pugi::xml_node n, document& doc) {
+  check_attributes(n, {});
+  doc.attachments_pos = pos_of(n);
+  for (pugi::xml_node c = n.first_child(); c; c = c.next_sibling()) {
+    if (c.type() == pugi::node_pcdata || c.type() == pugi::node_cdata) {
+      reject_text(c, n, "<item>");
+    } else if (c.type() == pugi::node_element) {
+      if (std::strcmp(c.name(), "item") == 0)
+        doc.attachments.push_back({read_text(c), pos_of(c)});
+      else
+        error_at(c, "unknown element " + tag(c.name()) + " in <attachment-note>; expected <item>");
+    }
+  }
+  if (doc.attachments.empty())
+    error_at(n, "empty <attachment-note>; expected one <item> per attachment");
+}
+
+void document_parser::read_imprint(pugi::xml_node n, imprint& end) {
+  check_attributes(n, {});
+  end.present = true;
+  end.pos = pos_of(n);
+  static const std::vector<slot> slots = {{"cc", false}, {"printer", true}, {"print-date", true}};
+  read_ordered(n, slots, [&](size_t i, pugi::xml_node c) {
+    std::string& text = i == 0 ? end.cc : i == 1 ? end.printer : end.print_date;
+    source_pos& pos = i == 0 ? end.cc_pos : i == 1 ? end.printer_pos : end.print_date_pos;
+    text = read_text(c);
+    pos = pos_of(c);
+  });
+}
+
+void document_parser::read_seal(pugi::xml_node n, signature& sig) {
+  check_attributes(n, {"src", "diameter"});
+  if (n.first_child()) error_at(n.first_child(), "<seal> must be empty; its values are attributes");
+  seal s;
+  s.pos = pos_of(n);
+  const pugi::xml_attribute src = n.attribute("src");
+  s.src = src.value();
+  if (s.src.empty())
+    error_at(n, "<seal> needs src, the PNG file of the seal, e.g. src=\"seal.png\"");
+  if (const pugi::xml_attribute d = n.attribute("diameter")) {
+    const std::string v = d.value();
+    double mm = 0;
+    const bool ok = v.size() > 2 && v.compare(v.size() - 2, 2, "mm") == 0 &&
+                    parse_millimetres(v.substr(0, v.size() - 2), mm) && mm >= 1 && mm <= 100;
+    if (ok)
+      s.diameter = mm;
+    else
+      error_at(offset_of(n, d),
+               "bad diameter \"" + v +
+                   "\" on <seal>; expected millimetres from 1 to 100, e.g. \"42mm\"");
+  }
+  sig.seals.push_back(std::move(s));
+}
+
+void document_parser::read_signature(pugi::xml_node n, signature& sig) {
+  check_attributes(n, {});
+  sig.present = true;
+  sig.pos = pos_of(n);
+  static const std::vector<slot> slots = {
+      {"organ", true, /*repeat=*/true}, {"date", true}, {"seal", false}};
+  read_ordered(n, slots, [&](size_t i, pugi::xml_node c) {
+    if (i == 0 && sig.organ.empty())
+      sig.organ = read_text(c);
+    else if (i == 0)
+      sig.co_organs.push_back(read_text(c));  // 联合行文: the lead organ first (7.3.5.2)
+    else if (i == 1)
+      sig.date = read_text(c);
+    else
+      read_seal(c, sig);
+  });
+}
+
+}  // namespace hongtou::model::detail
