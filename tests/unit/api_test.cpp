@@ -6,6 +6,7 @@
 #include <thread>
 
 #include "api/hongtou.hpp"
+#include "support/engine_options.hpp"
 #include "unit/fixture.hpp"
 
 using namespace hongtou;
@@ -16,14 +17,8 @@ std::string sample() {
   return test::read_file(test::source_path("samples/report.xml"));
 }
 
-// The committed test fonts only, never the system's.
 engine_options options() {
-  engine_options o;
-  o.data_dir = HONGTOU_SOURCE_DIR;
-  o.fonts_file = test::source_path("tests/fonts/fonts.xml");
-  o.font_dirs = {test::source_path("tests/fonts")};
-  o.system_fonts = false;
-  return o;
+  return test::test_engine_options();
 }
 
 }  // namespace

@@ -6,6 +6,9 @@
 #include "unit/fixture.hpp"
 
 using namespace hongtou;
+using test::compose_ok;
+using test::runs_of;
+using test::text_of;
 
 namespace {
 
@@ -25,28 +28,6 @@ std::string bulletin(const std::string& attachments, const std::string& note_ite
          "</attachment-note><signature><organ>国务院办公厅</organ><date>2018年11月19日</date>"
          "</signature>" +
          attachments + "</gongwen>";
-}
-
-frames compose_ok(const std::string& xml) {
-  frames f;
-  diagnostics diags;
-  const bool ok = test::compose_xml(xml, f, diags);
-  for (const auto& d : diags.items()) INFO(format(d));
-  REQUIRE(ok);
-  return f;
-}
-
-std::vector<const glyph_run*> runs_of(const page& p, element e) {
-  std::vector<const glyph_run*> out;
-  for (const auto& r : p.runs)
-    if (r.role == e) out.push_back(&r);
-  return out;
-}
-
-std::string text_of(const glyph_run& r) {
-  std::string t;
-  for (const auto& g : r.glyphs) t += g.text;
-  return t;
 }
 
 const std::string items =

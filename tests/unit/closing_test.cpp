@@ -8,6 +8,7 @@
 #include "unit/fixture.hpp"
 
 using namespace hongtou;
+using test::compose_ok;
 
 namespace {
 
@@ -37,15 +38,6 @@ std::string bulletin(const std::string& body, const std::string& items, const st
          (items.empty() ? "" : "<attachment-note>" + items + "</attachment-note>") +
          "<signature><organ>国务院办公厅</organ><date>2018年11月19日</date></signature>" +
          (note.empty() ? "" : "<note>" + note + "</note>") + "</gongwen>";
-}
-
-frames compose_ok(const std::string& xml) {
-  frames f;
-  diagnostics diags;
-  const bool ok = test::compose_xml(xml, f, diags);
-  for (const auto& d : diags.items()) INFO(format(d));
-  REQUIRE(ok);
-  return f;
 }
 
 struct placed {

@@ -7,6 +7,8 @@
 #include "unit/fixture.hpp"
 
 using namespace hongtou;
+using test::compose_ok;
+using test::runs_of;
 
 namespace {
 
@@ -24,22 +26,6 @@ std::string doc_xml(const std::string& issuer, const std::string& title, const s
   if (signature)
     xml += "<signature><organ>某某市人民政府</organ><date>2024年3月1日</date></signature>";
   return xml + "</gongwen>";
-}
-
-frames compose_ok(const std::string& xml) {
-  frames f;
-  diagnostics diags;
-  bool ok = test::compose_xml(xml, f, diags);
-  for (const auto& d : diags.items()) INFO(format(d));
-  REQUIRE(ok);
-  return f;
-}
-
-std::vector<const glyph_run*> runs_of(const page& p, element e) {
-  std::vector<const glyph_run*> out;
-  for (const auto& r : p.runs)
-    if (r.role == e) out.push_back(&r);
-  return out;
 }
 
 constexpr double cell = 156.0 / 28;
@@ -227,11 +213,7 @@ TEST_CASE("page-number sides and page 1 are the layout's choice, not code") {
       "<page-number odd=\"left\" even=\"right\" first-page=\"no\"/></layout>";
   model::layout_spec spec;
   diagnostics diags;
-  const auto find = [](const std::string& name, std::string& text, std::string& source) {
-    source = test::source_path("layouts/" + name + ".xml");
-    text = test::read_file(source);
-    return !text.empty();
-  };
+  const auto find = test::source_layouts();
   REQUIRE(model::parse_layout(xml, "numbers.xml", spec, diags, find));
   const auto& env = test::environment::get();
   model::document doc;

@@ -5,6 +5,9 @@
 #include <memory>
 #include <sstream>
 #include <string>
+#include <vector>
+
+#include <catch2/catch.hpp>
 
 #include "core/units.hpp"
 #include "frames/frames.hpp"
@@ -32,6 +35,41 @@ inline bool compose_xml(const std::string& xml, frames& out, diagnostics& diags)
   model::document doc;
   if (!model::parse_document(xml, "test.xml", doc, diags)) return false;
   return layout::compose(doc, env.spec, *env.fonts, out, diags);
+}
+
+/// Lays out a document given as XML text, REQUIREing success; the
+/// diagnostics are shown when it fails.
+inline frames compose_ok(const std::string& xml) {
+  frames f;
+  diagnostics diags;
+  const bool ok = compose_xml(xml, f, diags);
+  for (const auto& d : diags.items()) INFO(format(d));
+  REQUIRE(ok);
+  return f;
+}
+
+/// The runs of an element on a page, in order.
+inline std::vector<const glyph_run*> runs_of(const page& p, element e) {
+  std::vector<const glyph_run*> out;
+  for (const auto& r : p.runs)
+    if (r.role == e) out.push_back(&r);
+  return out;
+}
+
+/// The text of a run.
+inline std::string text_of(const glyph_run& r) {
+  std::string t;
+  for (const auto& g : r.glyphs) t += g.text;
+  return t;
+}
+
+/// Finds the layouts of the source tree's layouts/ (for layouts that extend gbt9704).
+inline model::layout_finder source_layouts() {
+  return [](const std::string& name, std::string& text, std::string& source) {
+    source = source_path("layouts/" + name + ".xml");
+    text = read_file(source);
+    return !text.empty();
+  };
 }
 
 /// The face a run is set in.

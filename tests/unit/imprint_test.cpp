@@ -8,6 +8,9 @@
 #include "unit/fixture.hpp"
 
 using namespace hongtou;
+using test::compose_ok;
+using test::runs_of;
+using test::text_of;
 
 namespace {
 
@@ -47,33 +50,11 @@ std::string imprint_xml(bool with_cc) {
          "<printer>国务院办公厅</printer><print-date>2019年1月9日</print-date></imprint>";
 }
 
-frames compose_ok(const std::string& xml) {
-  frames f;
-  diagnostics diags;
-  const bool ok = test::compose_xml(xml, f, diags);
-  for (const auto& d : diags.items()) INFO(format(d));
-  REQUIRE(ok);
-  return f;
-}
-
-std::vector<const glyph_run*> runs_of(const page& p, element e) {
-  std::vector<const glyph_run*> out;
-  for (const auto& r : p.runs)
-    if (r.role == e) out.push_back(&r);
-  return out;
-}
-
 std::vector<const rule*> rules_of(const page& p, element e) {
   std::vector<const rule*> out;
   for (const auto& r : p.rules)
     if (r.role == e) out.push_back(&r);
   return out;
-}
-
-std::string text_of(const glyph_run& r) {
-  std::string t;
-  for (const auto& g : r.glyphs) t += g.text;
-  return t;
 }
 
 double centre(const glyph_run& r) {
@@ -152,11 +133,7 @@ TEST_CASE(
       "<layout name=\"one-sided\" extends=\"gbt9704\"><imprint even-page=\"no\"/></layout>";
   model::layout_spec spec;
   diagnostics diags;
-  const auto find = [](const std::string& name, std::string& text, std::string& source) {
-    source = test::source_path("layouts/" + name + ".xml");
-    text = test::read_file(source);
-    return !text.empty();
-  };
+  const auto find = test::source_layouts();
   REQUIRE(model::parse_layout(xml, "one-sided.xml", spec, diags, find));
   model::document doc;
   REQUIRE(model::parse_document(notice(paragraphs(1), imprint_xml(false)), "n.xml", doc, diags));

@@ -11,6 +11,7 @@
 
 #include "api/hongtou.hpp"
 #include "image/png.hpp"
+#include "support/engine_options.hpp"
 #include "unit/fixture.hpp"
 
 using namespace hongtou;
@@ -77,15 +78,6 @@ fs::path scratch(const std::string& name) {
   return dir;
 }
 
-engine_options test_fonts() {
-  engine_options o;
-  o.data_dir = HONGTOU_SOURCE_DIR;
-  o.fonts_file = test::source_path("tests/fonts/fonts.xml");
-  o.font_dirs = {test::source_path("tests/fonts")};
-  o.system_fonts = false;
-  return o;
-}
-
 }  // namespace
 
 TEST_CASE(
@@ -138,7 +130,7 @@ TEST_CASE(
     std::ofstream(dir / file, std::ios::binary) << sealed_doc(seal);
     return (dir / file).string();
   };
-  engine eng(test_fonts());
+  engine eng(test::test_engine_options());
   {
     const render_result r =
         eng.render_file(write("ok.xml", "<seal src=\"seal.png\"/>"), (dir / "ok.pdf").string());

@@ -5,6 +5,7 @@
 #include "unit/fixture.hpp"
 
 using namespace hongtou;
+using test::runs_of;
 
 namespace {
 
@@ -24,13 +25,6 @@ frames upward(const std::string& signers) {
   for (const auto& d : diags.items()) INFO(format(d));
   REQUIRE(ok);
   return f;
-}
-
-std::vector<const glyph_run*> runs_of(const page& p, element e) {
-  std::vector<const glyph_run*> out;
-  for (const auto& r : p.runs)
-    if (r.role == e) out.push_back(&r);
-  return out;
 }
 
 }  // namespace
