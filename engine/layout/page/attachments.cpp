@@ -33,24 +33,7 @@ block title_block(context& ctx, const model::attachment& a) {
   b.keep_together = true;
   b.keep_with_next = true;
   b.y_offset = (g.cell - ts.style.size) / 2;
-  size_t from = 0;
-  while (from <= a.title.size()) {
-    const size_t nl = a.title.find('\n', from);
-    const std::string part = a.title.substr(from, nl == std::string::npos ? nl : nl - from);
-    from = nl == std::string::npos ? a.title.size() + 1 : nl + 1;
-    prepared_text p = prepare({ctx.piece(part, ts.style, element::attachment)}, 0, ctx.breaks,
-                              /*words=*/true);
-    ctx.report_coverage(p, a.title_pos);
-    const std::vector<size_t> starts = break_title(p, ctx.spec, g.width);
-    for (size_t l = 0; l < starts.size(); ++l) {
-      const size_t end = l + 1 < starts.size() ? starts[l + 1] : p.clusters.size();
-      const double w = trimmed_width(p, starts[l], end);
-      set_line_result line = set_line(p, starts[l], end, 0, w, false, true);
-      for (auto& run : line.runs)
-        for (auto& gl : run.glyphs) gl.x += g.left + (g.width - w) / 2;
-      b.lines.push_back({std::move(line.runs)});
-    }
-  }
+  b.lines = title_lines(ctx, a.title, ts.style, element::attachment, a.title_pos);
   return b;
 }
 

@@ -43,6 +43,11 @@ double place_signers(context& ctx, const model::header& h, double top, block& ou
 /// Where a title breaks: the first cluster of each line (title.cpp, 7.3.1).
 std::vector<size_t> break_title(const prepared_text& p, const model::layout_spec& spec,
                                 double width);
+/// A title's lines, centred on the type area, broken at its <br/>s and where
+/// break_title() chooses; y left to the caller (title.cpp, 7.3.1).
+std::vector<block_line> title_lines(context& ctx, const std::string& title,
+                                    const model::text_style& style, element role,
+                                    const model::source_pos& pos);
 /// A paragraph or heading of a body, set on the grid (body.cpp, 7.3.3).
 block body_paragraph(context& ctx, const model::block& blk);
 

@@ -111,6 +111,32 @@ std::vector<size_t> break_title(const prepared_text& p, const model::layout_spec
   return title_breaker(p, spec, width).run();
 }
 
+std::vector<block_line> title_lines(context& ctx, const std::string& title,
+                                    const model::text_style& style, element role,
+                                    const model::source_pos& pos) {
+  const grid& g = ctx.g;
+  std::vector<block_line> lines;
+  // An explicit <br/> (a newline here) decides a break; each part may break further.
+  size_t from = 0;
+  while (from <= title.size()) {
+    const size_t nl = title.find('\n', from);
+    const std::string part = title.substr(from, nl == std::string::npos ? nl : nl - from);
+    from = nl == std::string::npos ? title.size() + 1 : nl + 1;
+    prepared_text p = prepare({ctx.piece(part, style, role)}, 0, ctx.breaks, /*words=*/true);
+    ctx.report_coverage(p, pos);
+    const std::vector<size_t> starts = break_title(p, ctx.spec, g.width);
+    for (size_t l = 0; l < starts.size(); ++l) {
+      const size_t end = l + 1 < starts.size() ? starts[l + 1] : p.clusters.size();
+      const double w = trimmed_width(p, starts[l], end);
+      set_line_result line = set_line(p, starts[l], end, 0, w, false, true);
+      for (auto& run : line.runs)
+        for (auto& gl : run.glyphs) gl.x += g.left + (g.width - w) / 2;
+      lines.push_back({std::move(line.runs)});
+    }
+  }
+  return lines;
+}
+
 void flow_title(context& ctx, flow_state& state, std::vector<block>& out) {
   const model::document& doc = ctx.doc;
   if (doc.title.empty()) return;
@@ -122,30 +148,15 @@ void flow_title(context& ctx, flow_state& state, std::vector<block>& out) {
   b.place = placement::fixed;
   b.pos = doc.title_pos;
   bool first = true;
-  // An explicit <br/> (a newline here) decides a break; each part may break further.
-  size_t from = 0;
-  while (from <= doc.title.size()) {
-    const size_t nl = doc.title.find('\n', from);
-    const std::string part = doc.title.substr(from, nl == std::string::npos ? nl : nl - from);
-    from = nl == std::string::npos ? doc.title.size() + 1 : nl + 1;
-    prepared_text p = prepare({ctx.piece(part, ts.style, element::title)}, 0, ctx.breaks,
-                              /*words=*/true);
-    ctx.report_coverage(p, doc.title_pos);
-    const std::vector<size_t> starts = break_title(p, ctx.spec, g.width);
-    for (size_t l = 0; l < starts.size(); ++l) {
-      const size_t end = l + 1 < starts.size() ? starts[l + 1] : p.clusters.size();
-      const double w = trimmed_width(p, starts[l], end);
-      set_line_result line = set_line(p, starts[l], end, 0, w, false, true);
-      if (!first) top += ts.line_pitch;
-      first = false;
-      for (auto& run : line.runs) {
-        for (auto& gl : run.glyphs) gl.x += g.left + (g.width - w) / 2;
-        ctx.place_em_top(run, top);
-        ctx.measure_ink(run);
-        state.fixed_bottom = run.em_bottom;
-      }
-      b.lines.push_back({std::move(line.runs)});
+  for (auto& line : title_lines(ctx, doc.title, ts.style, element::title, doc.title_pos)) {
+    if (!first) top += ts.line_pitch;
+    first = false;
+    for (auto& run : line.runs) {
+      ctx.place_em_top(run, top);
+      ctx.measure_ink(run);
+      state.fixed_bottom = run.em_bottom;
     }
+    b.lines.push_back(std::move(line));
   }
   out.push_back(std::move(b));
 }
