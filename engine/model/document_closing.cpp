@@ -5,21 +5,9 @@
 #include <utility>
 
 #include "model/document_parser.hpp"
+#include "model/xml_source.hpp"
 
 namespace hongtou::model::detail {
-
-namespace {
-
-// "42" or "42.5" (no sign, no exponent) into mm.
-bool parse_millimetres(const std::string& s, double& mm) {
-  if (s.empty() || s.find_first_not_of("0123456789.") != std::string::npos ||
-      s.find('.') != s.rfind('.'))
-    return false;
-  const auto r = std::from_chars(s.data(), s.data() + s.size(), mm, std::chars_format::fixed);
-  return r.ec == std::errc() && r.ptr == s.data() + s.size();
-}
-
-}  // namespace
 
 void document_parser::read_attachment(pugi::xml_node n, document& doc) {
   check_attributes(n, {});
@@ -78,7 +66,8 @@ void document_parser::read_seal(pugi::xml_node n, signature& sig) {
     const std::string v = d.value();
     double mm = 0;
     const bool ok = v.size() > 2 && v.compare(v.size() - 2, 2, "mm") == 0 &&
-                    parse_millimetres(v.substr(0, v.size() - 2), mm) && mm >= 1 && mm <= 100;
+                    parse_decimal(std::string_view(v).substr(0, v.size() - 2), mm) && mm >= 1 &&
+                    mm <= 100;
     if (ok)
       s.diameter = mm;
     else

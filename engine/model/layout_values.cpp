@@ -14,22 +14,6 @@
 namespace hongtou::model::detail {
 namespace {
 
-/// Parses "12", "12.5", ".5" (no sign, no exponent) into v.
-bool parse_decimal(std::string_view s, double& v) {
-  size_t digits = 0, dots = 0;
-  for (char c : s) {
-    if (c >= '0' && c <= '9')
-      ++digits;
-    else if (c == '.')
-      ++dots;
-    else
-      return false;
-  }
-  if (digits == 0 || dots > 1) return false;
-  const auto r = std::from_chars(s.data(), s.data() + s.size(), v, std::chars_format::fixed);
-  return r.ec == std::errc() && r.ptr == s.data() + s.size() && std::isfinite(v);
-}
-
 /// Reports `bad <what> "<text>" in <attribute> on <element>; expected <expected>`.
 void bad(const raw_value& v, const value_context& c, layout_errors& errors, const char* what,
          const std::string& expected) {

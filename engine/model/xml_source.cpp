@@ -6,6 +6,7 @@
 #include <cerrno>
 #include <charconv>
 #include <climits>
+#include <cmath>
 #include <cstdio>
 #include <memory>
 #include <system_error>
@@ -175,6 +176,21 @@ bool is_word(std::string_view s) {
 bool parse_whole(std::string_view s, int& n) {
   const auto r = std::from_chars(s.data(), s.data() + s.size(), n);
   return !s.empty() && s[0] != '-' && r.ec == std::errc() && r.ptr == s.data() + s.size();
+}
+
+bool parse_decimal(std::string_view s, double& v) {
+  size_t digits = 0, dots = 0;
+  for (char c : s) {
+    if (c >= '0' && c <= '9')
+      ++digits;
+    else if (c == '.')
+      ++dots;
+    else
+      return false;
+  }
+  if (digits == 0 || dots > 1) return false;
+  const auto r = std::from_chars(s.data(), s.data() + s.size(), v, std::chars_format::fixed);
+  return r.ec == std::errc() && r.ptr == s.data() + s.size() && std::isfinite(v);
 }
 
 }  // namespace hongtou::model::detail

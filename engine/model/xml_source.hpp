@@ -101,4 +101,8 @@ bool is_word(std::string_view s);
 /// anything else or out of int's range.
 bool parse_whole(std::string_view s, int& n);
 
+/// Parses a decimal number without sign or exponent ("12", "12.5", ".5")
+/// into v; false when s is anything else.
+bool parse_decimal(std::string_view s, double& v);
+
 }  // namespace hongtou::model::detail

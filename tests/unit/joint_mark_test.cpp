@@ -16,19 +16,7 @@ frames compose_header(const std::string& header) {
       "<gongwen><header>" + header +
       "<doc-number>国办发〔1996〕25号</doc-number></header><title>关于加强"
       "调查和管理工作的通知</title><body><p>各地区要高度重视。</p></body></gongwen>";
-  frames f;
-  diagnostics diags;
-  const bool ok = test::compose_xml(xml, f, diags);
-  for (const auto& d : diags.items()) INFO(format(d));
-  REQUIRE(ok);
-  return f;
-}
-
-std::vector<const glyph_run*> issuer_runs(const frames& f) {
-  std::vector<const glyph_run*> out;
-  for (const auto& r : f.pages[0].runs)
-    if (r.role == element::issuer) out.push_back(&r);
-  return out;
+  return test::compose_ok(xml);
 }
 
 }  // namespace
@@ -39,7 +27,7 @@ TEST_CASE(
   const frames f = compose_header(
       "<issuer>国务院办公厅</issuer><issuer>中央军委办公厅</issuer><issuer-suffix>文件</"
       "issuer-suffix>");
-  const auto runs = issuer_runs(f);
+  const auto runs = test::runs_of(f.pages[0], element::issuer);
   REQUIRE(runs.size() == 3);
   const glyph_run &lead = *runs[0], &second = *runs[1], &suffix = *runs[2];
   std::string text;
@@ -71,7 +59,7 @@ TEST_CASE(
 TEST_CASE("GB/T 9704-2012 7.2.4: one organ with an <issuer-suffix> is one mark line") {
   const frames f =
       compose_header("<issuer>国务院办公厅</issuer><issuer-suffix>文件</issuer-suffix>");
-  const auto runs = issuer_runs(f);
+  const auto runs = test::runs_of(f.pages[0], element::issuer);
   REQUIRE(runs.size() == 1);
   std::string text;
   for (const auto& g : runs[0]->glyphs) text += g.text;

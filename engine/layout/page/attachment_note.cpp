@@ -6,16 +6,6 @@
 
 namespace hongtou::layout {
 
-namespace {
-
-std::string numbered(const std::string& format, size_t n) {
-  std::string text = format;
-  text.replace(text.find("{n}"), 3, std::to_string(n));
-  return text;
-}
-
-}  // namespace
-
 void flow_attachment_note(context& ctx, flow_state&, std::vector<block>& out) {
   const std::vector<model::attachment_item>& items = ctx.doc.attachments;
   if (items.empty()) return;

@@ -43,15 +43,10 @@ void flow_attachments(context& ctx, flow_state&, std::vector<block>& out) {
   const std::vector<model::attachment>& all = ctx.doc.appendices;
   const auto& ls = ctx.spec.attachment_label;
   // Numbered when there are several, as the 附件说明 numbers them (7.3.7).
-  const bool numbered = all.size() > 1 || ctx.doc.attachments.size() > 1;
+  const bool several = all.size() > 1 || ctx.doc.attachments.size() > 1;
   for (size_t i = 0; i < all.size(); ++i) {
     const model::attachment& a = all[i];
-    std::string label = ls.text;
-    if (numbered) {
-      std::string n = ls.number;
-      n.replace(n.find("{n}"), 3, std::to_string(i + 1));
-      label += n;
-    }
+    const std::string label = ls.text + (several ? numbered(ls.number, i + 1) : std::string());
     block lb = label_block(ctx, label, a.pos);
     std::string title = a.title;  // its lines joined: Chinese needs no space
     title.erase(std::remove(title.begin(), title.end(), '\n'), title.end());

@@ -21,6 +21,19 @@ std::string describe(char32_t c) {
 
 }  // namespace
 
+std::string numbered(const std::string& pattern, size_t n) {
+  std::string text = pattern;
+  text.replace(text.find("{n}"), 3, std::to_string(n));
+  return text;
+}
+
+std::string enclosed(const std::string& text, const std::string& open, const std::string& close) {
+  const bool opened = text.compare(0, open.size(), open) == 0;
+  const bool closed = text.size() >= close.size() &&
+                      text.compare(text.size() - close.size(), close.size(), close) == 0;
+  return opened && closed ? text : open + text + close;
+}
+
 context::context(const model::document& d, const model::layout_spec& s, const fonts::font_set& f,
                  diagnostics& dg, const std::map<std::string, image>& seal_images)
     : doc(d),

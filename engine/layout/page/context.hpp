@@ -16,6 +16,13 @@
 
 namespace hongtou::layout {
 
+/// A layout pattern with its "{n}" (there exactly once: the reader checks) set to n.
+std::string numbered(const std::string& pattern, size_t n);
+
+/// The text with `open` before and `close` after, unless it already starts
+/// and ends with them (brackets of a 附注, "印发" after a date).
+std::string enclosed(const std::string& text, const std::string& open, const std::string& close);
+
 class context {
  public:
   context(const model::document& doc, const model::layout_spec& spec, const fonts::font_set& fonts,

@@ -12,33 +12,51 @@ namespace hongtou::layout {
 
 namespace {
 
-// Fits the mark to its allowed width by condensing it horizontally, down to
-// the layout's minimum scale (7.2.4 asks for a mark "醒目、美观、庄重"). A
-// mark that does not fit even then is an error: a joint mark or a shorter
-// name is the remedy, not a silent squeeze.
-glyph_run fitted_issuer(context& ctx, const model::header& h) {
+// The horizontal scale that fits a mark `width` wide into the layout's
+// max-width, never below its min-scale (7.2.4 asks for a mark "醒目、美观、
+// 庄重"): a mark too wide even then is an error naming the remedy, not a
+// silent squeeze.
+double mark_scale(context& ctx, const std::string& mark, double width) {
   const auto& is = ctx.spec.issuer;
-  glyph_run run =
-      ctx.centred_run(h.issuer + h.issuer_suffix, is.style, element::issuer, h.issuer_pos);
-  const double w = run.right() - run.left();
-  double scale = w > is.max_width ? is.max_width / w : 1;
-  if (scale < is.min_scale) {
-    ctx.diags.error(ctx.doc.source_name, h.issuer_pos.line, h.issuer_pos.column,
-                    "发文机关标志 '" + h.issuer + "' does not fit: condensed to " +
-                        fixed(is.min_scale * 100, 0) + " % it is still " +
-                        fixed(pt_to_mm(w * is.min_scale), 1) + " mm wide, and " +
-                        fixed(pt_to_mm(is.max_width), 1) + " mm are available",
-                    "use the organ's standard short name, or a joint mark with one <issuer> "
-                    "per organ");
-    scale = is.min_scale;
-  }
-  const double left = ctx.g.left + (ctx.g.width - w * scale) / 2;
-  const double origin = run.left();
+  const model::header& h = ctx.doc.head;
+  const double scale = width > is.max_width ? is.max_width / width : 1;
+  if (scale >= is.min_scale) return scale;
+  ctx.diags.error(ctx.doc.source_name, h.issuer_pos.line, h.issuer_pos.column,
+                  "发文机关标志 '" + mark + "' does not fit: condensed to " +
+                      fixed(is.min_scale * 100, 0) + " % it is still " +
+                      fixed(pt_to_mm(width * is.min_scale), 1) + " mm wide, and " +
+                      fixed(pt_to_mm(is.max_width), 1) + " mm are available",
+                  "use the organ's standard short name, or a joint mark with one <issuer> "
+                  "per organ");
+  return is.min_scale;
+}
+
+// Condenses a run horizontally: glyph x (relative to the mark's origin,
+// after `shift`) scaled and moved to start at `left`.
+void condense(glyph_run& run, double left, double shift, double scale) {
   for (auto& gl : run.glyphs) {
-    gl.x = left + (gl.x - origin) * scale;
+    gl.x = left + (gl.x + shift) * scale;
     gl.advance *= scale;
   }
   run.h_scale = scale;
+}
+
+// The baseline that puts a run's ink top `top` below the type-area top (7.2.4).
+double mark_baseline(const context& ctx, const glyph_run& run) {
+  const fonts::face& f = ctx.face_of(run);
+  double ink_top = 0;
+  for (const auto& gl : run.glyphs) ink_top = std::max(ink_top, f.ink(gl.id).y_max);
+  return ctx.g.top + ctx.spec.issuer.top + ink_top * run.size;
+}
+
+// One organ's mark, centred and condensed to fit.
+glyph_run fitted_issuer(context& ctx, const model::header& h) {
+  const auto& is = ctx.spec.issuer;
+  const std::string mark = h.issuer + h.issuer_suffix;
+  glyph_run run = ctx.centred_run(mark, is.style, element::issuer, h.issuer_pos);
+  const double w = run.right() - run.left();
+  const double scale = mark_scale(ctx, mark, w);
+  condense(run, ctx.g.left + (ctx.g.width - w * scale) / 2, -run.left(), scale);
   return run;
 }
 
@@ -60,23 +78,10 @@ std::vector<glyph_run> joint_issuer(context& ctx, const model::header& h) {
   const double suffix_width =
       h.issuer_suffix.empty() ? 0 : ctx.width_of(h.issuer_suffix, is.style, element::issuer);
   const double total = widest + (h.issuer_suffix.empty() ? 0 : is.suffix_gap + suffix_width);
-  double scale = total > is.max_width ? is.max_width / total : 1;
-  if (scale < is.min_scale) {
-    ctx.diags.error(ctx.doc.source_name, h.issuer_pos.line, h.issuer_pos.column,
-                    "the joint 发文机关标志 does not fit: condensed to " +
-                        fixed(is.min_scale * 100, 0) + " % it is still " +
-                        fixed(pt_to_mm(total * is.min_scale), 1) + " mm wide",
-                    "use the organs' standard short names");
-    scale = is.min_scale;
-  }
+  std::string all;  // the names for messages, 、 between them
+  for (const auto& n : names) all += (all.empty() ? "" : "、") + n;
+  const double scale = mark_scale(ctx, all + h.issuer_suffix, total);
   const double left = g.left + (g.width - total * scale) / 2;
-  auto condense = [&](glyph_run& run, double x0) {
-    for (auto& gl : run.glyphs) {
-      gl.x = left + (x0 + gl.x) * scale;
-      gl.advance *= scale;
-    }
-    run.h_scale = scale;
-  };
   std::vector<glyph_run> runs;
   double baseline = 0;
   for (size_t i = 0; i < texts.size(); ++i) {
@@ -84,14 +89,8 @@ std::vector<glyph_run> joint_issuer(context& ctx, const model::header& h) {
     // Every name as wide as the widest: its gaps spread (a justified line).
     set_line_result line = set_line(p, 0, p.clusters.size(), 0, widest, true, false);
     for (auto& run : line.runs) {
-      condense(run, 0);
-      if (i == 0) {
-        // The first name's ink top `top` below the type-area top, as a single mark's.
-        double ink_top = 0;
-        for (const auto& gl : run.glyphs)
-          ink_top = std::max(ink_top, ctx.face_of(run).ink(gl.id).y_max);
-        baseline = g.top + is.top + ink_top * run.size;
-      }
+      condense(run, left, 0, scale);
+      if (i == 0) baseline = mark_baseline(ctx, run);  // as a single mark's
       ctx.place_baseline(run, baseline);
       ctx.measure_ink(run);
       runs.push_back(std::move(run));
@@ -103,8 +102,8 @@ std::vector<glyph_run> joint_issuer(context& ctx, const model::header& h) {
         ctx.line_at(h.issuer_suffix, is.style, element::issuer, 0, h.issuer_pos);
     const double centre = (runs.front().em_top + runs.back().em_bottom) / 2;
     for (auto& run : suffix) {
-      for (auto& gl : run.glyphs) gl.x -= g.left;  // line_at placed it from the type area's left
-      condense(run, widest + is.suffix_gap);
+      // line_at placed it from the type area's left; it goes right of the names.
+      condense(run, left, widest + is.suffix_gap - g.left, scale);
       const fonts::face& f = ctx.face_of(run);
       ctx.place_baseline(run, centre + (f.em_top() + f.em_bottom()) / 2 * run.size);
       ctx.measure_ink(run);
@@ -142,11 +141,7 @@ std::optional<double> place_issuer(context& ctx, std::vector<block>& out) {
   }
   if (h.issuer.empty()) return std::nullopt;
   glyph_run run = fitted_issuer(ctx, h);
-  // The glyphs' ink top sits `top` below the type-area top (7.2.4).
-  const fonts::face& f = ctx.face_of(run);
-  double ink_top = 0;
-  for (const auto& gl : run.glyphs) ink_top = std::max(ink_top, f.ink(gl.id).y_max);
-  ctx.place_baseline(run, g.top + ctx.spec.issuer.top + ink_top * run.size);
+  ctx.place_baseline(run, mark_baseline(ctx, run));
   ctx.measure_ink(run);
   const double bottom = run.ink_bottom;
   out.push_back(fixed_block(element::issuer, std::move(run)));

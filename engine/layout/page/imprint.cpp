@@ -10,11 +10,6 @@ namespace hongtou::layout {
 
 namespace {
 
-bool ends_with(const std::string& s, const std::string& suffix) {
-  return s.size() >= suffix.size() &&
-         s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
-}
-
 rule imprint_rule(const context& ctx, double y, double thickness) {
   const auto& im = ctx.spec.imprint;
   rule r;
@@ -50,8 +45,7 @@ void flow_imprint(context& ctx, flow_state&, std::vector<block>& out) {
   y -= g.pitch;
   std::vector<glyph_run> row =
       ctx.line_at(end.printer, im.style, element::imprint, im.inset, end.printer_pos);
-  const std::string date =
-      ends_with(end.print_date, im.date_suffix) ? end.print_date : end.print_date + im.date_suffix;
+  const std::string date = enclosed(end.print_date, "", im.date_suffix);
   const double date_width = ctx.width_of(date, im.style, element::imprint);
   for (auto& run : ctx.line_at(date, im.style, element::imprint, g.width - im.inset - date_width,
                                end.print_date_pos))

@@ -8,8 +8,7 @@ namespace hongtou::layout {
 std::optional<glyph_run> page_number_run(context& ctx, int number) {
   const auto& pn = ctx.spec.page_number;
   if (number == 1 && !pn.first_page) return std::nullopt;
-  std::string text = pn.format;
-  text.replace(text.find("{n}"), 3, std::to_string(number));
+  const std::string text = numbered(pn.format, static_cast<size_t>(number));
   prepared_text p = prepare({ctx.piece(text, pn.style, element::page_number)}, 0, ctx.breaks);
   const double w = trimmed_width(p, 0, p.clusters.size());
   set_line_result line = set_line(p, 0, p.clusters.size(), 0, w, false, true);

@@ -1,5 +1,7 @@
 #include "render/pdf/document.hpp"
 
+#include "core/utf8.hpp"
+
 #include <cstdio>
 
 namespace hongtou::render::detail {
@@ -44,6 +46,26 @@ void hpdf_document::add_to_id(const void* data, size_t size) {
 
 void hpdf_document::final_id(HPDF_BYTE (&digest)[16]) {
   HPDF_MD5Final(digest, &id_);
+}
+
+std::string hex4(unsigned v) {
+  char buf[8];
+  std::snprintf(buf, sizeof buf, "%04X", v & 0xFFFFu);
+  return buf;
+}
+
+std::vector<uint16_t> utf16_units(const std::string& utf8) {
+  std::vector<uint16_t> out;
+  for (char32_t c : utf8_decode(utf8)) {
+    if (c >= 0x10000) {
+      const char32_t v = c - 0x10000;
+      out.push_back(static_cast<uint16_t>(0xD800 + (v >> 10)));
+      out.push_back(static_cast<uint16_t>(0xDC00 + (v & 0x3FF)));
+    } else {
+      out.push_back(static_cast<uint16_t>(c));
+    }
+  }
+  return out;
 }
 
 }  // namespace hongtou::render::detail

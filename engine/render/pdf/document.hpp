@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <map>
 #include <string>
+#include <vector>
 
 #include "core/c_ptr.hpp"
 #include "core/diagnostic.hpp"
@@ -47,6 +48,12 @@ class hpdf_document {
   c_ptr<HPDF_Doc_Rec, HPDF_Free> doc_;
   HPDF_MD5_CTX id_;
 };
+
+/// Four upper-case hex digits of the low 16 bits, e.g. "01AF".
+std::string hex4(unsigned v);
+
+/// The UTF-16 code units of a UTF-8 text (surrogate pairs beyond the BMP).
+std::vector<uint16_t> utf16_units(const std::string& utf8);
 
 /// One embedded font: the glyphs a face shows in the document.
 struct font_use {

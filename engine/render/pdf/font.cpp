@@ -12,23 +12,9 @@ namespace hongtou::render::detail {
 
 namespace {
 
-std::string hex4(unsigned v) {
-  char buf[8];
-  std::snprintf(buf, sizeof buf, "%04X", v & 0xFFFFu);
-  return buf;
-}
-
 std::string utf16be_hex(const std::string& utf8) {
   std::string out;
-  for (char32_t c : utf8_decode(utf8)) {
-    if (c >= 0x10000) {
-      char32_t v = c - 0x10000;
-      out += hex4(0xD800 + static_cast<unsigned>(v >> 10));
-      out += hex4(0xDC00 + static_cast<unsigned>(v & 0x3FF));
-    } else {
-      out += hex4(static_cast<unsigned>(c));
-    }
-  }
+  for (uint16_t u : utf16_units(utf8)) out += hex4(u);
   return out;
 }
 

@@ -23,26 +23,12 @@ std::string num(double v) {
   return compact(v, 3);
 }
 
-std::string hex4(unsigned v) {
-  char buf[8];
-  std::snprintf(buf, sizeof buf, "%04X", v & 0xFFFFu);
-  return buf;
-}
-
+// Info and outline strings: UTF-16BE with a byte-order mark (DESIGN.md trap 4).
 std::vector<HPDF_BYTE> utf16be_bom(const std::string& utf8) {
   std::vector<HPDF_BYTE> out{0xFE, 0xFF};
-  for (char32_t c : utf8_decode(utf8)) {
-    auto put = [&](unsigned u) {
-      out.push_back(static_cast<HPDF_BYTE>(u >> 8));
-      out.push_back(static_cast<HPDF_BYTE>(u & 0xFF));
-    };
-    if (c >= 0x10000) {
-      char32_t v = c - 0x10000;
-      put(0xD800 + static_cast<unsigned>(v >> 10));
-      put(0xDC00 + static_cast<unsigned>(v & 0x3FF));
-    } else {
-      put(static_cast<unsigned>(c));
-    }
+  for (uint16_t u : detail::utf16_units(utf8)) {
+    out.push_back(static_cast<HPDF_BYTE>(u >> 8));
+    out.push_back(static_cast<HPDF_BYTE>(u & 0xFF));
   }
   return out;
 }
@@ -120,7 +106,7 @@ class pdf_writer {
         }
       }
       unsigned code = use.code[g.id];
-      s += "<" + hex4(code) + ">";
+      s += "<" + detail::hex4(code) + ">";
       pen += use.width[code] / 1000.0 * run.size * run.h_scale;
     }
     s += "] TJ\n";
