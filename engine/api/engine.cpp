@@ -131,6 +131,7 @@ bool read_whole_file(const std::string& path, std::string& out, std::string& err
 // outside image is an error at its <seal>.
 bool load_seals(const model::document& doc, const std::string& name, const render_options& o,
                 layout::seal_images& out, diagnostics& diags) {
+  if (doc.sig.seals.empty()) return true;  // no file-system work for an unsealed document
   namespace fs = std::filesystem;
   fs::path base = o.image_folder.empty() ? fs::path(name).parent_path() : fs::path(o.image_folder);
   if (base.empty()) base = ".";

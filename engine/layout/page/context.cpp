@@ -98,9 +98,13 @@ std::vector<glyph_run> context::line_at(const std::string& text, const model::te
                                         element role, double x, const model::source_pos& pos) {
   prepared_text p = prepare({piece(text, s, role)}, cell_for(s.size), breaks);
   report_coverage(p, pos);
+  return runs_at(p, g.left + x);
+}
+
+std::vector<glyph_run> context::runs_at(const prepared_text& p, double x) {
   set_line_result line = set_line(p, 0, p.clusters.size(), 0, 0, false, true);
   for (auto& run : line.runs)
-    for (auto& gl : run.glyphs) gl.x += g.left + x;
+    for (auto& gl : run.glyphs) gl.x += x;
   return std::move(line.runs);
 }
 

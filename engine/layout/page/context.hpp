@@ -55,6 +55,9 @@ class context {
   std::vector<block_line> grid_lines(std::vector<text_piece> pieces, double first_indent,
                                      double rest_indent, const model::source_pos& pos,
                                      double inset = 0, double width = 0);
+  /// Prepared text as one unjustified line whose left edge is at `x`, pt from
+  /// the page's left edge; y left to the caller.
+  static std::vector<glyph_run> runs_at(const prepared_text& p, double x);
   /// One line of natural-width text starting at x (pt from the type area's left); y left for emit.
   std::vector<glyph_run> line_at(const std::string& text, const model::text_style& s, element role,
                                  double x, const model::source_pos& pos);

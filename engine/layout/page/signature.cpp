@@ -13,11 +13,8 @@ namespace hongtou::layout {
 
 namespace {
 
-block_line line_at(const prepared_text& p, double left) {
-  set_line_result line = set_line(p, 0, p.clusters.size(), 0, 0, false, true);
-  for (auto& run : line.runs)
-    for (auto& gl : run.glyphs) gl.x += left;
-  return {std::move(line.runs)};
+block_line line_of(const prepared_text& p, double left) {
+  return {context::runs_at(p, left)};
 }
 
 // 7.3.5.1, a single organ: the date 右空四字, the name centred above it, the
@@ -38,8 +35,8 @@ bool sealed(context& ctx, const model::signature& sig, const prepared_text& name
   const double date_left = g.width - spec.date_right_indent * g.cell - wd;
   const double centre_x = g.left + date_left + wd / 2;
   b.rows_before = spec.rows_before;
-  b.lines.push_back(line_at(name, centre_x - wn / 2));
-  b.lines.push_back(line_at(date, g.left + date_left));
+  b.lines.push_back(line_of(name, centre_x - wn / 2));
+  b.lines.push_back(line_of(date, g.left + date_left));
   // y relative to the 署名's em top; the date's cell ends a row lower.
   const double diameter = seal.diameter > 0 ? mm_to_pt(seal.diameter) : spec.diameter;
   const double centre_y = (g.pitch + g.cell) / 2 - spec.lift * diameter;
@@ -88,9 +85,9 @@ void flow_signature(context& ctx, flow_state&, std::vector<block>& out) {
       ctx.report_coverage(others.back(), sig.pos);
       left = std::min(left, limit - trimmed_width(others.back(), 0, others.back().clusters.size()));
     }
-    b.lines.push_back(line_at(name, g.left + left));
-    for (const auto& o : others) b.lines.push_back(line_at(o, g.left + left));
-    b.lines.push_back(line_at(date, g.left + left + offset));
+    b.lines.push_back(line_of(name, g.left + left));
+    for (const auto& o : others) b.lines.push_back(line_of(o, g.left + left));
+    b.lines.push_back(line_of(date, g.left + left + offset));
   } else if (!sig.co_organs.empty()) {
     ctx.diags.error(ctx.doc.source_name, sig.pos.line, sig.pos.column,
                     "a joint signature with seals is not supported yet",
