@@ -131,14 +131,20 @@ bool read_whole_file(const std::string& path, std::string& out, std::string& err
 // outside image is an error at its <seal>.
 bool load_seals(const model::document& doc, const std::string& name, const render_options& o,
                 layout::seal_images& out, diagnostics& diags) {
-  if (doc.sig.seals.empty()) return true;  // no file-system work for an unsealed document
+  // The seals of its signature and of the signatures of documents it forwards.
+  std::vector<const model::seal*> all;
+  for (const model::seal& s : doc.sig.seals) all.push_back(&s);
+  for (const model::attachment& a : doc.appendices)
+    for (const model::seal& s : a.sig.seals) all.push_back(&s);
+  if (all.empty()) return true;  // no file-system work for an unsealed document
   namespace fs = std::filesystem;
   fs::path base = o.image_folder.empty() ? fs::path(name).parent_path() : fs::path(o.image_folder);
   if (base.empty()) base = ".";
   std::error_code ec;
   const fs::path root = fs::weakly_canonical(fs::absolute(base, ec), ec);
   bool ok = true;
-  for (const model::seal& s : doc.sig.seals) {
+  for (const model::seal* seal : all) {
+    const model::seal& s = *seal;
     if (out.count(s.src)) continue;
     auto fail = [&](const std::string& message, const std::string& hint = {}) {
       diags.error(doc.source_name, s.pos.line, s.pos.column, message, hint);

@@ -25,6 +25,8 @@ enum class element {
   addressee,        // 主送机关
   body,             // 正文
   heading,          // 结构层次序数 (run-in or standalone)
+  chapter,          // a regulation's chapter title (章)
+  article,          // a regulation's article number (条), run in
   attachment_note,  // 附件说明
   signature,        // 发文机关署名
   date,             // 成文日期
@@ -62,6 +64,7 @@ struct glyph_run {
   double size = 16;    // pt (em size before horizontal scaling)
   double h_scale = 1;  // horizontal scale (1 = 100 %)
   rgb color;
+  double stroke = 0;    // > 0: fake bold: filled, then stroked in its colour with this width, pt
   double baseline = 0;  // pt from the page's top edge
   double em_top = 0;    // top of the ideographic em box, pt from the page's top edge
   double em_bottom = 0;
@@ -110,7 +113,8 @@ struct page {
   std::vector<image> images;
 };
 
-/// An outline (bookmark) entry: a level-1 heading and where it starts.
+/// An outline (bookmark) entry: a level-1 heading, a chapter title or an
+/// attachment, and where it starts.
 struct outline_entry {
   std::string title;
   int page = 1;
@@ -148,6 +152,10 @@ inline const char* element_name(element e) {
       return "body";
     case element::heading:
       return "heading";
+    case element::chapter:
+      return "chapter";
+    case element::article:
+      return "article";
     case element::attachment_note:
       return "attachment-note";
     case element::note:

@@ -209,6 +209,7 @@ void document_parser::read_root(const pugi::xml_document& xdoc, document& doc) {
                                           {"attachment-note", false},
                                           {"signature", false},
                                           {"note", false},
+                                          {"forwarded", false, /*repeat=*/true},
                                           {"attachment", false, /*repeat=*/true},
                                           {"imprint", false}};
   read_ordered(root, slots, [&](size_t i, pugi::xml_node c) {
@@ -236,6 +237,9 @@ void document_parser::read_root(const pugi::xml_document& xdoc, document& doc) {
         doc.note_pos = pos_of(c);
         break;
       case 7:
+        read_forwarded(c, doc);
+        break;
+      case 8:
         read_attachment(c, doc);
         break;
       default:
@@ -319,19 +323,22 @@ void document_parser::read_body(pugi::xml_node n, std::vector<block>& body) {
   check_attributes(n, {});
   for (pugi::xml_node c = n.first_child(); c; c = c.next_sibling()) {
     if (c.type() == pugi::node_pcdata || c.type() == pugi::node_cdata) {
-      reject_text(c, n, "<p> or <h>");
+      reject_text(c, n, "<p>, <h> or <chapter>");
     } else if (c.type() == pugi::node_element) {
       if (std::strcmp(c.name(), "p") == 0)
         read_paragraph(c, body);
       else if (std::strcmp(c.name(), "h") == 0)
         read_heading(c, body);
+      else if (std::strcmp(c.name(), "chapter") == 0)
+        read_chapter(c, body);
       else
-        error_at(c, "unknown element " + tag(c.name()) + " in <body>; expected <p> or <h>");
+        error_at(c,
+                 "unknown element " + tag(c.name()) + " in <body>; expected <p>, <h> or <chapter>");
     }
   }
   const bool has_content = n.find_child(
       [](pugi::xml_node c) { return c.type() == pugi::node_element || !is_blank(c.value()); });
-  if (!has_content) error_at(n, "empty <body>; expected <p> or <h>");
+  if (!has_content) error_at(n, "empty <body>; expected <p>, <h> or <chapter>");
 }
 
 }  // namespace detail

@@ -19,16 +19,20 @@ struct source_pos {
 /// A piece of inline text. lead_level > 0 marks a run-in heading (the lead
 /// sentence of a paragraph, e.g. "一、…。"), set in that heading level's font;
 /// the rest of the paragraph stays in the body font (fonts: GB/T 9704-2012
-/// 7.3.3; run-in headings are common practice).
+/// 7.3.3; run-in headings are common practice). `article` marks the number
+/// of an article (条) of a regulation run in the same way, e.g. "第一条",
+/// set in the layout's article style (common practice).
 struct span {
   std::string text;  // UTF-8, whitespace normalised (see docs/model.md)
   int lead_level = 0;
+  bool article = false;
   source_pos pos;
 };
 
 enum class block_kind {
   paragraph,  // <p>: first-line indent 2 字, justified
   heading,    // <h level="N">: a heading standing alone as its own paragraph
+  chapter,    // <chapter>: a chapter title (章) of a regulation, centred on its own line
 };
 
 struct block {
@@ -65,7 +69,7 @@ struct signature {
   std::string organ;                   // the (lead) organ
   std::vector<std::string> co_organs;  // the other organs of a joint document, in order
   std::string date;
-  std::vector<seal> seals;  // empty = not sealed (7.3.5.2); one for a single organ (7.3.5.1)
+  std::vector<seal> seals;  // empty = not sealed (7.3.5.2); else one per organ, in order (7.3.5.1)
   source_pos pos;
 };
 
@@ -82,15 +86,23 @@ struct attachment {
   std::string title;  // "\n" marks an explicit line break
   std::vector<block> body;
   source_pos pos, title_pos;
+  // A forwarded document (转发通知: the 请示, 报告 or 意见 the notice
+  // forwards) has no 附件 label and may have its own 主送机关, signature and 附注.
+  bool forwarded = false;
+  std::string addressee;  // empty = none
+  signature sig;          // sig.present = false: none
+  std::string note;       // empty = none
+  source_pos note_pos;
 };
 
 /// 版记 (GB/T 9704-2012 7.4): 抄送机关, 印发机关 and 印发日期 at the foot of the last page.
 struct imprint {
   bool present = false;
+  std::string addressee;  // 主送机关 moved here (7.3.2), without the label (empty = none)
   std::string cc;  // 抄送机关 without the label, e.g. "国务院各部委，各直属机构。" (empty = none)
   std::string printer;     // 印发机关, e.g. "国务院办公厅"
   std::string print_date;  // 印发日期, e.g. "2019年1月9日" ("印发" is added)
-  source_pos pos, cc_pos, printer_pos, print_date_pos;
+  source_pos pos, addressee_pos, cc_pos, printer_pos, print_date_pos;
 };
 
 struct document {
@@ -105,7 +117,7 @@ struct document {
   signature sig;
   std::string note;  // 附注 (7.3.6), as written, e.g. "（此件公开发布）" (empty = none)
   source_pos note_pos;
-  std::vector<attachment> appendices;  // 附件 after the 附注, in order
+  std::vector<attachment> appendices;  // forwarded documents, then 附件, after the 附注, in order
   imprint end;
   source_pos title_pos;
 };

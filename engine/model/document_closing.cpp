@@ -1,5 +1,6 @@
 // The closing parts of a document: 附件说明 (GB/T 9704-2012 7.3.4), the
-// signature with its seal (7.3.5), 附件 (7.3.7) and 版记 (7.4).
+// signature with its seal (7.3.5), forwarded documents and 附件 (7.3.7) and
+// 版记 (7.4).
 #include <charconv>
 #include <cstring>
 #include <utility>
@@ -19,6 +20,36 @@ void document_parser::read_attachment(pugi::xml_node n, document& doc) {
       read_title(c, a.title, a.title_pos);
     else
       read_body(c, a.body);
+  });
+  doc.appendices.push_back(std::move(a));
+}
+
+void document_parser::read_forwarded(pugi::xml_node n, document& doc) {
+  check_attributes(n, {});
+  attachment a;
+  a.forwarded = true;
+  a.pos = pos_of(n);
+  static const std::vector<slot> slots = {
+      {"title", true}, {"addressee", false}, {"body", true}, {"signature", false}, {"note", false}};
+  read_ordered(n, slots, [&](size_t i, pugi::xml_node c) {
+    switch (i) {
+      case 0:
+        read_title(c, a.title, a.title_pos);
+        break;
+      case 1:
+        a.addressee = read_text(c);
+        break;
+      case 2:
+        read_body(c, a.body);
+        break;
+      case 3:
+        read_signature(c, a.sig);
+        break;
+      default:
+        a.note = read_text(c);
+        a.note_pos = pos_of(c);
+        break;
+    }
   });
   doc.appendices.push_back(std::move(a));
 }
@@ -44,12 +75,14 @@ void document_parser::read_imprint(pugi::xml_node n, imprint& end) {
   check_attributes(n, {});
   end.present = true;
   end.pos = pos_of(n);
-  static const std::vector<slot> slots = {{"cc", false}, {"printer", true}, {"print-date", true}};
+  static const std::vector<slot> slots = {
+      {"addressee", false}, {"cc", false}, {"printer", true}, {"print-date", true}};
+  std::string* const texts[] = {&end.addressee, &end.cc, &end.printer, &end.print_date};
+  source_pos* const positions[] = {&end.addressee_pos, &end.cc_pos, &end.printer_pos,
+                                   &end.print_date_pos};
   read_ordered(n, slots, [&](size_t i, pugi::xml_node c) {
-    std::string& text = i == 0 ? end.cc : i == 1 ? end.printer : end.print_date;
-    source_pos& pos = i == 0 ? end.cc_pos : i == 1 ? end.printer_pos : end.print_date_pos;
-    text = read_text(c);
-    pos = pos_of(c);
+    *texts[i] = read_text(c);
+    *positions[i] = pos_of(c);
   });
 }
 
@@ -83,7 +116,7 @@ void document_parser::read_signature(pugi::xml_node n, signature& sig) {
   sig.present = true;
   sig.pos = pos_of(n);
   static const std::vector<slot> slots = {
-      {"organ", true, /*repeat=*/true}, {"date", true}, {"seal", false}};
+      {"organ", true, /*repeat=*/true}, {"date", true}, {"seal", false, /*repeat=*/true}};
   read_ordered(n, slots, [&](size_t i, pugi::xml_node c) {
     if (i == 0 && sig.organ.empty())
       sig.organ = read_text(c);
@@ -94,6 +127,12 @@ void document_parser::read_signature(pugi::xml_node n, signature& sig) {
     else
       read_seal(c, sig);
   });
+  // 7.3.5.1: sealed, every organ presses its own seal, in the organs' order.
+  const size_t organs = 1 + sig.co_organs.size();
+  if (!sig.seals.empty() && sig.seals.size() != organs)
+    error_at(n, "<signature> has " + std::to_string(organs) + " <organ> and " +
+                    std::to_string(sig.seals.size()) +
+                    " <seal>; a sealed signature has one <seal> per organ, in the organs' order");
 }
 
 }  // namespace hongtou::model::detail

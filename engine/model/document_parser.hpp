@@ -3,7 +3,8 @@
 // two files. document.cpp reads the elements (the root, header, title,
 // addressee, body and signature) and holds the generic checks;
 // document_text.cpp holds the whitespace rule and the inline text (text-only
-// elements, spans, <lead>, <br/>). Vocabulary and messages: docs/model.md.
+// elements, spans, <lead>, <article>, <chapter>, <br/>). Vocabulary and
+// messages: docs/model.md.
 #include <cstddef>
 #include <cstring>
 #include <string>
@@ -107,8 +108,14 @@ class document_parser {
   /// A standalone heading <h level="N"> as one block of one span.
   void read_heading(pugi::xml_node n, std::vector<block>& body);
 
-  /// A paragraph <p>: an optional <lead> span, then the rest as one span.
+  /// The <lead> or <article> c that starts a paragraph: into lead, its raw text into raw.
+  void read_run_in(pugi::xml_node c, span& lead, std::u32string& raw);
+
+  /// A paragraph <p>: an optional <lead> or <article> span, then the rest as one span.
   void read_paragraph(pugi::xml_node n, std::vector<block>& body);
+
+  /// A chapter title <chapter> of a regulation as one block of one span.
+  void read_chapter(pugi::xml_node n, std::vector<block>& body);
 
   // ---- the vocabulary (document.cpp) ----
 
@@ -128,8 +135,11 @@ class document_parser {
   void read_title(pugi::xml_node n, std::string& out, source_pos& pos);
   /// <attachment>: <title>, <body> (7.3.7).
   void read_attachment(pugi::xml_node n, document& doc);
+  /// <forwarded>: <title>, <addressee>?, <body>, <signature>?, <note>? — the
+  /// document a 转发通知 forwards.
+  void read_forwarded(pugi::xml_node n, document& doc);
 
-  /// <body>: its <p> and <h>, in document order.
+  /// <body>: its <p>, <h> and <chapter>, in document order.
   void read_body(pugi::xml_node n, std::vector<block>& body);
   /// <attachment-note>: one <item> per attachment name (7.3.4).
   void read_attachment_note(pugi::xml_node n, document& doc);

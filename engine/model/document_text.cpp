@@ -1,6 +1,7 @@
 // XML → document: the whitespace rule and the inline text — text-only
-// elements, <br/>, and the spans of <p> and <h> with their <lead>. The rule
-// and every message are documented in docs/model.md.
+// elements, <br/>, and the spans of <p>, <h> and <chapter>, with the <lead>
+// or <article> a paragraph starts with. The rule and every message are
+// documented in docs/model.md.
 #include <cstring>
 #include <string>
 #include <utility>
@@ -142,6 +143,32 @@ void document_parser::read_heading(pugi::xml_node n, std::vector<block>& body) {
   body.push_back(std::move(b));
 }
 
+void document_parser::read_chapter(pugi::xml_node n, std::vector<block>& body) {
+  block b;
+  b.kind = block_kind::chapter;
+  b.pos = pos_of(n);
+  span s;
+  s.pos = b.pos;
+  s.text = read_text(n);  // no attributes, text only, not empty
+  b.spans.push_back(std::move(s));
+  body.push_back(std::move(b));
+}
+
+// The run-in start of a paragraph: <lead level="N"> (a heading) or
+// <article> (the number of an article, 条).
+void document_parser::read_run_in(pugi::xml_node c, span& lead, std::u32string& raw) {
+  lead.pos = pos_of(c);
+  if (std::strcmp(c.name(), "lead") == 0) {
+    lead.lead_level = read_level(c);
+  } else {
+    check_attributes(c, {});
+    lead.article = true;
+  }
+  raw = raw_text(c, false).front();
+  if (normalise_whitespace({raw}).front().empty())
+    error_at(c, "empty " + tag(c.name()) + "; expected text");
+}
+
 void document_parser::read_paragraph(pugi::xml_node n, std::vector<block>& body) {
   check_attributes(n, {});
   block b;
@@ -158,17 +185,14 @@ void document_parser::read_paragraph(pugi::xml_node n, std::vector<block>& body)
       }
       rest_raw += utf8_decode(c.value());
     } else if (c.type() == pugi::node_element) {
-      if (std::strcmp(c.name(), "lead") != 0) {
-        error_at(c, "unknown element " + tag(c.name()) + " in <p>; expected text or <lead>");
+      if (std::strcmp(c.name(), "lead") != 0 && std::strcmp(c.name(), "article") != 0) {
+        error_at(
+            c, "unknown element " + tag(c.name()) + " in <p>; expected text, <lead> or <article>");
       } else if (has_lead || has_text) {
-        error_at(c, "<lead> must come first in <p>, and only once");
+        error_at(c, tag(c.name()) + " must come first in <p>, and only once");
       } else {
         has_lead = true;
-        lead.pos = pos_of(c);
-        lead.lead_level = read_level(c);
-        lead_raw = raw_text(c, false).front();
-        if (normalise_whitespace({lead_raw}).front().empty())
-          error_at(c, "empty <lead>; expected text");
+        read_run_in(c, lead, lead_raw);
       }
     }
   }
@@ -176,6 +200,9 @@ void document_parser::read_paragraph(pugi::xml_node n, std::vector<block>& body)
   std::vector<std::string> texts = normalise_whitespace({lead_raw, rest_raw});
   if (has_lead) {
     lead.text = std::move(texts[0]);
+    // After an article's number the layout puts its own separator (U+3000).
+    if (lead.article && !lead.text.empty() && lead.text.back() == ' ') lead.text.pop_back();
+    if (lead.article && !texts[1].empty() && texts[1].front() == ' ') texts[1].erase(0, 1);
     b.spans.push_back(std::move(lead));
   }
   if (!texts[1].empty()) {

@@ -91,6 +91,10 @@ void add_header(std::vector<element_def>& s) {
        length("width", positive, [](spec& l) -> double& { return l.separator.width; }),
        length("thickness", positive, [](spec& l) -> double& { return l.separator.thickness; }),
        length("offset", zero, [](spec& l) -> double& { return l.separator.offset; })}));
+  s.push_back(styled_element(
+      "separator-star", [](spec& l) -> text_style& { return l.separator_star.style; },
+      {yes_no("shown", [](spec& l) -> bool& { return l.separator_star.shown; }),
+       length("gap", zero, [](spec& l) -> double& { return l.separator_star.gap; })}));
 }
 
 // The title and how its lines are broken; em on <title-breaking> is the title's size.
@@ -131,7 +135,18 @@ void add_body(std::vector<element_def>& s) {
        count("first-line-indent", 0, most_rows,
              [](spec& l) -> int& { return l.body.first_line_indent; })}));
   s.push_back({"heading", /*em_from=*/"heading", /*key=*/"level", 1, 4,
-               styled([](spec& l, size_t i) -> text_style& { return l.heading[i]; })});
+               styled([](spec& l, size_t i) -> text_style& { return l.heading[i].style; },
+                      {yes_no("bold", [](spec& l, size_t i) -> bool& { return l.heading[i].bold; }),
+                       length("bold-stroke", positive, [](spec& l, size_t i) -> double& {
+                         return l.heading[i].bold_stroke;
+                       })})});
+  s.push_back(styled_element(
+      "chapter", [](spec& l) -> text_style& { return l.chapter.style; },
+      {count("rows-before", 0, most_rows, [](spec& l) -> int& { return l.chapter.rows_before; }),
+       count("rows-after", 0, most_rows, [](spec& l) -> int& { return l.chapter.rows_after; })}));
+  s.push_back(styled_element(
+      "article", [](spec& l) -> text_style& { return l.article.style; },
+      {text("separator", [](spec& l) -> std::string& { return l.article.separator; })}));
   s.push_back(styled_element(
       "attachment-note", [](spec& l) -> text_style& { return l.attachment_note.style; },
       {count("rows-before", 0, most_rows,
@@ -146,15 +161,17 @@ void add_body(std::vector<element_def>& s) {
        count("right-indent", 0, most_rows,
              [](spec& l) -> int& { return l.signature.right_indent; }),
        count("date-offset", 0, most_rows, [](spec& l) -> int& { return l.signature.date_offset; }),
-       count("carry-lines", 0, most_rows,
-             [](spec& l) -> int& { return l.signature.carry_lines; })}));
+       count("carry-lines", 0, most_rows, [](spec& l) -> int& { return l.signature.carry_lines; }),
+       length("min-pitch", positive, [](spec& l) -> double& { return l.signature.min_pitch; })}));
   s.push_back(plain(
       "seal",
       {length("diameter", positive, [](spec& l) -> double& { return l.seal.diameter; }),
        count("rows-before", 0, most_rows, [](spec& l) -> int& { return l.seal.rows_before; }),
        count("date-right-indent", 0, most_rows,
              [](spec& l) -> int& { return l.seal.date_right_indent; }),
-       number("lift", 0, 0.5, /*lo_open=*/false, [](spec& l) -> double& { return l.seal.lift; })}));
+       number("lift", 0, 0.5, /*lo_open=*/false, [](spec& l) -> double& { return l.seal.lift; }),
+       length("gap", positive, [](spec& l) -> double& { return l.seal.gap; }),
+       count("per-row", 1, 10, [](spec& l) -> int& { return l.seal.per_row; })}));
   s.push_back(
       styled_element("note", [](spec& l) -> text_style& { return l.note.style; },
                      {count("indent", 0, most_rows, [](spec& l) -> int& { return l.note.indent; }),
@@ -174,6 +191,8 @@ void add_attachment(std::vector<element_def>& s) {
       {count("row", 1, most_rows, [](spec& l) -> int& { return l.attachment_title.row; }),
        count("rows-after", 0, most_rows,
              [](spec& l) -> int& { return l.attachment_title.rows_after; })}));
+  s.push_back(plain("forwarded", {count("title-row", 1, most_rows,
+                                        [](spec& l) -> int& { return l.forwarded.title_row; })}));
 }
 
 // The 版记.
@@ -181,6 +200,7 @@ void add_imprint(std::vector<element_def>& s) {
   s.push_back(styled_element(
       "imprint", [](spec& l) -> text_style& { return l.imprint.style; },
       {length("inset", zero, [](spec& l) -> double& { return l.imprint.inset; }),
+       text("to-label", [](spec& l) -> std::string& { return l.imprint.to_label; }),
        text("cc-label", [](spec& l) -> std::string& { return l.imprint.cc_label; }),
        text("date-suffix", [](spec& l) -> std::string& { return l.imprint.date_suffix; }),
        colour("rule-color", [](spec& l) -> rgb& { return l.imprint.rule_color; }),

@@ -214,7 +214,7 @@ std::vector<std::string> layout_spec::font_roles() const {
   add(doc_number.style);
   add(title.style);
   add(addressee.style);
-  for (const text_style& h : heading) add(h);
+  for (const auto& h : heading) add(h.style);
   add(signature.style);
   add(page_number.style);
   add(copy_number.style);
@@ -226,7 +226,10 @@ std::vector<std::string> layout_spec::font_roles() const {
   add(attachment_label.style);
   add(attachment_title.style);
   add(signer.style);
+  if (separator_star.shown) add(separator_star.style);
   add({signer.label_role, signer.style.size, signer.style.color});
+  add(chapter.style);
+  add(article.style);
   return roles;
 }
 

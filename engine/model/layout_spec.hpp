@@ -93,6 +93,14 @@ struct layout_spec {
     double offset;  // below the 发文字号 em-box bottom
   } separator;
 
+  // The red star some Party organs centre on the separator (common practice;
+  // GB/T 9704-2012 7.2.7 has the line only): a glyph, the line broken around it.
+  struct {
+    bool shown;
+    text_style style;  // the star's face (★ U+2605), size and colour
+    double gap;        // between the star's ink and each half of the line
+  } separator_star;
+
   // GB/T 9704-2012 7.3.1: 标题.
   struct {
     text_style style;
@@ -129,8 +137,25 @@ struct layout_spec {
     int first_line_indent;  // cells
   } body;
 
-  // GB/T 9704-2012 7.3.3: 结构层次序数 1..4 (index 0..3).
-  text_style heading[4];
+  // GB/T 9704-2012 7.3.3: 结构层次序数 1..4 (index 0..3), standalone and run in.
+  struct {
+    text_style style;
+    bool bold;           // fake bold (not asked for by 7.3.3; many local rules want it)
+    double bold_stroke;  // the stroke width of fake bold, pt
+  } heading[4];
+
+  // Regulations issued by a 印发通知 (common practice; GB/T 9704-2012 has no
+  // rule for them): a chapter title (章) centred on its own body row, and the
+  // number of an article (条) run in at the start of its paragraph.
+  struct {
+    text_style style;
+    int rows_before;  // empty rows above it (none when it starts a body)
+    int rows_after;   // empty rows below it, at least
+  } chapter;
+  struct {
+    text_style style;
+    std::string separator;  // set after the number unless the text starts with it (U+3000)
+  } article;
 
   // GB/T 9704-2012 7.3.4: 附件说明, below the body; several attachments are
   // numbered, a long name wraps under its own first character.
@@ -149,15 +174,19 @@ struct layout_spec {
     int right_indent;  // cells (右空二字)
     int date_offset;   // the date's first character this many cells right of the name's
     int carry_lines;   // body lines taken to the next page so the signature never stands alone
+    double min_pitch;  // 7.3.5.5: a page's rows may close up to this pitch before lines are carried
   } signature;
 
-  // GB/T 9704-2012 7.3.5.1: 加盖印章的公文 (single organ): the date 右空四字,
-  // the 署名 centred above it, the seal centred on both and pressing them.
+  // GB/T 9704-2012 7.3.5.1: 加盖印章的公文: the date 右空四字, the (last)
+  // 署名 centred above it, the seal centred on both and pressing them; a
+  // joint document's seals one per organ, aligned, never touching.
   struct {
     double diameter;        // when the document gives none
-    int rows_before;        // empty rows between the body and the 署名
+    int rows_before;        // empty rows between the body and the (first) 署名
     int date_right_indent;  // cells (右空四字)
-    double lift;  // the seal's centre above that of 署名 and 日期, share of the diameter
+    double lift;  // the seal's centre above that of its 署名 (and 日期), share of the diameter
+    double gap;   // joint documents: the least space between two seals
+    int per_row;  // joint documents: the most seals side by side
   } seal;
 
   // GB/T 9704-2012 7.3.6: 附注, on the row after the 成文日期, in brackets.
@@ -180,11 +209,19 @@ struct layout_spec {
     int rows_after;  // empty rows between it and the attachment's body
   } attachment_title;
 
+  // A forwarded document (转发通知) on new pages after the notice, as an
+  // attachment is but without a label: its title (in the attachment title's
+  // style) on this row, then its 主送机关 and body as the document's own are set.
+  struct {
+    int title_row;
+  } forwarded;
+
   // GB/T 9704-2012 7.4: 版记, built up from its last rule on the type-area
   // bottom of the last page; one body row per line of text.
   struct {
     text_style style;
     double inset;             // 左右各空一字
+    std::string to_label;     // the 主送机关 moved here (7.3.2), e.g. "主送："
     std::string cc_label;     // e.g. "抄送："
     std::string date_suffix;  // added after the 印发日期, e.g. "印发"
     rgb rule_color;

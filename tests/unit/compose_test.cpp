@@ -101,13 +101,48 @@ TEST_CASE("a short issuer mark keeps its size and scale") {
   CHECK(test::mm((mark.left() + mark.right()) / 2) == Approx(106).margin(0.05));
 }
 
-TEST_CASE("a signature that does not fit takes the last two body lines to a new page") {
+TEST_CASE(
+    "GB/T 9704-2012 7.3.5.5: a signature two rows short closes up its page's rows instead of "
+    "carrying lines") {
   // 30 full lines: rows 14–22 of page 1, rows 1–21 of page 2; the name and
-  // date would need rows 23 and 24.
+  // date would need rows 23 and 24: at 24 rows a page, 28.27 pt apart, they fit.
+  frames f;
+  diagnostics diags;
+  REQUIRE(test::compose_xml(
+      doc_xml("某某市人民政府文件", "关于某事的通知", "<p>" + repeat("字", 26 + 29 * 28) + "</p>"),
+      f, diags));
+  REQUIRE(f.pages.size() == 2);
+  const auto body = runs_of(f.pages[1], element::body);
+  REQUIRE(body.size() == 21);
+  const glyph_run& name = *runs_of(f.pages[1], element::signature).at(0);
+  const glyph_run& date = *runs_of(f.pages[1], element::date).at(0);
+  // Rows evenly apart from the top of the type area; the date's em box ends on its bottom.
+  const double row = test::mm(body[1]->em_top - body[0]->em_top);
+  CHECK(row < pitch);
+  CHECK(row >= test::mm(27) - 0.01);
+  CHECK(test::mm(body[0]->em_top) == Approx(37).margin(0.01));
+  CHECK(test::mm(body[20]->em_top) == Approx(37 + 20 * row).margin(0.01));
+  CHECK(test::mm(name.em_top) == Approx(37 + 22 * row).margin(0.01));
+  CHECK(test::mm(date.em_top) == Approx(37 + 23 * row).margin(0.01));
+  // Its cell (5.57 mm) ends on the type area's bottom; the 16 pt em box 0.07 mm lower.
+  CHECK(test::mm(date.em_top) + 156.0 / 28 == Approx(262).margin(0.01));
+  // Page 1 keeps the grid, and the user is told what was done.
+  const auto body1 = runs_of(f.pages[0], element::body);
+  CHECK(test::mm(body1[1]->em_top - body1[0]->em_top) == Approx(pitch).margin(0.01));
+  bool told = false;
+  for (const auto& d : diags.items())
+    told = told || (d.level == severity::note && d.message.find("page 2: rows closed up") == 0);
+  CHECK(told);
+}
+
+TEST_CASE(
+    "a signature that does not fit even closed up takes the last two body lines to a new page") {
+  // 31 full lines: rows 14–22 of page 1, rows 1–22 of page 2; the name and
+  // date would need rows 24 and 25, more than 27 pt rows give.
   frames f = compose_ok(
-      doc_xml("某某市人民政府文件", "关于某事的通知", "<p>" + repeat("字", 26 + 29 * 28) + "</p>"));
+      doc_xml("某某市人民政府文件", "关于某事的通知", "<p>" + repeat("字", 26 + 30 * 28) + "</p>"));
   REQUIRE(f.pages.size() == 3);
-  CHECK(runs_of(f.pages[1], element::body).size() == 19);
+  CHECK(runs_of(f.pages[1], element::body).size() == 20);
   auto body3 = runs_of(f.pages[2], element::body);
   REQUIRE(body3.size() == 2);
   CHECK(test::mm(body3[0]->em_top) == Approx(37).margin(0.01));
@@ -119,11 +154,12 @@ TEST_CASE("a signature that does not fit takes the last two body lines to a new 
 }
 
 TEST_CASE("a heading just above carried lines goes with them to the new page") {
-  // 28 lines of text, then a heading and a one-line paragraph: the heading
-  // would be left alone at the foot of page 2 when the signature carries lines over.
+  // 29 lines of text, then a heading and a one-line paragraph on rows 21 and
+  // 22 of page 2: the heading would be left alone at the foot of page 2 when
+  // the signature carries lines over.
   frames f = compose_ok(doc_xml(
       "某某市人民政府文件", "关于某事的通知",
-      "<p>" + repeat("字", 26 + 27 * 28) + "</p><h level=\"1\">一、总体要求</h><p>短段。</p>"));
+      "<p>" + repeat("字", 26 + 28 * 28) + "</p><h level=\"1\">一、总体要求</h><p>短段。</p>"));
   REQUIRE(f.pages.size() == 3);
   auto headings = runs_of(f.pages[2], element::heading);
   REQUIRE(headings.size() == 1);
@@ -190,20 +226,24 @@ TEST_CASE("a character the role's font lacks is set in the fallback face and rep
   CHECK(test::mm(sub->right() - sub->left()) == Approx(cell).margin(0.001));
 }
 
-TEST_CASE("a page 1 without body text is reported") {
-  std::string addressees;
-  for (int i = 0; i < 24; ++i) addressees += "某某省某某市某某区人民政府办公室，某某县人民政府，";
+TEST_CASE("a page 1 without body text is reported when moving the addressee cannot mend it") {
+  // A title of 12 lines pushes the body to page 2 with or without an addressee.
+  std::string title = "关于某事的通知";
+  for (int i = 0; i < 11; ++i) title += "<br/>关于某事的通知";
   frames f;
   diagnostics diags;
   REQUIRE(test::compose_xml(
-      "<gongwen><header><issuer>某某市人民政府文件</issuer></header><title>通知</title>"
-      "<addressee>" +
-          addressees + "</addressee><body><p>正文。</p></body></gongwen>",
+      "<gongwen><header><issuer>某某市人民政府文件</issuer></header><title>" + title +
+          "</title><addressee>各区人民政府：</addressee><body><p>正文。</p></body></gongwen>",
       f, diags));
   bool warned = false;
   for (const auto& d : diags.items())
     if (d.message.find("page 1 shows no body text") != std::string::npos) warned = true;
   CHECK(warned);
+  // The addressee stays where the author put it, below the title.
+  size_t addressee_runs = 0;
+  for (const auto& p : f.pages) addressee_runs += runs_of(p, element::addressee).size();
+  CHECK(addressee_runs == 1);
 }
 
 TEST_CASE("page-number sides and page 1 are the layout's choice, not code") {

@@ -43,9 +43,11 @@ TEST_CASE("a missing layout attribute or element is an error") {
         "l.xml:" + root + ": missing <grid> in <layout>");
   CHECK(first_layout_error(replace_once(xml, "<fallback role=\"fallback\"/>", "")) ==
         "l.xml:" + root + ": missing <fallback> in <layout>");
-  CHECK(first_layout_error(replace_once(
-            xml, "<heading level=\"4\" role=\"fangsong\" size=\"16pt\" color=\"#000000\"/>", "")) ==
-        "l.xml:" + root + ": missing <heading level=\"4\"> in <layout>");
+  CHECK(first_layout_error(
+            replace_once(xml,
+                         "<heading level=\"4\" role=\"fangsong\" size=\"16pt\" color=\"#000000\" "
+                         "bold=\"no\" bold-stroke=\"0.03em\"/>",
+                         "")) == "l.xml:" + root + ": missing <heading level=\"4\"> in <layout>");
 }
 
 TEST_CASE("after merging, what no layout of the lineage gives is missing") {
@@ -78,12 +80,14 @@ TEST_CASE("unknown layout elements and attributes are errors") {
   CHECK(bad_value("<page width", "<stamp/><page width") ==
         "unknown element <stamp> in <layout>; expected <page>, <type-area>, <grid>, <copy-number>, "
         "<classification>, <urgency>, <issuer>, "
-        "<doc-number>, <signer>, <separator>, <title>, <title-breaking>, <addressee>, <body>, "
-        "<heading>, "
+        "<doc-number>, <signer>, <separator>, <separator-star>, <title>, <title-breaking>, "
+        "<addressee>, <body>, "
+        "<heading>, <chapter>, <article>, "
         "<attachment-note>, <signature>, <seal>, <note>, <attachment-label>, <attachment-title>, "
-        "<imprint>, <page-number> or <fallback>");
-  CHECK(bad_value("<heading level=\"1\"", "<heading bold=\"yes\" level=\"1\"", "bold") ==
-        "unknown attribute bold on <heading>; expected level, role, size or color");
+        "<forwarded>, <imprint>, <page-number> or <fallback>");
+  CHECK(bad_value("<heading level=\"1\"", "<heading weight=\"bold\" level=\"1\"", "weight") ==
+        "unknown attribute weight on <heading>; expected level, role, size, color, bold or "
+        "bold-stroke");
   CHECK(bad_value("<layout name", "<layout version=\"2\" name", "version") ==
         "unknown attribute version on <layout>; expected name or extends");
 }
@@ -159,6 +163,13 @@ TEST_CASE("bad texts and choices name what is allowed") {
         "bad choice \"true\" in first-page on <page-number>; expected yes or no");
   CHECK(bad_value("profile=\"gb-exact\"", "profile=\"word-compat\"") ==
         "unsupported grid profile \"word-compat\"; expected gb-exact");
+  CHECK(
+      bad_value("color=\"#000000\" bold=\"no\" bold-stroke=\"0.03em\"/>\n  <heading level=\"2\"",
+                "color=\"#000000\" bold=\"bold\" bold-stroke=\"0.03em\"/>\n  <heading level=\"2\"",
+                "bold=") == "bad choice \"bold\" in bold on <heading>; expected yes or no");
+  CHECK(bad_value("separator=\"&#x3000;\"", "separator=\"\"") ==
+        "bad text \"\" in separator on <article>; expected non-empty text");
+  CHECK(child_of_gbt9704("<heading level=\"3\" bold=\"yes\"/>").heading[2].bold);
   const layout_spec l =
       child_of_gbt9704("<page-number odd=\"left\" even=\"right\" first-page=\"no\"/>");
   CHECK(l.page_number.odd == side::left);

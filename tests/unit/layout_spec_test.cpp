@@ -69,7 +69,16 @@ void check_same_numbers(const layout_spec& a, const layout_spec& b) {
   check_style(a.body.style, b.body.style);
   CHECK(a.body.rows_before == b.body.rows_before);
   CHECK(a.body.first_line_indent == b.body.first_line_indent);
-  for (int i = 0; i < 4; ++i) check_style(a.heading[i], b.heading[i]);
+  for (int i = 0; i < 4; ++i) {
+    check_style(a.heading[i].style, b.heading[i].style);
+    CHECK(a.heading[i].bold == b.heading[i].bold);
+    CHECK(a.heading[i].bold_stroke == b.heading[i].bold_stroke);
+  }
+  check_style(a.chapter.style, b.chapter.style);
+  CHECK(a.chapter.rows_before == b.chapter.rows_before);
+  CHECK(a.chapter.rows_after == b.chapter.rows_after);
+  check_style(a.article.style, b.article.style);
+  CHECK(a.article.separator == b.article.separator);
   check_style(a.signature.style, b.signature.style);
   CHECK(a.signature.rows_before == b.signature.rows_before);
   CHECK(a.signature.right_indent == b.signature.right_indent);
@@ -136,14 +145,23 @@ TEST_CASE("layouts/gbt9704.xml gives the numbers of GB/T 9704") {
   CHECK(l.body.style.color == black);
   CHECK(l.body.rows_before == 1);
   CHECK(l.body.first_line_indent == 2);
-  CHECK(l.heading[0].role == "hei");
-  CHECK(l.heading[1].role == "kai");
-  CHECK(l.heading[2].role == "fangsong");
-  CHECK(l.heading[3].role == "fangsong");
+  CHECK(l.heading[0].style.role == "hei");
+  CHECK(l.heading[1].style.role == "kai");
+  CHECK(l.heading[2].style.role == "fangsong");
+  CHECK(l.heading[3].style.role == "fangsong");
   for (const auto& h : l.heading) {
-    CHECK(h.size == 16);
-    CHECK(h.color == black);
+    CHECK(h.style.size == 16);
+    CHECK(h.style.color == black);
+    CHECK_FALSE(h.bold);  // 7.3.3 asks for no bold
+    CHECK(h.bold_stroke == Approx(0.03 * 16));
   }
+  CHECK(l.chapter.style.role == "hei");
+  CHECK(l.chapter.style.size == 16);
+  CHECK(l.chapter.rows_before == 1);
+  CHECK(l.chapter.rows_after == 0);
+  CHECK(l.article.style.role == "hei");
+  CHECK(l.article.style.size == 16);
+  CHECK(l.article.separator == "\u3000");
   CHECK(l.signature.style.role == "fangsong");
   CHECK(l.signature.style.size == 16);
   CHECK(l.signature.style.color == black);

@@ -10,9 +10,8 @@
 #include <fstream>
 
 #include "api/hongtou.hpp"
-#include "image/png.hpp"
 #include "support/engine_options.hpp"
-#include "unit/fixture.hpp"
+#include "unit/seal_fixture.hpp"
 
 using namespace hongtou;
 namespace fs = std::filesystem;
@@ -35,33 +34,8 @@ std::string sealed_doc(const std::string& seal) {
          "</signature></gongwen>";
 }
 
-const image& sample_seal() {
-  static image im = [] {
-    raster::decoded_image d;
-    std::string error;
-    REQUIRE(
-        raster::read_png_file(test::source_path("samples/seals/sample-seal.png"), {}, d, error));
-    image out;
-    out.pixel_width = d.width;
-    out.pixel_height = d.height;
-    out.rgb = d.rgb;
-    out.alpha = d.alpha;
-    return out;
-  }();
-  return im;
-}
-
 frames compose_sealed(const std::string& seal) {
-  const auto& env = test::environment::get();
-  model::document doc;
-  diagnostics diags;
-  REQUIRE(model::parse_document(sealed_doc(seal), "sealed.xml", doc, diags));
-  frames f;
-  const bool ok =
-      layout::compose(doc, env.spec, *env.fonts, f, diags, {{"seal.png", sample_seal()}});
-  for (const auto& d : diags.items()) INFO(format(d));
-  REQUIRE(ok);
-  return f;
+  return test::compose_sealed_xml(sealed_doc(seal));
 }
 
 const glyph_run* find(const page& p, element role) {

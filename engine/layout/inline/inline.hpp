@@ -24,6 +24,7 @@ struct text_piece {
   element role = element::body;
   int level = 0;
   rgb color;
+  double stroke = 0;  // > 0: fake bold with this stroke width, pt (glyph_run::stroke)
 };
 
 /// One grapheme cluster as shaped by HarfBuzz.

@@ -18,7 +18,7 @@ bool stretchable(const cluster& a, const cluster& b) {
 
 bool same_run(const glyph_run& run, const text_piece& piece) {
   return run.font.id == piece.font->id() && run.role == piece.role && run.level == piece.level &&
-         run.size == piece.size && run.color == piece.color;
+         run.size == piece.size && run.color == piece.color && run.stroke == piece.stroke;
 }
 
 glyph_run new_run(const text_piece& piece) {
@@ -28,6 +28,7 @@ glyph_run new_run(const text_piece& piece) {
   run.font = font_handle{piece.font->id()};
   run.size = piece.size;
   run.color = piece.color;
+  run.stroke = piece.stroke;
   return run;
 }
 

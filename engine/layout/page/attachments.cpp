@@ -1,7 +1,9 @@
 // 附件 (GB/T 9704-2012 7.3.7) as documents of their own, after the 附注 and
 // before the 版记: each starts a new page with "附件" and its number 顶格 in
 // 黑体 on row 1, its title centred on row 3, then its body as the 正文 is
-// set. Page numbers go on (7.5: 附件与正文一起装订时，页码应当连续).
+// set. Page numbers go on (7.5: 附件与正文一起装订时，页码应当连续). A
+// forwarded document (转发通知) is set the same way without the label, its
+// title on the layout's row, with its own 主送机关, signature and 附注.
 #include <algorithm>
 
 #include "layout/page/flow.hpp"
@@ -29,7 +31,12 @@ block title_block(context& ctx, const model::attachment& a) {
   block b;
   b.role = element::attachment;
   b.pos = a.title_pos;
-  b.rows_before = ts.row - 2;  // below the label on row 1
+  if (a.forwarded) {  // no label above it: it opens its page
+    b.break_before = true;
+    b.at_row = ctx.spec.forwarded.title_row;
+  } else {
+    b.rows_before = ts.row - 2;  // below the label on row 1
+  }
   b.keep_together = true;
   b.keep_with_next = true;
   b.y_offset = (g.cell - ts.style.size) / 2;
@@ -43,22 +50,47 @@ void flow_attachments(context& ctx, flow_state&, std::vector<block>& out) {
   const std::vector<model::attachment>& all = ctx.doc.appendices;
   const auto& ls = ctx.spec.attachment_label;
   // Numbered when there are several, as the 附件说明 numbers them (7.3.7).
-  const bool several = all.size() > 1 || ctx.doc.attachments.size() > 1;
-  for (size_t i = 0; i < all.size(); ++i) {
-    const model::attachment& a = all[i];
-    const std::string label = ls.text + (several ? numbered(ls.number, i + 1) : std::string());
-    block lb = label_block(ctx, label, a.pos);
+  size_t count = 0;
+  for (const auto& a : all) count += a.forwarded ? 0 : 1;
+  const bool several = count > 1 || ctx.doc.attachments.size() > 1;
+  size_t number = 0;
+  for (const model::attachment& a : all) {
     std::string title = a.title;  // its lines joined: Chinese needs no space
     title.erase(std::remove(title.begin(), title.end(), '\n'), title.end());
-    lb.outline = label + "　" + title;  // the bookmark of the attachment
-    out.push_back(std::move(lb));
-    out.push_back(title_block(ctx, a));
+    block tb = title_block(ctx, a);
+    if (a.forwarded) {
+      tb.outline = title;  // the bookmark of the forwarded document
+    } else {
+      const std::string label = ls.text + (several ? numbered(ls.number, ++number) : std::string());
+      block lb = label_block(ctx, label, a.pos);
+      lb.outline = label + "　" + title;  // the bookmark of the attachment
+      out.push_back(std::move(lb));
+    }
+    out.push_back(std::move(tb));
+    // Its 主送机关 one empty row below the title, 顶格 (as 7.3.2 sets the document's).
+    int rows_after_title = ctx.spec.attachment_title.rows_after;
+    if (!a.addressee.empty()) {
+      block b;
+      b.role = element::addressee;
+      b.pos = a.pos;
+      b.rows_before = ctx.spec.addressee.rows_before;
+      b.keep_with_next = true;
+      b.lines = ctx.grid_lines(
+          {ctx.piece(a.addressee, ctx.spec.addressee.style, element::addressee)}, 0, 0, a.pos);
+      out.push_back(std::move(b));
+      rows_after_title = 0;
+    }
     for (size_t k = 0; k < a.body.size(); ++k) {
       block b = body_paragraph(ctx, a.body[k]);
-      if (k == 0) b.rows_before = ctx.spec.attachment_title.rows_after;
+      if (k == 0) b.rows_before = rows_after_title;
       b.keep_with_next = a.body[k].kind == model::block_kind::heading && k + 1 < a.body.size();
       out.push_back(std::move(b));
     }
+    if (a.sig.present) {
+      block b;
+      if (signature_block(ctx, a.sig, b)) out.push_back(std::move(b));
+    }
+    if (!a.note.empty()) out.push_back(note_block(ctx, a.note, a.note_pos));
   }
 }
 

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "frames/frames.hpp"
+#include "layout/grid/grid.hpp"
 #include "model/document.hpp"
 
 namespace hongtou::layout {
@@ -55,12 +56,28 @@ struct line_place {
   int row = 0;
 };
 
+/// A page whose rows close up so that a signature fits (GB/T 9704-2012
+/// 7.3.5.5): from row `from` on, rows are `pitch` apart instead of the grid's.
+struct tightening {
+  int from = 0;  // 0: the page keeps the grid
+  double pitch = 0;
+};
+
 /// What paginate hands emit: the page of every block and line.
 struct pagination {
   int pages = 0;
   std::vector<int> block_page;              // per block: the page it starts on
   std::vector<std::vector<line_place>> at;  // per block, per line
   std::vector<int> unnumbered;              // pages (0-based) that show no page number
+  bool body_on_first_page = true;           // false: page 1 shows no body text (7.3.3)
+  std::vector<tightening> tight;            // per page
+
+  /// The em-box top of a grid row of a page, pt from the page's top.
+  double row_top(const grid& g, int page, int row) const {
+    const size_t p = static_cast<size_t>(page);
+    if (p >= tight.size() || tight[p].from == 0 || row <= tight[p].from) return g.row_top(row);
+    return g.row_top(tight[p].from) + (row - tight[p].from) * tight[p].pitch;
+  }
 };
 
 }  // namespace hongtou::layout

@@ -1,9 +1,46 @@
+// compose: flow -> paginate -> emit, once; twice when the 主送机关 would
+// leave page 1 without body text (GB/T 9704-2012 7.3.3: 公文首页必须显示正文),
+// which 7.3.2 mends by moving them to the 版记 as "主送：…".
 #include "layout/page/compose.hpp"
 
 #include "layout/page/emit.hpp"
 #include "layout/page/flow.hpp"
 
 namespace hongtou::layout {
+
+namespace {
+
+struct laid_out {
+  std::vector<block> blocks;
+  pagination plan;
+};
+
+laid_out lay_out(context& ctx) {
+  laid_out l;
+  l.blocks = flow(ctx);
+  l.plan = paginate(ctx, l.blocks);
+  return l;
+}
+
+// The document with its 主送机关 in the 版记 (7.3.2), a 版记 made when it has none.
+model::document addressee_in_imprint(const model::document& doc) {
+  model::document moved = doc;
+  // Ended as the 抄送 is, with a full stop (7.4.2), where page 1 had the colon (7.3.2).
+  const std::string colon = "：";
+  std::string to = doc.addressee;
+  if (to.size() >= colon.size() && to.compare(to.size() - colon.size(), colon.size(), colon) == 0)
+    to.resize(to.size() - colon.size());
+  moved.end.addressee = enclosed(to, "", "。");
+  moved.end.addressee_pos = doc.title_pos;
+  if (!moved.end.present) {
+    moved.end.present = true;
+    moved.end.pos = doc.title_pos;
+  }
+  moved.addressee.clear();
+  return moved;
+}
+
+}  // namespace
 
 bool compose(const model::document& doc, const model::layout_spec& spec,
              const fonts::font_set& fonts, frames& out, diagnostics& diags,
@@ -14,10 +51,31 @@ bool compose(const model::document& doc, const model::layout_spec& spec,
       return false;
     }
   }
-  context ctx(doc, spec, fonts, diags, seals);
-  std::vector<block> blocks = flow(ctx);
-  const pagination plan = paginate(ctx, blocks);
-  emit(ctx, blocks, plan, out);
+  // Each attempt reports into its own list; only the one emitted is kept.
+  diagnostics first;
+  context ctx(doc, spec, fonts, first, seals);
+  laid_out l = lay_out(ctx);
+  if (!l.plan.body_on_first_page && !doc.addressee.empty() && doc.end.addressee.empty()) {
+    const model::document moved = addressee_in_imprint(doc);
+    diagnostics second;
+    context again(moved, spec, fonts, second, seals);
+    laid_out m = lay_out(again);
+    if (m.plan.body_on_first_page) {
+      second.warning(doc.source_name, doc.title_pos.line, doc.title_pos.column,
+                     "the 主送机关 would leave page 1 without body text; moved to the 版记 as "
+                     "\"主送：…\" (GB/T 9704-2012 7.3.2)",
+                     "shorten the title or the addressee list to keep them on page 1");
+      emit(again, m.blocks, m.plan, out);
+      diags.append(second);
+      return !diags.has_errors();
+    }
+  }
+  if (!l.plan.body_on_first_page)
+    first.warning(doc.source_name, doc.title_pos.line, doc.title_pos.column,
+                  "page 1 shows no body text (GB/T 9704 requires it)",
+                  "shorten the title or the addressee list");
+  emit(ctx, l.blocks, l.plan, out);
+  diags.append(first);
   return !diags.has_errors();
 }
 

@@ -24,7 +24,7 @@ void emit(context& ctx, std::vector<block>& blocks, const pagination& plan, fram
       auto& runs = blk.lines[l].runs;
       for (auto& run : runs)
         if (blk.place == placement::grid)
-          ctx.place_em_top(run, ctx.g.row_top(at.row) + blk.y_offset);
+          ctx.place_em_top(run, plan.row_top(ctx.g, at.page, at.row) + blk.y_offset);
       // The outline entry of a level-1 heading points at its first line.
       if (l == 0 && !blk.outline.empty() && !runs.empty())
         out.outline.push_back({blk.outline, at.page + 1, runs.front().em_top});
@@ -34,7 +34,7 @@ void emit(context& ctx, std::vector<block>& blocks, const pagination& plan, fram
     for (auto& r : blk.rules) first.rules.push_back(r);
     // Images of grid blocks hang from their first line; the others are placed.
     const double origin = blk.place == placement::grid && !plan.at[b].empty()
-                              ? ctx.g.row_top(plan.at[b].front().row)
+                              ? plan.row_top(ctx.g, plan.at[b].front().page, plan.at[b].front().row)
                               : 0;
     for (auto& im : blk.images) {
       im.y += origin;

@@ -18,6 +18,9 @@ std::vector<block> flow(context& ctx) {
   std::vector<block> blocks;
   flow_state state;
   for (element_flow f : general_format) f(ctx, state, blocks);
+  // Across the element flows: a body's blocks come from flow_body and from
+  // flow_attachments alike.
+  keep_chapters_with_next(ctx.spec, blocks);
   return blocks;
 }
 

@@ -29,10 +29,20 @@ void flow_attachment_note(context& ctx, flow_state& state, std::vector<block>& o
 /// 发文机关署名 and 成文日期 (signature.cpp, 7.3.5).
 void flow_signature(context& ctx, flow_state& state, std::vector<block>& out);
 
+/// The signature block of a 署名 and 成文日期 (signature.cpp, 7.3.5); false
+/// after reporting an error.
+bool signature_block(context& ctx, const model::signature& sig, block& b);
+/// A sealed signature's names, date and seals into `b` (seals.cpp, 7.3.5.1);
+/// false after reporting a seal whose image was not loaded.
+bool seal_signature(context& ctx, const model::signature& sig,
+                    const std::vector<prepared_text>& names, const prepared_text& date, block& b);
+
 /// 附注 (note.cpp, 7.3.6).
 void flow_note(context& ctx, flow_state& state, std::vector<block>& out);
+/// A 附注's block, its brackets added unless written (note.cpp, 7.3.6).
+block note_block(context& ctx, const std::string& note, const model::source_pos& pos);
 
-/// 附件 on new pages (attachments.cpp, 7.3.7).
+/// Forwarded documents and 附件, each on new pages (attachments.cpp, 7.3.7).
 void flow_attachments(context& ctx, flow_state& state, std::vector<block>& out);
 /// 版记 (imprint.cpp, 7.4).
 void flow_imprint(context& ctx, flow_state& state, std::vector<block>& out);
@@ -48,8 +58,11 @@ std::vector<size_t> break_title(const prepared_text& p, const model::layout_spec
 std::vector<block_line> title_lines(context& ctx, const std::string& title,
                                     const model::text_style& style, element role,
                                     const model::source_pos& pos);
-/// A paragraph or heading of a body, set on the grid (body.cpp, 7.3.3).
+/// A paragraph, heading or chapter title of a body, set on the grid (body.cpp, 7.3.3).
 block body_paragraph(context& ctx, const model::block& blk);
+/// Every chapter title followed by body text (of the 正文 or of an
+/// attachment) keeps with it, at least the layout's rows-after above it (body.cpp).
+void keep_chapters_with_next(const model::layout_spec& spec, std::vector<block>& blocks);
 
 /// Runs the element flows of the document's format.
 std::vector<block> flow(context& ctx);

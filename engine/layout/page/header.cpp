@@ -173,6 +173,36 @@ double place_doc_number(context& ctx, double top, std::vector<block>& out) {
   return bottom;
 }
 
+// The separator broken around a centred star (common practice of Party
+// organs): the star's ink centred on the line, both ways; the two halves
+// stop `gap` short of its ink.
+void star_on(context& ctx, const rule& line, block& b) {
+  const auto& st = ctx.spec.separator_star;
+  glyph_run star = ctx.centred_run("★", st.style, element::separator, {});
+  ctx.place_baseline(star, 0);
+  ctx.measure_ink(star);
+  double ink_left = star.right(), ink_right = star.left();
+  for (const auto& gl : star.glyphs) {
+    const fonts::ink_box box = ctx.face_of(star).ink(gl.id);
+    if (box.empty) continue;
+    ink_left = std::min(ink_left, gl.x + box.x_min * star.size);
+    ink_right = std::max(ink_right, gl.x + box.x_max * star.size);
+  }
+  if (ink_left > ink_right) ink_left = ink_right = (star.left() + star.right()) / 2;
+  // Centred both ways: horizontally on the line's middle, vertically on it.
+  const double dx = line.x + line.width / 2 - (ink_left + ink_right) / 2;
+  for (auto& gl : star.glyphs) gl.x += dx;
+  ctx.place_baseline(star, line.y - (star.ink_top + star.ink_bottom) / 2);
+  ctx.measure_ink(star);
+  rule left = line, right = line;
+  left.width = std::max(0.0, ink_left + dx - st.gap - line.x);
+  right.x = ink_right + dx + st.gap;
+  right.width = std::max(0.0, line.x + line.width - right.x);
+  b.rules.push_back(left);
+  b.rules.push_back(right);
+  b.lines.push_back({{std::move(star)}});
+}
+
 }  // namespace
 
 void flow_header(context& ctx, flow_state& state, std::vector<block>& out) {
@@ -200,7 +230,10 @@ void flow_header(context& ctx, flow_state& state, std::vector<block>& out) {
   block b;
   b.role = element::separator;
   b.place = placement::fixed;
-  b.rules.push_back(r);
+  if (ctx.spec.separator_star.shown)
+    star_on(ctx, r, b);
+  else
+    b.rules.push_back(r);
   out.push_back(std::move(b));
   state.fixed_bottom = r.y;
 }

@@ -4,18 +4,20 @@
 
 namespace hongtou::layout {
 
-void flow_note(context& ctx, flow_state&, std::vector<block>& out) {
-  const model::document& doc = ctx.doc;
-  if (doc.note.empty()) return;
+block note_block(context& ctx, const std::string& note, const model::source_pos& pos) {
   const auto& ns = ctx.spec.note;
   // The brackets are added unless the author wrote them.
-  const std::string text = enclosed(doc.note, ns.open, ns.close);
+  const std::string text = enclosed(note, ns.open, ns.close);
   block b;
   b.role = element::note;
-  b.pos = doc.note_pos;
-  b.lines = ctx.grid_lines({ctx.piece(text, ns.style, element::note)}, ns.indent * ctx.g.cell, 0,
-                           doc.note_pos);
-  out.push_back(std::move(b));
+  b.pos = pos;
+  b.lines =
+      ctx.grid_lines({ctx.piece(text, ns.style, element::note)}, ns.indent * ctx.g.cell, 0, pos);
+  return b;
+}
+
+void flow_note(context& ctx, flow_state&, std::vector<block>& out) {
+  if (!ctx.doc.note.empty()) out.push_back(note_block(ctx, ctx.doc.note, ctx.doc.note_pos));
 }
 
 }  // namespace hongtou::layout

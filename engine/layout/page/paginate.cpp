@@ -2,8 +2,9 @@
 // pagination rule is decided here: keep-with-next (a standalone heading is
 // never the last line of a page, GB/T 9704-2012 7.3.3 practice), keep-
 // together, the signature never alone on a page (7.3.5.5 and common
-// practice: it takes body lines with it), page 1 shows body text (7.3.3).
+// practice: it takes body lines with it); whether page 1 shows body text (7.3.3).
 #include <algorithm>
+#include <cstdio>
 
 #include "layout/page/emit.hpp"
 
@@ -34,12 +35,37 @@ class paginator {
   }
 
  private:
-  int rows() const { return ctx_.g.rows; }
+  int rows() const { return rows_; }
 
   void new_page() {
     ++page_;
     plan_.pages = page_ + 1;
     row_ = 1;
+    rows_ = ctx_.g.rows;
+  }
+
+  // GB/T 9704-2012 7.3.5.5: a signature that does not fit closes up the
+  // rows of its page, from the page's first grid row, down to the layout's
+  // least pitch; true when it then fits, rows `first` to `last` included.
+  bool tighten(int first, int last, const block& blk) {
+    const grid& g = ctx_.g;
+    int from = first;
+    for (const auto& lines : plan_.at)
+      for (const auto& at : lines)
+        if (at.page == page_ && at.row > 0) from = std::min(from, at.row);
+    if (last <= from) return false;
+    const double pitch = (g.bottom - g.cell - blk.below - g.row_top(from)) / (last - from);
+    if (pitch < ctx_.spec.signature.min_pitch - 1e-9 || pitch >= g.pitch) return false;
+    plan_.tight.resize(static_cast<size_t>(page_) + 1);
+    plan_.tight[static_cast<size_t>(page_)] = {from, pitch};
+    rows_ = last;
+    char text[160];
+    std::snprintf(text, sizeof text,
+                  "page %d: rows closed up to a pitch of %.2f pt (the grid's %.2f) so that the "
+                  "signature fits (GB/T 9704-2012 7.3.5.5)",
+                  page_ + 1, pitch, g.pitch);
+    ctx_.diags.add({severity::note, ctx_.doc.source_name, blk.pos.line, blk.pos.column, text, {}});
+    return true;
   }
 
   void place(size_t b) {
@@ -52,8 +78,18 @@ class paginator {
     const bool fits =
         first + n - 1 <= rows() &&
         ctx_.g.row_top(first + n - 1) + ctx_.g.cell + blk.below <= ctx_.g.bottom + 1e-6;
-    if (!fits && blk.carry_lines > 0) {
+    if (!fits && blk.carry_lines > 0 && tighten(first, first + n - 1, blk)) {
+      // closed up: it fits on this page
+    } else if (!fits && blk.carry_lines > 0) {
       carry(static_cast<size_t>(blk.carry_lines));
+      ctx_.diags.add({severity::note,
+                      ctx_.doc.source_name,
+                      blk.pos.line,
+                      blk.pos.column,
+                      "page " + std::to_string(page_ + 1) + ": " + std::to_string(blk.carry_lines) +
+                          " lines went over with the signature, which must not stand alone "
+                          "(GB/T 9704-2012 7.3.5.5)",
+                      {}});
       first = row_ + blk.rows_before;
     } else if (!fits && blk.keep_together && first > 1) {
       new_page();
@@ -104,7 +140,8 @@ class paginator {
       for (size_t l = 0; l < blk.lines.size(); ++l) {
         const line_place& at = plan_.at[b][l];
         if (at.page != page_) continue;
-        if (blk.place == placement::grid) y = std::max(y, ctx_.g.row_top(at.row) + ctx_.g.cell);
+        if (blk.place == placement::grid)
+          y = std::max(y, plan_.row_top(ctx_.g, page_, at.row) + ctx_.g.cell);
         for (const auto& run : blk.lines[l].runs)
           if (blk.place != placement::grid) y = std::max(y, run.em_bottom);
       }
@@ -138,19 +175,16 @@ class paginator {
     return false;
   }
 
-  // GB/T 9704-2012 7.3.3: 公文首页必须显示正文.
+  // GB/T 9704-2012 7.3.3: 公文首页必须显示正文 (compose acts on it).
   void check_first_page() {
-    const model::document& doc = ctx_.doc;
-    if (doc.body.empty()) return;
+    if (ctx_.doc.body.empty()) return;
     for (size_t b = 0; b < blocks_.size(); ++b) {
       const element r = blocks_[b].role;
       if (r != element::body && r != element::heading) continue;
       for (const auto& at : plan_.at[b])
         if (at.page == 0) return;
     }
-    ctx_.diags.warning(doc.source_name, doc.title_pos.line, doc.title_pos.column,
-                       "page 1 shows no body text (GB/T 9704 requires it)",
-                       "shorten the title or the addressee list");
+    plan_.body_on_first_page = false;
   }
 
   context& ctx_;
@@ -158,6 +192,7 @@ class paginator {
   pagination plan_;
   int page_ = 0;
   int row_ = 1;
+  int rows_ = ctx_.g.rows;  // rows of the current page (more when it is closed up)
   std::vector<std::pair<size_t, size_t>> carriable_;  // (block, line), in placing order
 };
 

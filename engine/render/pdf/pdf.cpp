@@ -115,6 +115,30 @@ class pdf_writer {
     return s;
   }
 
+  // Appends content to the page's content stream (and to the document's /ID).
+  void write_content(HPDF_Page page, const std::string& content) {
+    if (content.empty()) return;
+    auto* attr = static_cast<HPDF_PageAttr>(page->attr);
+    HPDF_Stream_Write(attr->stream, reinterpret_cast<const HPDF_BYTE*>(content.data()),
+                      static_cast<HPDF_UINT>(content.size()));
+    doc_.add_to_id(content.data(), content.size());
+  }
+
+  // Fake bold (a face without a bold weight): the glyphs filled, then
+  // stroked in the fill colour with the run's stroke width, round joins so
+  // that sharp corners grow no spikes; the graphics state is restored after.
+  void show_stroked_run(HPDF_Page page, const glyph_run& run) {
+    HPDF_Page_GSave(page);
+    HPDF_Page_SetLineWidth(page, static_cast<HPDF_REAL>(run.stroke));
+    HPDF_Page_SetLineJoin(page, HPDF_ROUND_JOIN);
+    HPDF_Page_SetRGBStroke(page, static_cast<HPDF_REAL>(run.color.r),
+                           static_cast<HPDF_REAL>(run.color.g),
+                           static_cast<HPDF_REAL>(run.color.b));
+    HPDF_Page_SetTextRenderingMode(page, HPDF_FILL_THEN_STROKE);
+    write_content(page, show_run(page, run));
+    HPDF_Page_GRestore(page);
+  }
+
   bool write_pages() {
     for (const auto& pg : frames_.pages) {
       HPDF_Page page = HPDF_AddPage(doc_.get());
@@ -146,12 +170,17 @@ class pdf_writer {
         HPDF_Page_GRestore(page);
       }
       std::string content;
-      for (const auto& run : pg.runs)
-        if (!run.glyphs.empty()) content += show_run(page, run);
-      auto* attr = static_cast<HPDF_PageAttr>(page->attr);
-      HPDF_Stream_Write(attr->stream, reinterpret_cast<const HPDF_BYTE*>(content.data()),
-                        static_cast<HPDF_UINT>(content.size()));
-      doc_.add_to_id(content.data(), content.size());
+      for (const auto& run : pg.runs) {
+        if (run.glyphs.empty()) continue;
+        if (run.stroke > 0) {
+          write_content(page, content);  // the runs before it, in order
+          content.clear();
+          show_stroked_run(page, run);
+        } else {
+          content += show_run(page, run);
+        }
+      }
+      write_content(page, content);
       // Images (seals) go over the text they cover.
       for (const auto& im : pg.images)
         if (!draw_image(page, im)) return false;

@@ -53,6 +53,7 @@ std::string trace(const frames& f, const fonts::face_cache& faces) {
       out += " font=" + (face ? face->postscript_name() : std::string("?")) +
              " size=" + fixed(run.size, 2) + "pt";
       if (run.h_scale != 1) out += " scale=" + fixed(run.h_scale, 4);
+      if (run.stroke > 0) out += " stroke=" + fixed(run.stroke, 2) + "pt";  // fake bold
       out += " " + colour(run.color) + " x=" + mm(run.left()) + ".." + mm(run.right()) +
              " em=" + mm(run.em_top) + ".." + mm(run.em_bottom);
       if (run.ink_measured) out += " ink=" + mm(run.ink_top) + ".." + mm(run.ink_bottom);

@@ -1,0 +1,43 @@
+#pragma once
+// Sealed documents in layout tests: the synthetic sample seal of
+// samples/seals, decoded once, and composing a document whose seals all
+// name it as "seal.png".
+#include <string>
+
+#include "image/png.hpp"
+#include "unit/fixture.hpp"
+
+namespace hongtou::test {
+
+/// samples/seals/sample-seal.png as the page stage receives it.
+inline const image& sample_seal() {
+  static image im = [] {
+    raster::decoded_image d;
+    std::string error;
+    REQUIRE(raster::read_png_file(source_path("samples/seals/sample-seal.png"), {}, d, error));
+    image out;
+    out.pixel_width = d.width;
+    out.pixel_height = d.height;
+    out.rgb = d.rgb;
+    out.alpha = d.alpha;
+    return out;
+  }();
+  return im;
+}
+
+/// Lays out a document whose <seal src="seal.png"> is the sample seal,
+/// REQUIREing success; the diagnostics are shown when it fails.
+inline frames compose_sealed_xml(const std::string& xml) {
+  const auto& env = environment::get();
+  model::document doc;
+  diagnostics diags;
+  REQUIRE(model::parse_document(xml, "sealed.xml", doc, diags));
+  frames f;
+  const bool ok =
+      layout::compose(doc, env.spec, *env.fonts, f, diags, {{"seal.png", sample_seal()}});
+  for (const auto& d : diags.items()) INFO(format(d));
+  REQUIRE(ok);
+  return f;
+}
+
+}  // namespace hongtou::test
