@@ -110,18 +110,28 @@ struct layout_spec {
 
   // Choosing title line breaks (GB/T 9704-2012 7.3.1 asks for 词意完整 and a
   // 梯形 or 菱形 shape; the weights are common practice): every cost in pt.
+  // Word lists are texts of words separated by spaces.
   struct {
-    int max_lines;            // never more lines than this
-    int extra_lines;          // lines tried beyond the fewest that fit
-    double search_limit;      // give up the exhaustive search beyond this many combinations
-    std::string free_before;  // no cost for a break before this text (e.g. "关于")
-    double word_break;        // a break at a word boundary
-    double inside_word;       // a break inside a word
-    double near_full_ratio;   // a line wider than this share of the type area …
-    double near_full;         // … costs this
-    double unevenness;        // weight of the width difference of neighbouring lines
-    double longer_below;      // extra weight when a lower line is longer (上长下短)
-    double extra_line;        // per line beyond the fewest
+    int max_lines;               // never more lines than this
+    int extra_lines;             // lines tried beyond the fewest that fit
+    double search_limit;         // give up the exhaustive search beyond this many combinations
+    std::string free_before;     // no cost for a break before this text (e.g. "关于")
+    std::string natural_after;   // words a break after costs `natural` (关于, 、) …
+    std::string natural_before;  // … words a break before does (有关) …
+    std::string leads;           // … and after free_before, these (开展) or a number
+    double natural;              // a break at those words
+    std::string kinds;           // 文种: whole, and with the particle before them
+    std::string particle;        // begins a line only with a kind after it (的)
+    std::string suffixes;        // one-character words kept with the word before (厅)
+    std::string note_open;       // opening brackets kept with the text before (（)
+    double word_break;           // a break at a word boundary
+    double inside_word;          // a break inside a word, a number, brackets or a kind
+    double near_full_ratio;      // a line wider than this share of the type area …
+    double near_full;            // … costs this
+    double unevenness;           // weight of the width difference of neighbouring lines
+    double longer_below;         // two lines, the lower longer, no natural break (上长下短)
+    double hourglass;            // a line shorter than both neighbours (沙漏)
+    double extra_line;           // per line beyond the fewest
   } title_breaking;
 
   // GB/T 9704-2012 7.3.2: 主送机关.

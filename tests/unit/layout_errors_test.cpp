@@ -102,7 +102,7 @@ TEST_CASE("a layout length needs a unit, and em only where the element has a siz
   CHECK(bad_value("below=\"7mm\" inset=\"1em\"", "below=\"7mm\" inset=\"1 em\"", "inset") ==
         "bad length \"1 em\" in inset on <page-number>; expected a number and a unit: \"37mm\", "
         "\"16pt\" or \"1em\" (this element's size)");
-  CHECK(bad_value("near-full=\"1em\"", "near-full=\"-1em\"") ==
+  CHECK(bad_value("near-full=\"15em\"", "near-full=\"-1em\"") ==
         "bad length \"-1em\" in near-full on <title-breaking>; expected a number and a unit: "
         "\"37mm\", \"16pt\" or \"1em\" (the size of <title>)");
   CHECK(bad_value("size=\"52pt\"", "size=\"2em\"") ==
@@ -131,7 +131,7 @@ TEST_CASE("bad counts, numbers, colours and names give the expected range") {
         "0 and at most 1");
   CHECK(bad_value("search-limit=\"100000\"", "search-limit=\"0.5\"") ==
         "bad number \"0.5\" in search-limit on <title-breaking>; expected a number at least 1");
-  CHECK(bad_value("longer-below=\"4\"", "longer-below=\"-4\"") ==
+  CHECK(bad_value("longer-below=\"1\"", "longer-below=\"-4\"") ==
         "bad number \"-4\" in longer-below on <title-breaking>; expected a number at least 0");
   CHECK(bad_value("color=\"#FF0000\" width", "color=\"red\" width") ==
         "bad colour \"red\" in color on <separator>; expected \"#RRGGBB\", e.g. \"#FF0000\"");

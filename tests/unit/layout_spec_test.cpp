@@ -57,12 +57,21 @@ void check_same_numbers(const layout_spec& a, const layout_spec& b) {
   CHECK(ta.extra_lines == tb.extra_lines);
   CHECK(ta.search_limit == tb.search_limit);
   CHECK(ta.free_before == tb.free_before);
+  CHECK(ta.natural_after == tb.natural_after);
+  CHECK(ta.natural_before == tb.natural_before);
+  CHECK(ta.leads == tb.leads);
+  CHECK(ta.natural == tb.natural);
+  CHECK(ta.kinds == tb.kinds);
+  CHECK(ta.particle == tb.particle);
+  CHECK(ta.suffixes == tb.suffixes);
+  CHECK(ta.note_open == tb.note_open);
   CHECK(ta.word_break == tb.word_break);
   CHECK(ta.inside_word == tb.inside_word);
   CHECK(ta.near_full_ratio == tb.near_full_ratio);
   CHECK(ta.near_full == tb.near_full);
   CHECK(ta.unevenness == tb.unevenness);
   CHECK(ta.longer_below == tb.longer_below);
+  CHECK(ta.hourglass == tb.hourglass);
   CHECK(ta.extra_line == tb.extra_line);
   check_style(a.addressee.style, b.addressee.style);
   CHECK(a.addressee.rows_before == b.addressee.rows_before);
@@ -188,13 +197,19 @@ TEST_CASE("the title-breaking costs of gbt9704 are in pt, em being the title's 2
   CHECK(t.extra_lines == 1);
   CHECK(t.search_limit == 100000);
   CHECK(t.free_before == "关于");
-  CHECK(t.word_break == 22);
+  CHECK(t.natural_after == "关于 、");
+  CHECK(t.natural_before == "有关");
+  CHECK(t.natural == 3 * 22);
+  CHECK(t.particle == "的");
+  CHECK(t.note_open == "（ 〔");
+  CHECK(t.word_break == 10 * 22);
   CHECK(t.inside_word == 50 * 22);
   CHECK(t.near_full_ratio == 0.95);
-  CHECK(t.near_full == 22);
+  CHECK(t.near_full == 15 * 22);
   CHECK(t.unevenness == 1);
-  CHECK(t.longer_below == 4);
-  CHECK(t.extra_line == 1000);
+  CHECK(t.longer_below == 1);
+  CHECK(t.hourglass == 20 * 22);
+  CHECK(t.extra_line == 22);
 }
 
 TEST_CASE("font_roles lists the roles of the elements once each, body first") {
@@ -247,10 +262,10 @@ TEST_CASE("em in a child resolves against the size after merging") {
   CHECK(child_of_gbt9704("<page-number size=\"16pt\"/>").page_number.inset == 16);
   // <title-breaking> counts in the title's size.
   const layout_spec l = child_of_gbt9704("<title size=\"20pt\"/>");
-  CHECK(l.title_breaking.word_break == 20);
+  CHECK(l.title_breaking.word_break == 200);
   CHECK(l.title_breaking.inside_word == 1000);
-  CHECK(l.title_breaking.near_full == 20);
-  CHECK(l.title_breaking.extra_line == 1000);  // in pt, not em
+  CHECK(l.title_breaking.near_full == 300);
+  CHECK(l.title_breaking.extra_line == 20);
 }
 
 TEST_CASE("values are checked after merging, at the file and place they were written") {

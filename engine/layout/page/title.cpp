@@ -1,7 +1,9 @@
 // 标题 (GB/T 9704-2012 7.3.1): centred lines of 小标宋, 2 empty rows below
 // the separator; long titles break where the meaning allows (梯形或菱形,
 // 词意完整), with the common-practice preferences of the layout's
-// <title-breaking>.
+// <title-breaking>: preferred break points (before 关于, after 关于 and the
+// verb of the 事由, after 、), words, numbers, brackets and 的 + 文种 kept
+// whole, then the shape.
 #include <cmath>
 #include <functional>
 #include <limits>
@@ -14,17 +16,188 @@ namespace hongtou::layout {
 namespace {
 
 constexpr double epsilon = 1e-6;
+using breaking = decltype(model::layout_spec::title_breaking);
+
+// The words of a word list of the layout (separated by white space).
+std::vector<std::u32string> words_of(const std::string& list) {
+  std::vector<std::u32string> out(1);
+  for (char32_t c : utf8_decode(list)) {
+    if (c != U' ' && c != U'\t' && c != U'\n' && c != U'\r')
+      out.back() += c;
+    else if (!out.back().empty())
+      out.emplace_back();
+  }
+  if (out.back().empty()) out.pop_back();
+  return out;
+}
+
+bool is_digit(char32_t c) {
+  return (c >= U'0' && c <= U'9') || (c >= U'０' && c <= U'９');
+}
+
+bool is_han(char32_t c) {
+  return (c >= 0x3400 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF) ||
+         (c >= 0x20000 && c <= 0x3FFFF);
+}
+
+// Brackets and quotes whose content stays on one line (7.3.1: 《…》, 〔…〕).
+constexpr char32_t brackets[][2] = {{U'《', U'》'}, {U'〈', U'〉'}, {U'〔', U'〕'}, {U'（', U'）'},
+                                    {U'(', U')'},   {U'“', U'”'},   {U'‘', U'’'},   {U'「', U'」'},
+                                    {U'『', U'』'}, {U'【', U'】'}, {U'［', U'］'}};
+
+// What a break before each position of a title's text costs, from its words
+// (GB/T 9704-2012 7.3.1: 词意完整) and the preferred break points of the
+// layout; `natural` marks the preferred ones (free, natural, lead).
+class title_breaks {
+ public:
+  title_breaks(const prepared_text& p, const breaking& tb) : p_(p), tb_(tb), t_(p.text) {
+    kept_.assign(t_.size() + 1, false);
+    lead_.assign(t_.size() + 1, false);
+    word_at_.assign(t_.size() + 1, false);
+    word_at_[t_.size()] = true;
+    for (size_t k = 0; k < p.clusters.size(); ++k) word_at_[p.clusters[k].begin] = p.word_start[k];
+    keep_brackets();
+    keep_numbers_and_notes();
+    keep_kinds();
+    mark_leads();
+  }
+
+  struct cost {
+    double pt = 0;
+    bool natural = false;
+  };
+
+  // A break before cluster k (k ≥ 1).
+  cost before(size_t k) const {
+    const size_t at = p_.clusters[k].begin;
+    if (kept_[at]) return {tb_.inside_word, false};
+    if (starts(at, free_before_)) return {0, true};
+    for (const auto& w : natural_after_)
+      if (at >= w.size() && t_.compare(at - w.size(), w.size(), w) == 0) return {tb_.natural, true};
+    for (const auto& w : natural_before_)
+      if (starts(at, w)) return {tb_.natural, true};
+    if (lead_[at]) return {tb_.natural, true};
+    if (!p_.word_start[k] || glued(k)) return {tb_.inside_word, false};
+    return {tb_.word_break, false};
+  }
+
+ private:
+  bool starts(size_t at, const std::u32string& w) const {
+    return !w.empty() && t_.compare(at, w.size(), w) == 0;
+  }
+
+  // Inside brackets and quotes, up to the closing one.
+  void keep_brackets() {
+    std::vector<char32_t> closing;
+    for (size_t i = 0; i < t_.size(); ++i) {
+      if (!closing.empty()) kept_[i] = true;
+      if (!closing.empty() && t_[i] == closing.back()) {
+        closing.pop_back();
+        continue;
+      }
+      for (const auto& b : brackets)
+        if (t_[i] == b[0]) closing.push_back(b[1]);
+    }
+  }
+
+  // A number with its unit (2019年); a note in brackets with the text before it (班（校）).
+  void keep_numbers_and_notes() {
+    const std::vector<std::u32string> notes = words_of(tb_.note_open);
+    for (size_t i = 1; i < t_.size(); ++i) {
+      if (is_digit(t_[i - 1]) && !is_digit(t_[i]) && t_[i] != U' ') kept_[i] = true;
+      for (const auto& n : notes)
+        if (t_[i - 1] != U' ' && starts(i, n)) kept_[i] = true;
+    }
+  }
+
+  // 文种 whole, 的 + 文种 together, no other 的 at a line start.
+  void keep_kinds() {
+    const std::vector<std::u32string> kinds = words_of(tb_.kinds);
+    const std::u32string particle = utf8_decode(tb_.particle);
+    std::vector<bool> kind_at(t_.size() + 1, false);
+    for (const auto& kind : kinds)
+      for (size_t s = t_.find(kind); s != std::u32string::npos; s = t_.find(kind, s + 1)) {
+        kind_at[s] = true;
+        for (size_t i = s + 1; i < s + kind.size(); ++i) kept_[i] = true;
+        if (s >= particle.size() && t_.compare(s - particle.size(), particle.size(), particle) == 0)
+          kept_[s] = true;
+      }
+    for (size_t s = t_.find(particle); s != std::u32string::npos; s = t_.find(particle, s + 1))
+      if (!kind_at[s + particle.size()]) kept_[s] = true;
+  }
+
+  // After 关于 and the words that open the 事由 (关于开展, 关于全面推行), or a
+  // number with its unit (关于2019年).
+  void mark_leads() {
+    const std::vector<std::u32string> leads = words_of(tb_.leads);
+    for (size_t s = t_.find(free_before_); s != std::u32string::npos;
+         s = t_.find(free_before_, s + 1)) {
+      size_t at = s + free_before_.size(), end = 0;
+      for (;;) {
+        size_t longest = 0;
+        for (const auto& w : leads)
+          if (w.size() > longest && starts(at, w)) longest = w.size();
+        if (longest > 0)
+          at += longest;
+        else if (at < t_.size() && is_digit(t_[at]))
+          at = after_number(at);
+        else
+          break;
+        end = at;
+      }
+      if (end > 0) lead_[end] = true;
+    }
+  }
+
+  // The end of the number at `at` and of the word after it, its unit (2018年度).
+  size_t after_number(size_t at) const {
+    while (at < t_.size() && is_digit(t_[at])) ++at;
+    if (at < t_.size() && is_han(t_[at])) {
+      ++at;
+      while (!word_at_[at]) ++at;
+    }
+    return at;
+  }
+
+  // A one-character word (as ICU's dictionary leaves them) that ends a name
+  // (办公|厅), or follows another one (督|查: a word the dictionary lacks).
+  bool glued(size_t k) const {
+    if (!one_character_word(k)) return false;
+    const char32_t c = p_.text[p_.clusters[k].begin];
+    for (const auto& s : suffixes_)
+      if (s.size() == 1 && s[0] == c) return true;
+    return k > 0 && one_character_word(k - 1);
+  }
+
+  bool one_character_word(size_t k) const {
+    const cluster& c = p_.clusters[k];
+    return p_.word_start[k] && word_at_[c.end] && c.end == c.begin + 1 && is_han(p_.text[c.begin]);
+  }
+
+  const prepared_text& p_;
+  const breaking& tb_;
+  const std::u32string& t_;
+  const std::u32string free_before_ = utf8_decode(tb_.free_before);
+  const std::vector<std::u32string> natural_after_ = words_of(tb_.natural_after);
+  const std::vector<std::u32string> natural_before_ = words_of(tb_.natural_before);
+  const std::vector<std::u32string> suffixes_ = words_of(tb_.suffixes);
+  std::vector<bool> kept_, lead_, word_at_;  // per code point: a break before it …
+};
 
 class title_breaker {
  public:
   title_breaker(const prepared_text& p, const model::layout_spec& spec, double width)
       : p_(p), tb_(spec.title_breaking), width_(width) {
-    for (size_t i = 1; i < p.clusters.size(); ++i)
+    const title_breaks costs(p, tb_);
+    point_.resize(p.clusters.size());
+    for (size_t i = 1; i < p.clusters.size(); ++i) {
+      point_[i] = costs.before(i);
       if (p.break_before[i]) cand_.push_back(i);
+    }
   }
 
-  // Every line fits, lines as even as possible, upper lines not shorter than
-  // lower ones (上长下短); the fewest lines unless one more reads better.
+  // Every line fits; the cheapest breaks and shape (7.3.1: 梯形 or 菱形), with
+  // the fewest lines or one more.
   std::vector<size_t> run() {
     const size_t n = p_.clusters.size();
     const double total = trimmed_width(p_, 0, n);
@@ -35,38 +208,31 @@ class title_breaker {
     for (size_t lines = min_lines_; lines <= last && lines <= max_lines; ++lines) {
       pick_.assign(lines - 1, 0);
       if (pick_.size() <= cand_.size() && combinations() <= tb_.search_limit) search(0, 0);
-      if (!best_.empty()) return best_;
     }
+    if (!best_.empty()) return best_;
     paragraph_params pp;
     pp.width = width_;
     return break_lines(p_, pp);
   }
 
  private:
-  // How bad a line break before cluster k is, in pt.
-  double break_cost(size_t k) const {
-    const std::u32string& t = p_.text;
-    const size_t at = p_.clusters[k].begin;
-    if (!free_before_.empty() && t.compare(at, free_before_.size(), free_before_) == 0) return 0;
-    return p_.word_start[k] ? tb_.word_break : tb_.inside_word;
-  }
-
   double cost(const std::vector<size_t>& starts) const {
-    const size_t n = p_.clusters.size();
+    const size_t n = p_.clusters.size(), lines = starts.size();
     std::vector<double> w;
-    for (size_t l = 0; l < starts.size(); ++l)
-      w.push_back(trimmed_width(p_, starts[l], l + 1 < starts.size() ? starts[l + 1] : n));
-    double c = 0;
-    for (size_t l = 0; l < w.size(); ++l) {
+    for (size_t l = 0; l < lines; ++l)
+      w.push_back(trimmed_width(p_, starts[l], l + 1 < lines ? starts[l + 1] : n));
+    double c = tb_.extra_line * static_cast<double>(lines - min_lines_);
+    for (size_t l = 0; l < lines; ++l) {
       if (w[l] > width_ + epsilon) return std::numeric_limits<double>::max();
       if (w[l] > tb_.near_full_ratio * width_) c += tb_.near_full;
-      if (l > 0) {
-        c += std::fabs(w[l] - w[l - 1]) * tb_.unevenness;
-        if (w[l] > w[l - 1] + epsilon) c += tb_.longer_below * (w[l] - w[l - 1]);
-        c += break_cost(starts[l]);
-      }
+      if (l == 0) continue;
+      c += std::fabs(w[l] - w[l - 1]) * tb_.unevenness + point_[starts[l]].pt;
+      if (l + 1 < lines && w[l] < w[l - 1] - epsilon && w[l] < w[l + 1] - epsilon)
+        c += tb_.hourglass;
     }
-    return c + tb_.extra_line * static_cast<double>(starts.size() - min_lines_);
+    if (lines == 2 && w[1] > w[0] + epsilon && !point_[starts[1]].natural)
+      c += tb_.longer_below * (w[1] - w[0]);
+    return c;
   }
 
   // Enumerates increasing index tuples into cand_.
@@ -96,9 +262,9 @@ class title_breaker {
   }
 
   const prepared_text& p_;
-  const decltype(model::layout_spec::title_breaking)& tb_;
+  const breaking& tb_;
   const double width_;
-  const std::u32string free_before_ = utf8_decode(tb_.free_before);
+  std::vector<title_breaks::cost> point_;  // per cluster: a break before it
   std::vector<size_t> cand_, pick_, best_;
   double best_cost_ = std::numeric_limits<double>::max();
   size_t min_lines_ = 1;
