@@ -133,9 +133,12 @@ bool load_seals(const model::document& doc, const std::string& name, const rende
                 layout::seal_images& out, diagnostics& diags) {
   // The seals of its signature and of the signatures of documents it forwards.
   std::vector<const model::seal*> all;
-  for (const model::seal& s : doc.sig.seals) all.push_back(&s);
-  for (const model::attachment& a : doc.appendices)
-    for (const model::seal& s : a.sig.seals) all.push_back(&s);
+  auto add = [&all](const model::signature& sig) {
+    for (const model::seal& s : sig.seals) all.push_back(&s);
+    for (const model::signer& who : sig.signers) all.push_back(&who.stamp);
+  };
+  add(doc.sig);
+  for (const model::attachment& a : doc.appendices) add(a.sig);
   if (all.empty()) return true;  // no file-system work for an unsealed document
   namespace fs = std::filesystem;
   fs::path base = o.image_folder.empty() ? fs::path(name).parent_path() : fs::path(o.image_folder);

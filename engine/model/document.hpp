@@ -60,7 +60,16 @@ struct header {
 /// A seal image (印章) that presses on the signature (GB/T 9704-2012 7.3.5.1).
 struct seal {
   std::string src;      // the PNG file, relative to the document's folder
-  double diameter = 0;  // mm; 0 = the layout's
+  double diameter = 0;  // mm, a round organ seal; 0 = the layout's
+  double height = 0;    // mm, a signer's signature seal; 0 = the layout's
+  source_pos pos;
+};
+
+/// A signer who signs with a signature seal (签发人签名章, GB/T 9704-2012
+/// 7.3.5.3), e.g. in an order (命令): the office held and the seal.
+struct signer {
+  std::string office;  // 职务, in full, e.g. "国务院总理"
+  seal stamp;          // the signature seal (签名章)
   source_pos pos;
 };
 
@@ -70,6 +79,7 @@ struct signature {
   std::vector<std::string> co_organs;  // the other organs of a joint document, in order
   std::string date;
   std::vector<seal> seals;  // empty = not sealed (7.3.5.2); else one per organ, in order (7.3.5.1)
+  std::vector<signer> signers;  // 7.3.5.3: signers instead of organs, the lead first
   source_pos pos;
 };
 
@@ -102,6 +112,12 @@ struct imprint {
   std::string cc;  // 抄送机关 without the label, e.g. "国务院各部委，各直属机构。" (empty = none)
   std::string printer;     // 印发机关, e.g. "国务院办公厅"
   std::string print_date;  // 印发日期, e.g. "2019年1月9日" ("印发" is added)
+  /// One of the other elements of the 版记 (7.4.1), e.g. "联系人：…　电话：…".
+  struct other {
+    std::string text;
+    source_pos pos;
+  };
+  std::vector<other> others;  // between the 抄送 and the 印发 row, in order (empty = none)
   source_pos pos, addressee_pos, cc_pos, printer_pos, print_date_pos;
 };
 

@@ -143,12 +143,15 @@ class document_parser {
   void read_body(pugi::xml_node n, std::vector<block>& body);
   /// <attachment-note>: one <item> per attachment name (7.3.4).
   void read_attachment_note(pugi::xml_node n, document& doc);
-  /// <imprint>: <cc>?, <printer>, <print-date> (7.4).
+  /// <imprint>: <addressee>?, <cc>?, <other>*, <printer>, <print-date> (7.4).
   void read_imprint(pugi::xml_node n, imprint& end);
-  /// <seal src="…" diameter="42mm"/> in <signature> (7.3.5.1).
-  void read_seal(pugi::xml_node n, signature& sig);
+  /// <seal src="…" diameter="42mm"/> of an organ (7.3.5.1) or <seal src="…"
+  /// height="12mm"/> of a signer (7.3.5.3): `size` is the attribute allowed.
+  seal read_seal(pugi::xml_node n, const char* size);
+  /// <signer>: <office> and <seal> (7.3.5.3).
+  void read_signer(pugi::xml_node n, signature& sig);
 
-  /// <signature>: <organ> and <date>.
+  /// <signature>: <organ>… or <signer>…, <date>, <seal>… (7.3.5).
   void read_signature(pugi::xml_node n, signature& sig);
 
   xml_source src_;

@@ -183,6 +183,17 @@ void add_body(std::vector<element_def>& s) {
        number("lift", 0, 0.5, /*lo_open=*/false, [](spec& l) -> double& { return l.seal.lift; }),
        length("gap", positive, [](spec& l) -> double& { return l.seal.gap; }),
        count("per-row", 1, 10, [](spec& l) -> int& { return l.seal.per_row; })}));
+  s.push_back(plain(
+      "signer-seal",
+      {length("height", positive, [](spec& l) -> double& { return l.signer_seal.height; }),
+       count("rows-before", 0, most_rows,
+             [](spec& l) -> int& { return l.signer_seal.rows_before; }),
+       count("right-indent", 0, most_rows,
+             [](spec& l) -> int& { return l.signer_seal.right_indent; }),
+       count("office-gap", 0, most_rows, [](spec& l) -> int& { return l.signer_seal.office_gap; }),
+       count("date-rows", 0, most_rows, [](spec& l) -> int& { return l.signer_seal.date_rows; }),
+       count("date-right-indent", 0, most_rows,
+             [](spec& l) -> int& { return l.signer_seal.date_right_indent; })}));
   s.push_back(
       styled_element("note", [](spec& l) -> text_style& { return l.note.style; },
                      {count("indent", 0, most_rows, [](spec& l) -> int& { return l.note.indent; }),

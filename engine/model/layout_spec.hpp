@@ -199,6 +199,19 @@ struct layout_spec {
     int per_row;  // joint documents: the most seals side by side
   } seal;
 
+  // GB/T 9704-2012 7.3.5.3: 加盖签发人签名章: the signature seal 右空四字,
+  // the signer's office to its left with 2 cells between, centred on the
+  // seal; the date one empty row below the seal, 右空四字; joint signers one
+  // a row, offices and seals in columns.
+  struct {
+    double height;          // of the seal, when the document gives none
+    int rows_before;        // empty rows between the body and the first signer
+    int right_indent;       // cells from the seal column's right edge (右空四字)
+    int office_gap;         // cells between the office and the seal
+    int date_rows;          // empty rows between the lowest seal and the date
+    int date_right_indent;  // cells (右空四字)
+  } signer_seal;
+
   // GB/T 9704-2012 7.3.6: 附注, on the row after the 成文日期, in brackets.
   struct {
     text_style style;

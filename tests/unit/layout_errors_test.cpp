@@ -83,7 +83,8 @@ TEST_CASE("unknown layout elements and attributes are errors") {
         "<doc-number>, <signer>, <separator>, <separator-star>, <title>, <title-breaking>, "
         "<addressee>, <body>, "
         "<heading>, <chapter>, <article>, "
-        "<attachment-note>, <signature>, <seal>, <note>, <attachment-label>, <attachment-title>, "
+        "<attachment-note>, <signature>, <seal>, <signer-seal>, <note>, <attachment-label>, "
+        "<attachment-title>, "
         "<forwarded>, <imprint>, <page-number> or <fallback>");
   CHECK(bad_value("<heading level=\"1\"", "<heading weight=\"bold\" level=\"1\"", "weight") ==
         "unknown attribute weight on <heading>; expected level, role, size, color, bold or "

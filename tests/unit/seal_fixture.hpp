@@ -10,23 +10,33 @@
 namespace hongtou::test {
 
 /// samples/seals/sample-seal.png as the page stage receives it.
+inline image read_sample(const char* path) {
+  raster::decoded_image d;
+  std::string error;
+  REQUIRE(raster::read_png_file(source_path(path), {}, d, error));
+  image out;
+  out.pixel_width = d.width;
+  out.pixel_height = d.height;
+  out.rgb = d.rgb;
+  out.alpha = d.alpha;
+  return out;
+}
+
+/// The synthetic sample seal, 472 × 472 px.
 inline const image& sample_seal() {
-  static image im = [] {
-    raster::decoded_image d;
-    std::string error;
-    REQUIRE(raster::read_png_file(source_path("samples/seals/sample-seal.png"), {}, d, error));
-    image out;
-    out.pixel_width = d.width;
-    out.pixel_height = d.height;
-    out.rgb = d.rgb;
-    out.alpha = d.alpha;
-    return out;
-  }();
+  static const image im = read_sample("samples/seals/sample-seal.png");
   return im;
 }
 
-/// Lays out a document whose <seal src="seal.png"> is the sample seal,
-/// REQUIREing success; the diagnostics are shown when it fails.
+/// The synthetic sample signature seal (签名章), 283 × 142 px.
+inline const image& sample_signature() {
+  static const image im = read_sample("samples/seals/sample-signature.png");
+  return im;
+}
+
+/// Lays out a document whose <seal src="seal.png"> is the sample seal and
+/// <seal src="signature.png"> the sample signature seal, REQUIREing success;
+/// the diagnostics are shown when it fails.
 inline frames compose_sealed_xml(const std::string& xml) {
   const auto& env = environment::get();
   model::document doc;
@@ -34,7 +44,8 @@ inline frames compose_sealed_xml(const std::string& xml) {
   REQUIRE(model::parse_document(xml, "sealed.xml", doc, diags));
   frames f;
   const bool ok =
-      layout::compose(doc, env.spec, *env.fonts, f, diags, {{"seal.png", sample_seal()}});
+      layout::compose(doc, env.spec, *env.fonts, f, diags,
+                      {{"seal.png", sample_seal()}, {"signature.png", sample_signature()}});
   for (const auto& d : diags.items()) INFO(format(d));
   REQUIRE(ok);
   return f;

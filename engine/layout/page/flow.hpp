@@ -37,6 +37,11 @@ bool signature_block(context& ctx, const model::signature& sig, block& b);
 bool seal_signature(context& ctx, const model::signature& sig,
                     const std::vector<prepared_text>& names, const prepared_text& date, block& b);
 
+/// A signature of signers with signature seals into `b` (signer_seals.cpp,
+/// 7.3.5.3); false after reporting a seal whose image was not loaded.
+bool signer_signature(context& ctx, const model::signature& sig, const prepared_text& date,
+                      block& b);
+
 /// 附注 (note.cpp, 7.3.6).
 void flow_note(context& ctx, flow_state& state, std::vector<block>& out);
 /// A 附注's block, its brackets added unless written (note.cpp, 7.3.6).
