@@ -35,28 +35,6 @@ std::string joint_doc(const std::vector<std::string>& organs, size_t seals) {
          body + "</body>" + sig + "</signature></gongwen>";
 }
 
-// Points into the frames, which must outlive it.
-struct sealed_page {
-  std::vector<const glyph_run*> names;
-  const glyph_run* date = nullptr;
-  const glyph_run* last_body = nullptr;
-  std::vector<image> seals;
-};
-
-sealed_page last_page(const frames& f) {
-  const page& pg = f.pages.back();
-  sealed_page out;
-  out.names = test::runs_of(pg, element::signature);
-  const auto dates = test::runs_of(pg, element::date);
-  const auto bodies = test::runs_of(pg, element::body);
-  REQUIRE(dates.size() == 1);
-  REQUIRE_FALSE(bodies.empty());
-  out.date = dates.front();
-  out.last_body = bodies.back();
-  out.seals = pg.images;
-  return out;
-}
-
 double centre_x(const glyph_run& r) {
   return test::mm((r.left() + r.right()) / 2);
 }
@@ -92,7 +70,7 @@ TEST_CASE(
     "GB/T 9704-2012 7.3.5.1: two organs sealed — the names side by side, each seal centred on its "
     "name, the last on the last name and the date") {
   const frames f = test::compose_sealed_xml(joint_doc({"国务院办公厅", "中央军委办公厅"}, 2));
-  const sealed_page p = last_page(f);
+  const test::signature_page p = test::signature_of(f);
   REQUIRE(p.names.size() == 2);
   REQUIRE(p.seals.size() == 2);
   // The date 右空四字; the last name and seal centred on it.
@@ -124,7 +102,7 @@ TEST_CASE(
 TEST_CASE("GB/T 9704-2012 7.3.5.1: three organs sealed — three seals on one row, aligned") {
   const frames f =
       test::compose_sealed_xml(joint_doc({"国务院办公厅", "中央军委办公厅", "国家计委"}, 3));
-  const sealed_page p = last_page(f);
+  const test::signature_page p = test::signature_of(f);
   REQUIRE(p.names.size() == 3);
   REQUIRE(p.seals.size() == 3);
   // In the organs' order from left to right, the last on the date.
@@ -145,7 +123,7 @@ TEST_CASE(
     "column, rows far enough apart that no seals touch") {
   const frames f = test::compose_sealed_xml(
       joint_doc({"国家发展和改革委员会", "中华人民共和国财政部", "国家地震局"}, 3));
-  const sealed_page p = last_page(f);
+  const test::signature_page p = test::signature_of(f);
   REQUIRE(p.names.size() == 3);
   REQUIRE(p.seals.size() == 3);
   // Row 1: the first two; row 2: the last, over the date, in the right-hand column.

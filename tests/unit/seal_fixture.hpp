@@ -3,6 +3,7 @@
 // samples/seals, decoded once, and composing a document whose seals all
 // name it as "seal.png".
 #include <string>
+#include <vector>
 
 #include "image/png.hpp"
 #include "unit/fixture.hpp"
@@ -49,6 +50,30 @@ inline frames compose_sealed_xml(const std::string& xml) {
   for (const auto& d : diags.items()) INFO(format(d));
   REQUIRE(ok);
   return f;
+}
+
+/// The signature on a document's last page (points into the frames, which
+/// must outlive it): its 署名 or signers' offices, the date, the last body
+/// line above them and the seals.
+struct signature_page {
+  std::vector<const glyph_run*> names;
+  const glyph_run* date = nullptr;
+  const glyph_run* last_body = nullptr;
+  std::vector<image> seals;
+};
+
+inline signature_page signature_of(const frames& f) {
+  const page& pg = f.pages.back();
+  signature_page out;
+  out.names = runs_of(pg, element::signature);
+  const auto dates = runs_of(pg, element::date);
+  const auto bodies = runs_of(pg, element::body);
+  REQUIRE(dates.size() == 1);
+  REQUIRE_FALSE(bodies.empty());
+  out.date = dates.front();
+  out.last_body = bodies.back();
+  out.seals = pg.images;
+  return out;
 }
 
 }  // namespace hongtou::test

@@ -39,27 +39,6 @@ std::string signed_doc(const std::vector<std::string>& offices, const std::strin
          body + "</body>" + sig + "<date>2018年12月13日</date></signature></gongwen>";
 }
 
-struct signed_page {
-  std::vector<const glyph_run*> offices;
-  const glyph_run* date = nullptr;
-  const glyph_run* last_body = nullptr;
-  std::vector<image> seals;
-};
-
-signed_page last_page(const frames& f) {
-  const page& pg = f.pages.back();
-  signed_page out;
-  out.offices = test::runs_of(pg, element::signature);
-  const auto dates = test::runs_of(pg, element::date);
-  const auto bodies = test::runs_of(pg, element::body);
-  REQUIRE(dates.size() == 1);
-  REQUIRE_FALSE(bodies.empty());
-  out.date = dates.front();
-  out.last_body = bodies.back();
-  out.seals = pg.images;
-  return out;
-}
-
 double mid_y(const glyph_run& r) {
   return test::mm((r.em_top + r.em_bottom) / 2);
 }
@@ -70,11 +49,11 @@ TEST_CASE(
     "GB/T 9704-2012 7.3.5.3: the signature seal 右空四字, the office 2 cells left of it and "
     "centred on it, two empty rows below the body, the date 右空四字 one empty row below") {
   const frames f = test::compose_sealed_xml(signed_doc({"国务院总理"}));
-  const signed_page p = last_page(f);
-  REQUIRE(p.offices.size() == 1);
+  const test::signature_page p = test::signature_of(f);
+  REQUIRE(p.names.size() == 1);
   REQUIRE(p.seals.size() == 1);
   const image& seal = p.seals.front();
-  const glyph_run& office = *p.offices.front();
+  const glyph_run& office = *p.names.front();
   CHECK(test::mm(seal.height) == Approx(12).margin(0.01));  // the layout's height
   CHECK(test::mm(seal.width) == Approx(12 * ratio).margin(0.01));
   CHECK(test::mm(seal.x + seal.width) == Approx(right - 4 * cell).margin(0.05));
@@ -92,32 +71,32 @@ TEST_CASE(
     "GB/T 9704-2012 7.3.5.3: joint signers one a row, the lead first, offices and seals in "
     "columns") {
   const frames f = test::compose_sealed_xml(signed_doc({"国务院总理", "中央军事委员会主席"}));
-  const signed_page p = last_page(f);
-  REQUIRE(p.offices.size() == 2);
+  const test::signature_page p = test::signature_of(f);
+  REQUIRE(p.names.size() == 2);
   REQUIRE(p.seals.size() == 2);
-  CHECK(test::text_of(*p.offices[0]) == "国务院总理");
-  CHECK(test::text_of(*p.offices[1]) == "中央军事委员会主席");
+  CHECK(test::text_of(*p.names[0]) == "国务院总理");
+  CHECK(test::text_of(*p.names[1]) == "中央军事委员会主席");
   // Rows as many apart as a seal and the 3 mm seal gap need: 15 mm → 2 rows.
-  CHECK(test::mm(p.offices[1]->em_top - p.offices[0]->em_top) == Approx(2 * pitch).margin(0.05));
+  CHECK(test::mm(p.names[1]->em_top - p.names[0]->em_top) == Approx(2 * pitch).margin(0.05));
   for (size_t i = 0; i < 2; ++i) {
     INFO("signer " << i);
     const image& seal = p.seals[i];
     CHECK(test::mm(seal.x + seal.width) == Approx(right - 4 * cell).margin(0.05));
-    CHECK(test::mm(seal.x) - test::mm(p.offices[i]->right()) == Approx(2 * cell).margin(0.05));
-    CHECK(test::mm(seal.y + seal.height / 2) == Approx(mid_y(*p.offices[i])).margin(0.05));
+    CHECK(test::mm(seal.x) - test::mm(p.names[i]->right()) == Approx(2 * cell).margin(0.05));
+    CHECK(test::mm(seal.y + seal.height / 2) == Approx(mid_y(*p.names[i])).margin(0.05));
   }
   CHECK(test::mm(p.seals[1].y) - test::mm(p.seals[0].y + p.seals[0].height) >= 3 - 0.01);
-  CHECK(test::mm(p.date->em_top - p.offices[1]->em_top) == Approx(2 * pitch).margin(0.05));
+  CHECK(test::mm(p.date->em_top - p.names[1]->em_top) == Approx(2 * pitch).margin(0.05));
 }
 
 TEST_CASE(
     "GB/T 9704-2012 7.3.5.3: a tall signature seal keeps one empty row above the date and clear "
     "of the body") {
   const frames f = test::compose_sealed_xml(signed_doc({"国务院总理"}, "24mm"));
-  const signed_page p = last_page(f);
+  const test::signature_page p = test::signature_of(f);
   REQUIRE(p.seals.size() == 1);
   const image& seal = p.seals.front();
-  const glyph_run& office = *p.offices.front();
+  const glyph_run& office = *p.names.front();
   CHECK(test::mm(seal.height) == Approx(24).margin(0.01));
   // The seal reaches 2.79 + 12 mm below the office's em top: into the next
   // row, so the date goes one row lower, with an empty row between.
