@@ -10,6 +10,17 @@ namespace hongtou::layout {
 
 namespace {
 
+// The vertical fields of a run whose em box, in the proportions of face f,
+// has its top at y.
+void set_em_top(glyph_run& run, const fonts::face& f, double y) {
+  run.em_top = y;
+  run.baseline = y + f.em_top() * run.size;
+  run.em_bottom = run.baseline - f.em_bottom() * run.size;
+  run.ink_measured = false;
+  run.ink_top = run.em_top;
+  run.ink_bottom = run.em_bottom;
+}
+
 // "'䶵' (U+4DB5)" for messages.
 std::string describe(char32_t c) {
   std::string out = "'";
@@ -41,8 +52,10 @@ context::context(const model::document& d, const model::layout_spec& s, const fo
       fonts(f),
       diags(dg),
       g(make_grid(s)),
+      breaks(line_rules{s.line_breaking.units, s.line_breaking.roman_units}),
       seals(seal_images),
-      fallback_(s.fallback_role.empty() ? nullptr : f.get(s.fallback_role)) {}
+      fallback_(s.fallback_role.empty() ? nullptr : f.get(s.fallback_role)),
+      body_face_(font(s.body.style)) {}
 
 text_piece context::piece(const std::string& text, const model::text_style& s, element role,
                           int level) const {
@@ -127,12 +140,30 @@ glyph_run context::centred_run(const std::string& text, const model::text_style&
 
 void context::place_em_top(glyph_run& run, double y) const {
   const fonts::face& f = face_of(run);
-  run.em_top = y;
-  run.baseline = y + f.em_top() * run.size;
-  run.em_bottom = run.baseline - f.em_bottom() * run.size;
-  run.ink_measured = false;
-  run.ink_top = run.em_top;
-  run.ink_bottom = run.em_bottom;
+  set_em_top(run, f, y);
+}
+
+void context::place_line(std::vector<glyph_run>& runs, double y) const {
+  const fonts::face* ref = nullptr;
+  double size = 0;
+  size_t most = 0;
+  for (const auto& run : runs) {
+    const fonts::face* f = &face_of(run);
+    if (f == body_face_) {  // the grid's face, whenever the line has it
+      ref = f;
+      break;
+    }
+    if (runs.size() > 1 && f == fallback_) continue;
+    if (run.size > size + 1e-9) {
+      size = run.size;
+      most = 0;
+    }
+    if (run.size + 1e-9 >= size && run.glyphs.size() > most) {
+      most = run.glyphs.size();
+      ref = f;
+    }
+  }
+  for (auto& run : runs) set_em_top(run, ref ? *ref : face_of(run), y);
 }
 
 void context::place_baseline(glyph_run& run, double baseline) const {

@@ -74,14 +74,24 @@ class context {
   /// is placed by its em box; its ink is not measured (it costs a
   /// charstring interpretation per glyph).
   void place_em_top(glyph_run& run, double y) const;
+  /// Places the runs of one line with their em boxes' tops at y and one
+  /// baseline for the runs of a size, whatever their font: the em box of
+  /// the line's reference face stands for all, so that mixed fonts (a 楷体
+  /// run-in heading and 仿宋 text, a character from the fallback face) are
+  /// level. The reference is the body text's face when the line has it (the
+  /// face of the grid, GB/T 9704-2012 5.2.1), so that such a line keeps the
+  /// baseline of the paragraph's other lines; else the face of most glyphs
+  /// among the runs of the largest size, the fallback face not counted.
+  void place_line(std::vector<glyph_run>& runs, double y) const;
   /// Sets the vertical fields of a run from its baseline.
   void place_baseline(glyph_run& run, double baseline) const;
   /// Measures the ink top and bottom of a run's glyphs (what a ruler measures).
   void measure_ink(glyph_run& run) const;
 
  private:
-  const fonts::face* fallback_;  // the layout's fallback role's face, or nullptr
-  std::set<char32_t> reported_;  // substitutions already reported once
+  const fonts::face* fallback_;   // the layout's fallback role's face, or nullptr
+  const fonts::face* body_face_;  // the body text's face: the grid's
+  std::set<char32_t> reported_;   // substitutions already reported once
 };
 
 }  // namespace hongtou::layout

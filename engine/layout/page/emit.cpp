@@ -22,9 +22,8 @@ void emit(context& ctx, std::vector<block>& blocks, const pagination& plan, fram
       const line_place& at = plan.at[b][l];
       page& pg = out.pages[static_cast<size_t>(at.page)];
       auto& runs = blk.lines[l].runs;
-      for (auto& run : runs)
-        if (blk.place == placement::grid)
-          ctx.place_em_top(run, plan.row_top(ctx.g, at.page, at.row) + blk.y_offset);
+      if (blk.place == placement::grid)
+        ctx.place_line(runs, plan.row_top(ctx.g, at.page, at.row) + blk.y_offset);
       // The outline entry of a level-1 heading points at its first line.
       if (l == 0 && !blk.outline.empty() && !runs.empty())
         out.outline.push_back({blk.outline, at.page + 1, runs.front().em_top});

@@ -14,7 +14,7 @@ block mark_block(context& ctx, const std::string& text, const model::text_style&
   b.place = placement::fixed;
   b.pos = pos;
   b.lines.push_back({ctx.line_at(text, style, role, 0, pos)});
-  for (auto& run : b.lines.front().runs) ctx.place_em_top(run, ctx.g.row_top(row));
+  ctx.place_line(b.lines.front().runs, ctx.g.row_top(row));
   return b;
 }
 

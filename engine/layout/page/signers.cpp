@@ -31,10 +31,8 @@ double place_signers(context& ctx, const model::header& h, double top, block& ou
     for (size_t k = i - column; k < i; ++k) x += widths[k] + sg.gap;
     for (auto& run : ctx.line_at(h.signers[i], sg.style, element::signer, x, h.signers_pos))
       runs.push_back(std::move(run));
-    for (auto& run : runs) {
-      ctx.place_em_top(run, row_top);
-      ctx.measure_ink(run);
-    }
+    ctx.place_line(runs, row_top);
+    for (auto& run : runs) ctx.measure_ink(run);
     out.lines.push_back({std::move(runs)});
   }
   return row_top;

@@ -317,8 +317,8 @@ void flow_title(context& ctx, flow_state& state, std::vector<block>& out) {
   for (auto& line : title_lines(ctx, doc.title, ts.style, element::title, doc.title_pos)) {
     if (!first) top += ts.line_pitch;
     first = false;
+    ctx.place_line(line.runs, top);
     for (auto& run : line.runs) {
-      ctx.place_em_top(run, top);
       ctx.measure_ink(run);
       state.fixed_bottom = run.em_bottom;
     }
