@@ -68,4 +68,10 @@ std::vector<uint16_t> utf16_units(const std::string& utf8) {
   return out;
 }
 
+std::string utf16be_hex(const std::string& utf8) {
+  std::string out;
+  for (uint16_t u : utf16_units(utf8)) out += hex4(u);
+  return out;
+}
+
 }  // namespace hongtou::render::detail

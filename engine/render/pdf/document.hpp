@@ -55,6 +55,9 @@ std::string hex4(unsigned v);
 /// The UTF-16 code units of a UTF-8 text (surrogate pairs beyond the BMP).
 std::vector<uint16_t> utf16_units(const std::string& utf8);
 
+/// The UTF-16BE of a UTF-8 text as hex digits, e.g. "4E2D6587".
+std::string utf16be_hex(const std::string& utf8);
+
 /// One embedded font: the glyphs a face shows in the document.
 struct font_use {
   const fonts::face* face = nullptr;

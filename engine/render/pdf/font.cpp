@@ -12,12 +12,6 @@ namespace hongtou::render::detail {
 
 namespace {
 
-std::string utf16be_hex(const std::string& utf8) {
-  std::string out;
-  for (uint16_t u : utf16_units(utf8)) out += hex4(u);
-  return out;
-}
-
 int thousandths(double em) {
   return static_cast<int>(std::lround(em * 1000));
 }

@@ -85,7 +85,11 @@ class pdf_writer {
     return true;
   }
 
-  // BT … TJ … ET for one run: glyphs by code, each at its exact x.
+  // BT … TJ … ET for one run: glyphs by code, each at its exact x. A glyph
+  // whose text is not the one the font's ToUnicode map gives it (one glyph
+  // for two characters, e.g. ― and — in one face) is shown inside a marked
+  // span with its own /ActualText (ISO 32000-1 14.9.4), so that copying and
+  // pdftotext give back the source text.
   std::string show_run(HPDF_Page page, const glyph_run& run) {
     font_use& use = fonts_[font_key(face_of(run))];
     const char* name = HPDF_Page_GetLocalFontName(page, use.type0);
@@ -106,7 +110,11 @@ class pdf_writer {
         }
       }
       unsigned code = use.code[g.id];
+      const bool own_text = g.text != use.glyph_text[g.id];
+      if (own_text)
+        s += "] TJ\n/Span <</ActualText <FEFF" + detail::utf16be_hex(g.text) + ">>> BDC\n[";
       s += "<" + detail::hex4(code) + ">";
+      if (own_text) s += "] TJ\nEMC\n[";
       pen += use.width[code] / 1000.0 * run.size * run.h_scale;
     }
     s += "] TJ\n";
