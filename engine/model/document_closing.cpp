@@ -75,12 +75,21 @@ void document_parser::read_imprint(pugi::xml_node n, imprint& end) {
   check_attributes(n, {});
   end.present = true;
   end.pos = pos_of(n);
-  static const std::vector<slot> slots = {
-      {"addressee", false}, {"cc", false}, {"printer", true}, {"print-date", true}};
-  std::string* const texts[] = {&end.addressee, &end.cc, &end.printer, &end.print_date};
-  source_pos* const positions[] = {&end.addressee_pos, &end.cc_pos, &end.printer_pos,
+  // GB/T 9704-2012 7.4.1: the other elements stand between the 抄送 and the
+  // 印发 row, from which a thin rule separates them.
+  static const std::vector<slot> slots = {{"addressee", false},
+                                          {"cc", false},
+                                          {"other", false, /*repeat=*/true},
+                                          {"printer", true},
+                                          {"print-date", true}};
+  std::string* const texts[] = {&end.addressee, &end.cc, nullptr, &end.printer, &end.print_date};
+  source_pos* const positions[] = {&end.addressee_pos, &end.cc_pos, nullptr, &end.printer_pos,
                                    &end.print_date_pos};
   read_ordered(n, slots, [&](size_t i, pugi::xml_node c) {
+    if (i == 2) {
+      end.others.push_back({read_text(c), pos_of(c)});
+      return;
+    }
     *texts[i] = read_text(c);
     *positions[i] = pos_of(c);
   });

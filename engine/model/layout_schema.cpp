@@ -120,6 +120,7 @@ void add_title(std::vector<element_def>& s) {
        text("kinds", [](spec& l) -> std::string& { return l.title_breaking.kinds; }),
        text("particle", [](spec& l) -> std::string& { return l.title_breaking.particle; }),
        text("suffixes", [](spec& l) -> std::string& { return l.title_breaking.suffixes; }),
+       text("terms", [](spec& l) -> std::string& { return l.title_breaking.terms; }),
        text("note-open", [](spec& l) -> std::string& { return l.title_breaking.note_open; }),
        length("word-break", zero, [](spec& l) -> double& { return l.title_breaking.word_break; }),
        length("inside-word", zero, [](spec& l) -> double& { return l.title_breaking.inside_word; }),

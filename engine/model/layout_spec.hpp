@@ -123,6 +123,7 @@ struct layout_spec {
     std::string kinds;           // 文种: whole, and with the particle before them
     std::string particle;        // begins a line only with a kind after it (的)
     std::string suffixes;        // one-character words kept with the word before (厅)
+    std::string terms;           // names and terms kept whole (人民政府, 办公厅, …)
     std::string note_open;       // opening brackets kept with the text before (（)
     double word_break;           // a break at a word boundary
     double inside_word;          // a break inside a word, a number, brackets or a kind

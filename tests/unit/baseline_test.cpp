@@ -36,3 +36,18 @@ TEST_CASE("GB/T 9704-2012 5.2.1: a 楷体 run-in heading and 仿宋 text share t
   const double body_offset = text.baseline - text.em_top;
   CHECK(std::abs(alone_offset - body_offset) > 0.5);  // the faces differ by 0.70 pt
 }
+
+TEST_CASE("GB/T 9704-2012 7.2.6: 签发人 label and names, row by row, on one baseline") {
+  // 国家教委's 请示 with placeholder signers (the corpus gives no names).
+  const frames f = test::compose_ok(
+      "<gongwen><header><issuer>国家教委文件</issuer><doc-number>教民〔1996〕1号</doc-number>"
+      "<signer>某某某</signer><signer>某　某</signer><signer>某某某</signer></header>"
+      "<title>关于内地西藏班（校）扩大规模有关问题的请示</title><body><p>国务院：</p></body>"
+      "</gongwen>");
+  const auto runs = test::runs_of(f.pages.front(), element::signer);
+  REQUIRE(runs.size() == 4);  // the label and three names on two rows
+  const double first = runs[0]->baseline;
+  CHECK(runs[1]->baseline == Approx(first).margin(0.05));
+  CHECK(runs[2]->baseline == Approx(first).margin(0.05));
+  CHECK(runs[3]->baseline - first == Approx(runs[3]->em_top - runs[0]->em_top).margin(0.05));
+}

@@ -165,6 +165,10 @@ void context::place_line(std::vector<glyph_run>& runs, double y) const {
   for (auto& run : runs) set_em_top(run, ref ? *ref : face_of(run), y);
 }
 
+void context::place_line(std::vector<glyph_run>& runs, double y, const fonts::face& ref) const {
+  for (auto& run : runs) set_em_top(run, ref, y);
+}
+
 void context::place_baseline(glyph_run& run, double baseline) const {
   const fonts::face& f = face_of(run);
   run.baseline = baseline;

@@ -83,6 +83,9 @@ class context {
   /// baseline of the paragraph's other lines; else the face of most glyphs
   /// among the runs of the largest size, the fallback face not counted.
   void place_line(std::vector<glyph_run>& runs, double y) const;
+  /// The same with the em box of `ref` for every run (rows that must keep
+  /// the baseline of another line, e.g. 签发人 rows below the first).
+  void place_line(std::vector<glyph_run>& runs, double y, const fonts::face& ref) const;
   /// Sets the vertical fields of a run from its baseline.
   void place_baseline(glyph_run& run, double baseline) const;
   /// Measures the ink top and bottom of a run's glyphs (what a ruler measures).

@@ -3,6 +3,7 @@
 // per element family, each in its own file; flow() runs them in the order
 // of the format (GB/T 9704-2012 7.1: 版头, 主体, 版记).
 #include <optional>
+#include <string>
 #include <vector>
 
 #include "layout/page/block.hpp"
@@ -55,9 +56,13 @@ void flow_imprint(context& ctx, flow_state& state, std::vector<block>& out);
 /// 签发人 (signers.cpp, 7.2.6): the rows of names from the em top `top`, 居右空一字,
 /// into `out`; returns the em top of the last row, where the 发文字号 goes.
 double place_signers(context& ctx, const model::header& h, double top, block& out);
-/// Where a title breaks: the first cluster of each line (title.cpp, 7.3.1).
+/// Where a title breaks: the first cluster of each line (title.cpp, 7.3.1);
+/// `names` (organ names) are kept whole like the layout's terms.
 std::vector<size_t> break_title(const prepared_text& p, const model::layout_spec& spec,
-                                double width);
+                                double width, const std::vector<std::u32string>& names = {});
+/// The organ names a document carries: issuers, signing organs, the
+/// 主送机关 one by one (title.cpp).
+std::vector<std::u32string> organ_names(const model::document& doc);
 /// A title's lines, centred on the type area, broken at its <br/>s and where
 /// break_title() chooses; y left to the caller (title.cpp, 7.3.1).
 std::vector<block_line> title_lines(context& ctx, const std::string& title,

@@ -20,21 +20,30 @@ double place_signers(context& ctx, const model::header& h, double top, block& ou
   for (size_t i = 0; i < widths.size() && i < per_row; ++i)
     first_row += (i ? sg.gap : 0) + widths[i];
   const double names_x = g.width - sg.right_indent * g.cell - first_row + label;
+  // One line a row, all on the label's baseline (仿宋 and 楷体 level).
+  const fonts::face& ref = *ctx.font(label_style);
   double row_top = top;
+  std::vector<glyph_run> runs;
+  auto end_row = [&] {
+    ctx.place_line(runs, row_top, ref);
+    for (auto& run : runs) ctx.measure_ink(run);
+    out.lines.push_back({std::move(runs)});
+    runs.clear();
+  };
   for (size_t i = 0; i < h.signers.size(); ++i) {
     const size_t column = i % per_row;
-    if (i > 0 && column == 0) row_top += g.pitch;
-    std::vector<glyph_run> runs;
+    if (i > 0 && column == 0) {
+      end_row();
+      row_top += g.pitch;
+    }
     if (i == 0)
       runs = ctx.line_at(sg.label, label_style, element::signer, names_x - label, h.signers_pos);
     double x = names_x;
     for (size_t k = i - column; k < i; ++k) x += widths[k] + sg.gap;
     for (auto& run : ctx.line_at(h.signers[i], sg.style, element::signer, x, h.signers_pos))
       runs.push_back(std::move(run));
-    ctx.place_line(runs, row_top);
-    for (auto& run : runs) ctx.measure_ink(run);
-    out.lines.push_back({std::move(runs)});
   }
+  if (!runs.empty()) end_row();
   return row_top;
 }
 

@@ -50,7 +50,8 @@ constexpr char32_t brackets[][2] = {{U'《', U'》'}, {U'〈', U'〉'}, {U'〔',
 // layout; `natural` marks the preferred ones (free, natural, lead).
 class title_breaks {
  public:
-  title_breaks(const prepared_text& p, const breaking& tb) : p_(p), tb_(tb), t_(p.text) {
+  title_breaks(const prepared_text& p, const breaking& tb, const std::vector<std::u32string>& names)
+      : p_(p), tb_(tb), t_(p.text) {
     kept_.assign(t_.size() + 1, false);
     lead_.assign(t_.size() + 1, false);
     word_at_.assign(t_.size() + 1, false);
@@ -59,6 +60,8 @@ class title_breaks {
     keep_brackets();
     keep_numbers_and_notes();
     keep_kinds();
+    keep_terms(words_of(tb_.terms));
+    keep_terms(names);
     mark_leads();
   }
 
@@ -108,6 +111,14 @@ class title_breaks {
       for (const auto& n : notes)
         if (t_[i - 1] != U' ' && starts(i, n)) kept_[i] = true;
     }
+  }
+
+  // Names and terms whole: the layout's terms and the document's organs.
+  void keep_terms(const std::vector<std::u32string>& terms) {
+    for (const auto& term : terms)
+      for (size_t s = t_.find(term); !term.empty() && s != std::u32string::npos;
+           s = t_.find(term, s + 1))
+        for (size_t i = s + 1; i < s + term.size(); ++i) kept_[i] = true;
   }
 
   // 文种 whole, 的 + 文种 together, no other 的 at a line start.
@@ -186,9 +197,10 @@ class title_breaks {
 
 class title_breaker {
  public:
-  title_breaker(const prepared_text& p, const model::layout_spec& spec, double width)
+  title_breaker(const prepared_text& p, const model::layout_spec& spec, double width,
+                const std::vector<std::u32string>& names)
       : p_(p), tb_(spec.title_breaking), width_(width) {
-    const title_breaks costs(p, tb_);
+    const title_breaks costs(p, tb_, names);
     point_.resize(p.clusters.size());
     for (size_t i = 1; i < p.clusters.size(); ++i) {
       point_[i] = costs.before(i);
@@ -273,8 +285,35 @@ class title_breaker {
 }  // namespace
 
 std::vector<size_t> break_title(const prepared_text& p, const model::layout_spec& spec,
-                                double width) {
-  return title_breaker(p, spec, width).run();
+                                double width, const std::vector<std::u32string>& names) {
+  return title_breaker(p, spec, width, names).run();
+}
+
+std::vector<std::u32string> organ_names(const model::document& doc) {
+  std::vector<std::u32string> out;
+  auto add = [&out](const std::string& name) {
+    std::u32string n = utf8_decode(name);
+    const std::u32string mark = U"文件";  // a single mark: the organ and 文件
+    if (n.size() > mark.size() && n.compare(n.size() - mark.size(), mark.size(), mark) == 0)
+      n.resize(n.size() - mark.size());
+    if (n.size() > 1) out.push_back(std::move(n));
+  };
+  add(doc.head.issuer);
+  for (const auto& o : doc.head.co_issuers) add(o);
+  add(doc.sig.organ);
+  for (const auto& o : doc.sig.co_organs) add(o);
+  // The 主送机关, one name between two of its separators.
+  std::u32string name;
+  for (char32_t c : utf8_decode(doc.addressee)) {
+    if (c == U'、' || c == U'，' || c == U'；' || c == U'：' || c == U'。') {
+      if (name.size() > 1) out.push_back(name);
+      name.clear();
+    } else {
+      name += c;
+    }
+  }
+  if (name.size() > 1) out.push_back(name);
+  return out;
 }
 
 std::vector<block_line> title_lines(context& ctx, const std::string& title,
@@ -290,7 +329,7 @@ std::vector<block_line> title_lines(context& ctx, const std::string& title,
     from = nl == std::string::npos ? title.size() + 1 : nl + 1;
     prepared_text p = prepare({ctx.piece(part, style, role)}, 0, ctx.breaks, /*words=*/true);
     ctx.report_coverage(p, pos);
-    const std::vector<size_t> starts = break_title(p, ctx.spec, g.width);
+    const std::vector<size_t> starts = break_title(p, ctx.spec, g.width, organ_names(ctx.doc));
     for (size_t l = 0; l < starts.size(); ++l) {
       const size_t end = l + 1 < starts.size() ? starts[l + 1] : p.clusters.size();
       const double w = trimmed_width(p, starts[l], end);
