@@ -26,7 +26,7 @@ rule imprint_rule(const context& ctx, double y, double thickness) {
 
 // Lines of a 版记 row whose em box is centred between row_top and row_top + pitch.
 void centre_in_row(const context& ctx, std::vector<glyph_run>& runs, double row_top) {
-  for (auto& run : runs) ctx.place_em_top(run, row_top + (ctx.g.pitch - run.size) / 2);
+  if (!runs.empty()) ctx.place_line(runs, row_top + (ctx.g.pitch - runs.front().size) / 2);
 }
 
 // Text set in the 版记's style from `inset` (左右各空一字), its wrapped lines
