@@ -101,6 +101,15 @@ struct layout_spec {
     double gap;        // between the star's ink and each half of the line
   } separator_star;
 
+  // Input normalisation (GB/T 15834-2011: full-width punctuation in Chinese
+  // text; GB/T 9704-2012 7.2.4: 〔〕 around the year of a 发文字号); every
+  // change is reported.
+  struct {
+    bool punctuation;  // half-width , . : ; ? ! ( ) in Chinese context to full width
+    bool quotes;       // straight quotes in Chinese context to “” ‘’
+    bool doc_number;   // [2024] 【2024】 (2024) in a 发文字号 to 〔2024〕
+  } normalising;
+
   // GB/T 9704-2012 7.3.1: 标题.
   struct {
     text_style style;

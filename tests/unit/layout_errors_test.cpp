@@ -80,7 +80,8 @@ TEST_CASE("unknown layout elements and attributes are errors") {
   CHECK(bad_value("<page width", "<stamp/><page width") ==
         "unknown element <stamp> in <layout>; expected <page>, <type-area>, <grid>, <copy-number>, "
         "<classification>, <urgency>, <issuer>, "
-        "<doc-number>, <signer>, <separator>, <separator-star>, <title>, <title-breaking>, "
+        "<doc-number>, <signer>, <separator>, <separator-star>, <normalising>, <title>, "
+        "<title-breaking>, "
         "<addressee>, <body>, "
         "<heading>, <chapter>, <article>, "
         "<attachment-note>, <signature>, <seal>, <signer-seal>, <note>, <attachment-label>, "

@@ -42,15 +42,16 @@ model::document addressee_in_imprint(const model::document& doc) {
 
 }  // namespace
 
-bool compose(const model::document& doc, const model::layout_spec& spec,
+bool compose(const model::document& source, const model::layout_spec& spec,
              const fonts::font_set& fonts, frames& out, diagnostics& diags,
              const seal_images& seals) {
   for (const auto& role : spec.font_roles()) {
     if (!fonts.get(role)) {
-      diags.error(doc.source_name, 0, 0, "font role '" + role + "' was not loaded");
+      diags.error(source.source_name, 0, 0, "font role '" + role + "' was not loaded");
       return false;
     }
   }
+  const model::document doc = normalise(source, spec, diags);
   // Each attempt reports into its own list; only the one emitted is kept.
   diagnostics first;
   context ctx(doc, spec, fonts, first, seals);

@@ -24,4 +24,10 @@ bool compose(const model::document& doc, const model::layout_spec& spec,
              const fonts::font_set& fonts, frames& out, diagnostics& diags,
              const seal_images& seals = {});
 
+/// The document with its text normalised as the layout's <normalising>
+/// asks (normalise.cpp): full-width punctuation and quotes in Chinese text,
+/// 〔〕 in the 发文字号; each change a warning in diags.
+model::document normalise(const model::document& doc, const model::layout_spec& spec,
+                          diagnostics& diags);
+
 }  // namespace hongtou::layout
