@@ -95,11 +95,11 @@ void add_header(std::vector<element_def>& s) {
       "separator-star", [](spec& l) -> text_style& { return l.separator_star.style; },
       {yes_no("shown", [](spec& l) -> bool& { return l.separator_star.shown; }),
        length("gap", zero, [](spec& l) -> double& { return l.separator_star.gap; })}));
-  s.push_back(plain(
-      "normalising",
-      {yes_no("punctuation", [](spec& l) -> bool& { return l.normalising.punctuation; }),
-       yes_no("quotes", [](spec& l) -> bool& { return l.normalising.quotes; }),
-       yes_no("doc-number", [](spec& l) -> bool& { return l.normalising.doc_number; })}));
+  s.push_back(
+      plain("normalising",
+            {yes_no("punctuation", [](spec& l) -> bool& { return l.normalising.punctuation; }),
+             yes_no("quotes", [](spec& l) -> bool& { return l.normalising.quotes; }),
+             yes_no("doc-number", [](spec& l) -> bool& { return l.normalising.doc_number; })}));
 }
 
 // The title and how its lines are broken; em on <title-breaking> is the title's size.
