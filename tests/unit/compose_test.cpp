@@ -102,15 +102,20 @@ TEST_CASE("a short issuer mark keeps its size and scale") {
 }
 
 TEST_CASE(
-    "GB/T 9704-2012 7.3.5.5: a signature two rows short closes up its page's rows instead of "
-    "carrying lines") {
+    "GB/T 9704-2012 7.3.5.5: a layout with min-pitch 27pt closes up a page's rows for a signature "
+    "two rows short instead of carrying lines") {
   // 30 full lines: rows 14–22 of page 1, rows 1–21 of page 2; the name and
   // date would need rows 23 and 24: at 24 rows a page, 28.27 pt apart, they fit.
-  frames f;
+  const auto& env = test::environment::get();
+  model::layout_spec spec = env.spec;
+  spec.signature.min_pitch = 27;
+  model::document doc;
   diagnostics diags;
-  REQUIRE(test::compose_xml(
+  REQUIRE(model::parse_document(
       doc_xml("某某市人民政府文件", "关于某事的通知", "<p>" + repeat("字", 26 + 29 * 28) + "</p>"),
-      f, diags));
+      "t.xml", doc, diags));
+  frames f;
+  REQUIRE(layout::compose(doc, spec, *env.fonts, f, diags));
   REQUIRE(f.pages.size() == 2);
   const auto body = runs_of(f.pages[1], element::body);
   REQUIRE(body.size() == 21);
@@ -136,9 +141,10 @@ TEST_CASE(
 }
 
 TEST_CASE(
-    "a signature that does not fit even closed up takes the last two body lines to a new page") {
+    "GB/T 9704-2012 5.2.3, 7.3.5.5: the general format keeps 22 lines a page: a signature that "
+    "does not fit takes the last two body lines to a new page") {
   // 31 full lines: rows 14–22 of page 1, rows 1–22 of page 2; the name and
-  // date would need rows 24 and 25, more than 27 pt rows give.
+  // date would need rows 24 and 25 (more than even 27 pt rows give).
   frames f = compose_ok(
       doc_xml("某某市人民政府文件", "关于某事的通知", "<p>" + repeat("字", 26 + 30 * 28) + "</p>"));
   REQUIRE(f.pages.size() == 3);

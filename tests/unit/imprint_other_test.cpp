@@ -166,15 +166,15 @@ TEST_CASE("GB/T 9704-2012 7.4.1: an empty or misplaced <other> is an error") {
 }
 
 TEST_CASE(
-    "GB/T 9704-2012 7.4, 7.5: samples/imprint-odd-page.xml puts its 版记 on page 4 after a blank "
-    "page 3, neither numbered") {
+    "GB/T 9704-2012 7.4: samples/imprint-odd-page.xml puts its 版记 on even page 4, not at the "
+    "foot of odd page 3 after the signature") {
   const frames f = compose_ok(test::read_source("samples/imprint-odd-page.xml"));
   REQUIRE(f.pages.size() == 4);
-  const page &blank = f.pages[2], &last = f.pages[3];
-  CHECK(blank.runs.empty());
-  CHECK(blank.rules.empty());
-  CHECK(test::runs_of(last, element::page_number).empty());
-  CHECK(test::runs_of(f.pages[1], element::page_number).size() == 1);
+  const page &third = f.pages[2], &last = f.pages[3];
+  CHECK(test::runs_of(third, element::signature).size() == 2);
+  CHECK(test::runs_of(third, element::imprint).empty());
+  CHECK(test::runs_of(last, element::body).empty());
+  CHECK(test::runs_of(last, element::signature).empty());
   const auto rules = imprint_rules(last);
   REQUIRE(rules.size() == 3);  // the last rule, 印发 | 主送, the first rule
   CHECK(test::mm(rules[0]->y) == Approx(262).margin(0.05));
