@@ -256,7 +256,8 @@ render_result engine::render_memory_unguarded(std::string_view xml, const std::s
   layout::seal_images seals;
   if (!load_seals(doc, name, options, seals, diags)) return finish(status::input_error);
   frames f;
-  if (!layout::compose(doc, prepared->spec, *prepared->fonts, f, diags, seals))
+  if (!layout::compose(doc, prepared->spec, *prepared->fonts, f, diags, seals,
+                       options.strict_fonts))
     return finish(status::input_error);
   result.pages = static_cast<int>(f.pages.size());
   if (options.preprinted_letterhead) omit_letterhead(f);

@@ -67,6 +67,9 @@ struct render_options {
   /// For paper that already carries the red head (预印红头纸套打): every
   /// element keeps its place, the red 发文机关标志 and separator are not drawn.
   bool preprinted_letterhead = false;
+  /// Refuse font substitution: a character the role's face lacks is an
+  /// error listing it, not a character set in a fallback face.
+  bool strict_fonts = false;
 };
 
 struct render_result {

@@ -46,6 +46,8 @@ int main(int argc, char** argv) {
   render->add_option("--format", format, "pdf or trace")->check(CLI::IsMember({"pdf", "trace"}));
   render->add_flag("--allow-images-outside", ropts.allow_images_outside,
                    "Let seal images lie outside the document's folder");
+  render->add_flag("--strict-fonts", ropts.strict_fonts,
+                   "Refuse font substitution: a character a role's face lacks is an error");
   render->add_flag("--preprinted-letterhead", ropts.preprinted_letterhead,
                    "Paper with a printed red head: leave out the red mark and line, move nothing");
   render->add_option(

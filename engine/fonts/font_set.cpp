@@ -1,5 +1,7 @@
 #include "fonts/font_set.hpp"
 
+#include <algorithm>
+
 namespace hongtou::fonts {
 namespace {
 
@@ -48,6 +50,11 @@ const role_face* font_set::find(const std::string& role) const {
   return nullptr;
 }
 
+std::vector<const face*> font_set::chain(const std::string& role) const {
+  const role_face* r = find(role);
+  return r ? r->chain : std::vector<const face*>{};
+}
+
 std::unique_ptr<font_set> font_set::resolve(const font_config& config,
                                             const std::vector<std::string>& roles,
                                             const std::vector<std::string>& optional,
@@ -73,13 +80,19 @@ std::unique_ptr<font_set> font_set::resolve(const font_config& config,
     }
     std::string tried;
     bool found = false;
-    for (size_t rank = 0; rank < role->candidates.size() && !found; ++rank) {
+    for (size_t rank = 0; rank < role->candidates.size() && (!found || !required); ++rank) {
       const font_candidate& cand = role->candidates[rank];
       if (!tried.empty()) tried += ", ";
       tried += describe(cand);
-      role_face r{role_name, nullptr, describe(cand), static_cast<int>(rank), {}};
+      role_face r{role_name, nullptr, describe(cand), static_cast<int>(rank), {}, {}};
       r.font = find_face(cand, providers, cache, r.found_by);
       if (!r.font) continue;
+      if (found) {  // an optional role's further face: its chain
+        auto& chain = set->roles_.back().chain;
+        if (std::find(chain.begin(), chain.end(), r.font) == chain.end()) chain.push_back(r.font);
+        continue;
+      }
+      r.chain.push_back(r.font);
       set->roles_.push_back(std::move(r));
       found = true;
     }

@@ -21,6 +21,7 @@ struct role_face {
   std::string matched_by;  // the candidate that found it, e.g. "family \"FandolFang Regular\""
   int rank = 0;            // 0-based position of that candidate in the role's list
   std::string found_by;    // the provider, e.g. "fontconfig"
+  std::vector<const face*> chain;  // optional roles: every candidate's face found, in order
 };
 
 class font_set {
@@ -29,7 +30,9 @@ class font_set {
   font_set& operator=(const font_set&) = delete;
 
   /// Resolves `roles` (each required) and `optional` roles (loaded when
-  /// fonts.xml defines them and a face is found; a warning otherwise).
+  /// fonts.xml defines them and a face is found; a warning otherwise). An
+  /// optional role keeps the faces of all its candidates found, in order
+  /// (role_face::chain): the fallback role is a chain of fallbacks.
   /// A required role that is undefined or has no face adds an error at its
   /// <role> listing every candidate tried, and nullptr is returned.
   static std::unique_ptr<font_set> resolve(const font_config& config,
@@ -43,6 +46,8 @@ class font_set {
   const face* get(const std::string& role) const;
   /// The resolution of a role, or nullptr.
   const role_face* find(const std::string& role) const;
+  /// The faces of an optional role in order; empty when not resolved.
+  std::vector<const face*> chain(const std::string& role) const;
   /// Every resolved role, in the order asked for.
   const std::vector<role_face>& roles() const { return roles_; }
   /// The cache the faces live in (backends resolve font handles through it).

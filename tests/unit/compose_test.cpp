@@ -188,18 +188,6 @@ TEST_CASE("an addressee sits flush left one empty row below the title, the body 
   CHECK(test::mm(body.left()) == Approx(28 + 2 * cell).margin(0.001));
 }
 
-TEST_CASE("a character the font lacks is reported as a warning, not an error") {
-  frames f;
-  diagnostics diags;
-  REQUIRE(
-      test::compose_xml(doc_xml("某某局文件", "标题", "<p>正文\xF0\x9F\x98\x80。</p>"), f, diags));
-  bool warned = false;
-  for (const auto& d : diags.items())
-    if (d.level == severity::warning && d.message.find("U+1F600") != std::string::npos)
-      warned = true;
-  CHECK(warned);
-}
-
 TEST_CASE("a character the role's font lacks is set in the fallback face and reported") {
   // U+4DB5 (CJK Extension A) is not in FandolFang (GB 2312/GBK-era coverage)
   // but is in Noto Serif CJK SC.

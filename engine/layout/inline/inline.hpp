@@ -20,6 +20,7 @@ struct text_piece {
   std::string text;  // UTF-8
   const fonts::face* font = nullptr;
   const fonts::face* fallback = nullptr;  // for characters `font` lacks (per-character fallback)
+  std::vector<const fonts::face*> more_fallbacks;  // after `fallback`, in order (the chain)
   double size = 16;
   element role = element::body;
   int level = 0;
@@ -47,7 +48,8 @@ struct prepared_text {
   std::vector<bool> break_before;     // per cluster: a line may start here (ICU + 避头尾)
   std::vector<bool> word_start;       // per cluster: a word begins here (ICU, zh dictionary)
   std::vector<char32_t> missing;      // characters no face has a glyph for
-  std::vector<char32_t> substituted;  // characters set in the fallback face
+  std::vector<char32_t> substituted;               // characters set in a fallback face
+  std::vector<const fonts::face*> substituted_by;  // the face of each, in that order
 };
 
 /// A positioned line. Run x is relative to the line's left edge; the runs'

@@ -48,30 +48,39 @@ void shape_piece(prepared_text& p, size_t piece_index, const std::u32string& tex
   }
 }
 
-// Splits a piece where its face lacks characters that the fallback face has,
-// so those characters are shaped with the fallback (per-character fallback).
+// Splits a piece where its face lacks characters that a fallback face has,
+// so those characters are shaped with the first face of the chain that has
+// them (per-character fallback).
 void split_by_coverage(const text_piece& piece, std::vector<text_piece>& out,
-                       std::vector<std::u32string>& texts, std::vector<char32_t>& substituted) {
+                       std::vector<std::u32string>& texts, prepared_text& p) {
   std::u32string text = utf8_decode(piece.text);
   size_t start = 0;
-  bool current_fallback = false;
+  const fonts::face* current = piece.font;
   auto flush = [&](size_t end) {
     if (end == start) return;
     text_piece part = piece;
-    part.font = current_fallback ? piece.fallback : piece.font;
+    part.font = current;
     part.text.clear();
     texts.push_back(text.substr(start, end - start));
     out.push_back(std::move(part));
     start = end;
   };
+  auto face_for = [&piece](char32_t c) {
+    if (c < 0x20 || piece.font->glyph(c)) return piece.font;
+    if (piece.fallback && piece.fallback->glyph(c)) return piece.fallback;
+    for (const fonts::face* f : piece.more_fallbacks)
+      if (f && f->glyph(c)) return f;
+    return piece.font;  // none has it: reported as missing after shaping
+  };
   for (size_t i = 0; i < text.size(); ++i) {
-    char32_t c = text[i];
-    bool use_fallback =
-        piece.fallback && c >= 0x20 && !piece.font->glyph(c) && piece.fallback->glyph(c);
-    if (use_fallback) substituted.push_back(c);
-    if (use_fallback != current_fallback) {
+    const fonts::face* f = face_for(text[i]);
+    if (f != piece.font) {
+      p.substituted.push_back(text[i]);
+      p.substituted_by.push_back(f);
+    }
+    if (f != current) {
       flush(i);
-      current_fallback = use_fallback;
+      current = f;
     }
   }
   flush(text.size());
@@ -83,7 +92,7 @@ prepared_text prepare(std::vector<text_piece> pieces, double cell, break_finder&
                       bool words) {
   prepared_text p;
   std::vector<std::u32string> texts;
-  for (const auto& piece : pieces) split_by_coverage(piece, p.pieces, texts, p.substituted);
+  for (const auto& piece : pieces) split_by_coverage(piece, p.pieces, texts, p);
   for (size_t i = 0; i < p.pieces.size(); ++i) {
     p.pieces[i].text = utf8_encode(texts[i]);
     shape_piece(p, i, texts[i], cell);

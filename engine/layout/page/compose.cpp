@@ -44,7 +44,7 @@ model::document addressee_in_imprint(const model::document& doc) {
 
 bool compose(const model::document& source, const model::layout_spec& spec,
              const fonts::font_set& fonts, frames& out, diagnostics& diags,
-             const seal_images& seals) {
+             const seal_images& seals, bool strict_fonts) {
   for (const auto& role : spec.font_roles()) {
     if (!fonts.get(role)) {
       diags.error(source.source_name, 0, 0, "font role '" + role + "' was not loaded");
@@ -55,11 +55,13 @@ bool compose(const model::document& source, const model::layout_spec& spec,
   // Each attempt reports into its own list; only the one emitted is kept.
   diagnostics first;
   context ctx(doc, spec, fonts, first, seals);
+  ctx.strict_fonts = strict_fonts;
   laid_out l = lay_out(ctx);
   if (!l.plan.body_on_first_page && !doc.addressee.empty() && doc.end.addressee.empty()) {
     const model::document moved = addressee_in_imprint(doc);
     diagnostics second;
     context again(moved, spec, fonts, second, seals);
+    again.strict_fonts = strict_fonts;
     laid_out m = lay_out(again);
     if (m.plan.body_on_first_page) {
       second.warning(doc.source_name, doc.title_pos.line, doc.title_pos.column,

@@ -22,7 +22,7 @@ using seal_images = std::map<std::string, image>;
 /// returns false on errors.
 bool compose(const model::document& doc, const model::layout_spec& spec,
              const fonts::font_set& fonts, frames& out, diagnostics& diags,
-             const seal_images& seals = {});
+             const seal_images& seals = {}, bool strict_fonts = false);
 
 /// The document with its text normalised as the layout's <normalising>
 /// asks (normalise.cpp): full-width punctuation and quotes in Chinese text,

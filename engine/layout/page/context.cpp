@@ -54,7 +54,9 @@ context::context(const model::document& d, const model::layout_spec& s, const fo
       g(make_grid(s)),
       seals(seal_images),
       fallback_(s.fallback_role.empty() ? nullptr : f.get(s.fallback_role)),
-      body_face_(font(s.body.style)) {}
+      body_face_(font(s.body.style)),
+      fallbacks_(s.fallback_role.empty() ? std::vector<const fonts::face*>{}
+                                         : f.chain(s.fallback_role)) {}
 
 text_piece context::piece(const std::string& text, const model::text_style& s, element role,
                           int level) const {
@@ -62,6 +64,8 @@ text_piece context::piece(const std::string& text, const model::text_style& s, e
   p.text = text;
   p.font = font(s);
   p.fallback = fallback_ == p.font ? nullptr : fallback_;
+  for (size_t i = 1; i < fallbacks_.size(); ++i)
+    if (fallbacks_[i] != p.font) p.more_fallbacks.push_back(fallbacks_[i]);
   p.size = s.size;
   p.role = role;
   p.level = level;
@@ -70,21 +74,38 @@ text_piece context::piece(const std::string& text, const model::text_style& s, e
 }
 
 void context::report_coverage(const prepared_text& p, const model::source_pos& pos) {
+  auto is_fallback = [this](const fonts::face* f) {
+    return std::find(fallbacks_.begin(), fallbacks_.end(), f) != fallbacks_.end();
+  };
   const fonts::face* own = nullptr;
   for (const auto& piece : p.pieces)
-    if (piece.font != fallback_) own = piece.font;
+    if (!is_fallback(piece.font)) own = piece.font;
+  if (!own && !p.pieces.empty()) own = p.pieces.front().font;
   auto family = [](const fonts::face* f) { return f ? f->family() : std::string("?"); };
   std::set<char32_t> seen;
-  for (char32_t c : p.substituted)
-    if (seen.insert(c).second && reported_.insert(c).second)
+  for (size_t i = 0; i < p.substituted.size(); ++i) {
+    const char32_t c = p.substituted[i];
+    if (!seen.insert(c).second || !reported_.insert(c).second) continue;
+    const std::string what = "character " + describe(c) + " is not in " + family(own);
+    if (strict_fonts)
+      diags.error(doc.source_name, pos.line, pos.column,
+                  what + "; strict fonts: not set in " + family(p.substituted_by[i]),
+                  "install a face of the role that has it, or render without --strict-fonts");
+    else
       diags.warning(doc.source_name, pos.line, pos.column,
-                    "character " + describe(c) + " is not in " + family(own) + "; set in " +
-                        family(fallback_) + " (font substitution)");
-  for (char32_t c : p.missing)
-    if (seen.insert(c).second)
-      diags.warning(doc.source_name, pos.line, pos.column,
-                    "character " + describe(c) + " is missing in font " + family(own) +
-                        "; it will show as a blank box");
+                    what + "; set in " + family(p.substituted_by[i]) + " (font substitution)");
+  }
+  // A character no face has: an error, never a missing-glyph box.
+  for (char32_t c : p.missing) {
+    if (!seen.insert(c).second) continue;
+    std::string tried = family(own);
+    for (const fonts::face* f : fallbacks_)
+      if (f != own) tried += ", " + family(f);
+    diags.error(doc.source_name, pos.line, pos.column,
+                "character " + describe(c) + " is in none of the fonts (" + tried + ")",
+                "replace it, or install a font that has it and add it to the fallback role of "
+                "fonts.xml");
+  }
 }
 
 std::vector<block_line> context::grid_lines(std::vector<text_piece> pieces, double first_indent,

@@ -35,6 +35,7 @@ class context {
   const grid g;
   break_finder breaks;
   const std::map<std::string, image>& seals;  // decoded seal images by src
+  bool strict_fonts = false;  // a font substitution is an error (render_options::strict_fonts)
 
   /// The face of a style's role (never null: compose checks the roles first).
   const fonts::face* font(const model::text_style& s) const { return fonts.get(s.role); }
@@ -92,9 +93,10 @@ class context {
   void measure_ink(glyph_run& run) const;
 
  private:
-  const fonts::face* fallback_;   // the layout's fallback role's face, or nullptr
-  const fonts::face* body_face_;  // the body text's face: the grid's
-  std::set<char32_t> reported_;   // substitutions already reported once
+  const fonts::face* fallback_;                // the layout's fallback role's face, or nullptr
+  const fonts::face* body_face_;               // the body text's face: the grid's
+  std::vector<const fonts::face*> fallbacks_;  // the fallback role's chain (fallback_ first)
+  std::set<char32_t> reported_;                // substitutions already reported once
 };
 
 }  // namespace hongtou::layout
