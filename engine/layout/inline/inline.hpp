@@ -48,7 +48,7 @@ struct prepared_text {
   std::vector<bool> break_before;     // per cluster: a line may start here (ICU + 避头尾)
   std::vector<bool> word_start;       // per cluster: a word begins here (ICU, zh dictionary)
   std::vector<char32_t> missing;      // characters no face has a glyph for
-  std::vector<char32_t> substituted;               // characters set in a fallback face
+  std::vector<char32_t> substituted;  // characters set in a fallback face
   std::vector<const fonts::face*> substituted_by;  // the face of each, in that order
 };
 
