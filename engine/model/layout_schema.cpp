@@ -53,6 +53,16 @@ void add_page(std::vector<element_def>& s) {
                     [](spec& l) -> double& { return l.grid.gap_ratio; })}));
 }
 
+// How the lines of grid text break (the words a number keeps) and 标点挤压.
+void add_line_breaking(std::vector<element_def>& s) {
+  s.push_back(plain(
+      "line-breaking",
+      {text("units", [](spec& l) -> std::string& { return l.line_breaking.units; }),
+       text("roman-units", [](spec& l) -> std::string& { return l.line_breaking.roman_units; }),
+       yes_no("squeeze-punctuation",
+              [](spec& l) -> bool& { return l.line_breaking.squeeze_punctuation; })}));
+}
+
 // The 版头: 份号, 密级, 紧急程度, 发文机关标志, 发文字号, separator.
 void add_header(std::vector<element_def>& s) {
   s.push_back(styled_element(
@@ -260,6 +270,7 @@ const std::vector<element_def>& layout_schema() {
   static const std::vector<element_def> schema = [] {
     std::vector<element_def> s;
     add_page(s);
+    add_line_breaking(s);
     add_header(s);
     add_title(s);
     add_body(s);

@@ -48,6 +48,15 @@ struct layout_spec {
     double gap_ratio;  // gap between glyph rows / cell (7/8 for 3号 text)
   } grid;
 
+  // Breaking the lines of text set on the grid: GB/T 15835-2011 (and GB/T
+  // 9704-1999: 数字、年份不能回行), a number never parted from its unit. Word
+  // lists are texts of words separated by spaces.
+  struct {
+    std::string units;         // kept with the Arabic number before them (年 万元 % mg/km)
+    std::string roman_units;   // kept with the Roman numeral before them (Ⅰ型)
+    bool squeeze_punctuation;  // 标点挤压 of adjacent marks on grid cells (clreq 3.1.6.2)
+  } line_breaking;
+
   // GB/T 9704-2012 7.2.1, 7.2.2: 份号 and 密级和保密期限, 顶格 on their row of
   // the type area (1 and 2). 7.2.3: 紧急程度 on the row after those above it.
   struct {

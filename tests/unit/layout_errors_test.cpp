@@ -78,8 +78,8 @@ TEST_CASE("unknown layout elements and attributes are errors") {
   CHECK(bad_value("<page width", "<page bleed=\"3mm\" width", "bleed") ==
         "unknown attribute bleed on <page>; expected width or height");
   CHECK(bad_value("<page width", "<stamp/><page width") ==
-        "unknown element <stamp> in <layout>; expected <page>, <type-area>, <grid>, <copy-number>, "
-        "<classification>, <urgency>, <issuer>, "
+        "unknown element <stamp> in <layout>; expected <page>, <type-area>, <grid>, "
+        "<line-breaking>, <copy-number>, <classification>, <urgency>, <issuer>, "
         "<doc-number>, <signer>, <separator>, <separator-star>, <normalising>, <title>, "
         "<title-breaking>, "
         "<addressee>, <body>, "

@@ -2,6 +2,8 @@
 
 #include <unicode/uchar.h>
 
+#include <string_view>
+
 namespace hongtou::layout::cjk {
 
 bool is_wide(char32_t c) {
@@ -11,6 +13,7 @@ bool is_wide(char32_t c) {
     case U'‘':
     case U'’':
     case U'—':
+    case U'―':  // U+2015, the dash of GB 2312 (A1AA) in many converted texts
     case U'…':
       return true;
     default:
@@ -22,6 +25,15 @@ bool is_wide(char32_t c) {
 
 bool is_opening_mark(char32_t c) {
   return c == U'“' || c == U'‘';
+}
+
+bool is_clreq_closing(char32_t c) {
+  return std::u32string_view(U"、，。；：）］｝〕〉》」』】〗〙”’").find(c) !=
+         std::u32string_view::npos;
+}
+
+bool is_clreq_opening(char32_t c) {
+  return std::u32string_view(U"（［｛〔〈《「『【〖〘“‘").find(c) != std::u32string_view::npos;
 }
 
 bool is_space(char32_t c) {

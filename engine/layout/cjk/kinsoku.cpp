@@ -7,12 +7,14 @@ namespace hongtou::layout::cjk {
 
 namespace {
 
-// "Must not start a line" (GB/T 15834-2011, clreq 3.1.7).
-constexpr char32_t gb_no_start[] = {U'。', U'，', U'、', U'；', U'：', U'？', U'！', U'）',
-                                    U'］', U'｝', U'〕', U'〉', U'》', U'」', U'』', U'】',
-                                    U'〗', U'〙', U'”',  U'’',  U'…',  U'—',  U'～', U'·',
-                                    U'％', U'‰',  U'℃',  U'°',  U'′',  U'″',  U'!',  U'%',
-                                    U')',  U',',  U'.',  U':',  U';',  U'?',  U']',  U'}'};
+// "Must not start a line" (GB/T 15834-2011 5.1, clreq 3.1.7). The dash (——)
+// and the ellipsis (……) are in it, so they never start a line and never
+// split between their two halves; ― (U+2015) is the dash of GB 2312 texts.
+constexpr char32_t gb_no_start[] = {U'。', U'，', U'、', U'；', U'：', U'？', U'！', U'）', U'］',
+                                    U'｝', U'〕', U'〉', U'》', U'」', U'』', U'】', U'〗', U'〙',
+                                    U'”',  U'’',  U'…',  U'—',  U'―',  U'～', U'·',  U'％', U'‰',
+                                    U'℃',  U'°',  U'′',  U'″',  U'!',  U'%',  U')',  U',',  U'.',
+                                    U':',  U';',  U'?',  U']',  U'}'};
 
 // "Must not end a line" (same sources).
 constexpr char32_t gb_no_end[] = {U'（', U'［', U'｛', U'〔', U'〈', U'《', U'「',

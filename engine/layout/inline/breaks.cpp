@@ -4,9 +4,11 @@
 #include <unicode/locid.h>
 #include <unicode/unistr.h>
 
+#include <algorithm>
 #include <memory>
 
 #include "layout/cjk/kinsoku.hpp"
+#include "layout/cjk/unbreakable.hpp"
 #include "layout/inline/inline.hpp"
 
 namespace hongtou::layout {
@@ -42,15 +44,27 @@ struct utf16_text {
 
 struct break_finder::impl {
   std::unique_ptr<icu::BreakIterator> line, word;
+  cjk::number_units units;
+  bool squeeze = false;
 };
 
 break_finder::break_finder() : impl_(new impl) {}
+break_finder::break_finder(const line_rules& rules) : impl_(new impl) {
+  impl_->units.after_digits = cjk::word_list(rules.units);
+  impl_->units.after_roman = cjk::word_list(rules.roman_units);
+  impl_->squeeze = rules.squeeze;
+}
 break_finder::~break_finder() = default;
 
+bool break_finder::squeezes_punctuation() const {
+  return impl_->squeeze;
+}
+
 // Line-break opportunities from ICU (UAX #14 with the zh tailoring), narrowed
-// by the 避头尾 tables of cjk/kinsoku (GB/T 15834-2011, clreq); word boundaries
-// from ICU's dictionary segmentation, for titles that must keep words whole
-// (GB/T 9704-2012 7.3.1).
+// by the 避头尾 tables of cjk/kinsoku (GB/T 15834-2011 5.1, clreq 3.1.7) and by
+// what never splits (cjk/unbreakable: a number with its unit, a 发文字号, a
+// slashed Latin word); word boundaries from ICU's dictionary segmentation, for
+// titles that must keep words whole (GB/T 9704-2012 7.3.1).
 void break_finder::find(prepared_text& p, bool words) {
   utf16_text t(p.text);
   UErrorCode status = U_ZERO_ERROR;
@@ -70,38 +84,69 @@ void break_finder::find(prepared_text& p, bool words) {
     }
   }
 
+  const std::vector<cjk::keep> whole = cjk::gb_unbreakable(p.text, impl_->units);
   p.break_before.assign(p.clusters.size(), false);
+  p.break_rank.assign(p.clusters.size(), 0);
   for (size_t i = 1; i < p.clusters.size(); ++i) {
     const cluster& prev = p.clusters[i - 1];
     const cluster& cur = p.clusters[i];
-    bool ok = line_at[cur.begin];
-    if (cjk::is_gb_no_line_start(p.text[cur.begin])) ok = false;
-    if (cjk::is_gb_no_line_end(p.text[prev.end - 1])) ok = false;
-    p.break_before[i] = ok;
+    const bool kinsoku_ok = line_at[cur.begin] && !cjk::is_gb_no_line_start(p.text[cur.begin]) &&
+                            !cjk::is_gb_no_line_end(p.text[prev.end - 1]);
+    p.break_rank[i] = kinsoku_ok ? static_cast<int>(whole[cur.begin]) : 3;
+    p.break_before[i] = p.break_rank[i] == 0;
   }
 }
+
+namespace {
+
+// Where a line from cluster i breaks when the segment from j (a cluster
+// index with nothing before it but whole segments) is wider than any line,
+// so must break against some rule: at its weakest break that fits (the
+// lowest break_rank, the last of them), filling this line; a slashed word
+// breaks at its slash before a number leaves its unit. With j > i only a
+// break against a cjk::keep is taken (never against 避头尾), else the line
+// ends at j (push-out); with j == i any, and at least one cluster.
+size_t overflow_end(const prepared_text& p, size_t i, size_t j, double avail) {
+  const size_t n = p.clusters.size();
+  const int worst = j > i ? 2 : 3;
+  size_t best = j > i ? j : i + 1;
+  int best_rank = worst + 1;
+  double x = trimmed_width(p, i, j);
+  for (size_t k = j + 1; k <= n; ++k) {
+    x += p.clusters[k - 1].width;
+    if (x > avail + epsilon && !p.clusters[k - 1].space) break;
+    const int rank = k == n ? 0 : p.break_rank[k];
+    if (rank <= std::min(best_rank, worst)) {
+      best = k;
+      best_rank = rank;
+    }
+  }
+  return best;
+}
+
+}  // namespace
 
 std::vector<size_t> break_lines(const prepared_text& p, const paragraph_params& params) {
   std::vector<size_t> starts;
   const size_t n = p.clusters.size();
+  const double rest = params.width - params.rest_indent;
   size_t i = 0;
   while (i < n) {
     starts.push_back(i);
-    const double avail =
-        params.width - (starts.size() == 1 ? params.first_indent : params.rest_indent);
+    const double avail = starts.size() == 1 ? params.width - params.first_indent : rest;
     double x = 0;
     size_t j = i;
     while (j < n) {
       size_t seg_end = j + 1;
       while (seg_end < n && !p.break_before[seg_end]) ++seg_end;
-      if (x + trimmed_width(p, j, seg_end) > avail + epsilon) break;
+      const double w = trimmed_width(p, j, seg_end);
+      if (x + w > avail + epsilon) {
+        // Push-out, unless no line holds the segment: then it breaks here.
+        if (j == i || w > rest + epsilon) j = overflow_end(p, i, j, avail);
+        break;
+      }
       for (size_t k = j; k < seg_end; ++k) x += p.clusters[k].width;
       j = seg_end;
-    }
-    if (j == i) {
-      // One unbreakable segment wider than the line: break it by cluster.
-      while (j < n && x + p.clusters[j].width <= avail + epsilon) x += p.clusters[j++].width;
-      if (j == i) ++j;
     }
     i = j;
   }

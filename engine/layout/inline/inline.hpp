@@ -3,7 +3,9 @@
 // the character grid (derived from GB/T 9704-2012 5.2.3 and 3.2), broken per
 // GB/T 15834-2011 and clreq. The stages, one file each:
 //   prepare.cpp  prepare(): per-character font fallback, shaping, clusters
-//   breaks.cpp   break_finder (ICU + 避头尾), break_lines(): greedy filling with push-out
+//   breaks.cpp   break_finder (ICU + 避头尾 + cjk/unbreakable), break_lines(): greedy
+//                filling with push-out
+//   squeeze.cpp  squeeze_punctuation(): 标点挤压 of adjacent marks (called by prepare)
 //   set.cpp      set_line(): one line positioned and justified
 #include <memory>
 #include <string>
@@ -36,6 +38,7 @@ struct cluster {
   std::vector<double> advances;  // natural advances, pt
   double natural = 0;            // sum of advances, pt
   double width = 0;              // width on the line: one cell per wide character, else natural
+  double squeezed = 0;           // pt taken off `width` by 标点挤压 (squeeze_punctuation)
   bool wide = false;
   bool space = false;
 };
@@ -45,10 +48,12 @@ struct prepared_text {
   std::vector<text_piece> pieces;
   std::u32string text;
   std::vector<cluster> clusters;
-  std::vector<bool> break_before;     // per cluster: a line may start here (ICU + 避头尾)
-  std::vector<bool> word_start;       // per cluster: a word begins here (ICU, zh dictionary)
-  std::vector<char32_t> missing;      // characters no face has a glyph for
-  std::vector<char32_t> substituted;  // characters set in a fallback face
+  std::vector<bool> break_before;  // per cluster: a line may start here (ICU + 避头尾 + keeps)
+  std::vector<int> break_rank;     // per cluster: 0 a line may start here; 1, 2 only against a
+                                   // weak or strong cjk::keep; 3 against ICU or 避头尾
+  std::vector<bool> word_start;    // per cluster: a word begins here (ICU, zh dictionary)
+  std::vector<char32_t> missing;   // characters no face has a glyph for
+  std::vector<char32_t> substituted;               // characters set in a fallback face
   std::vector<const fonts::face*> substituted_by;  // the face of each, in that order
 };
 
@@ -68,17 +73,30 @@ struct paragraph_params {
   bool justify = true;      // full lines end flush at `width`; the last line stays left-aligned
 };
 
+/// The layout's rules for breaking lines (<line-breaking>, GB/T 15835-2011):
+/// words kept with the number before them, separated by spaces.
+struct line_rules {
+  std::string units;        // after an Arabic number: 年 万元 % km …
+  std::string roman_units;  // after a Roman numeral: 型 类 级 …
+  bool squeeze = false;     // 标点挤压 of adjacent marks on grid cells (clreq 3.1.6.2)
+};
+
 /// ICU line and word break iterators, created once per layout and reused for
 /// every paragraph (creating one costs far more than running it). One per
 /// thread: it holds iterator state.
 class break_finder {
  public:
+  /// Without units: numbers, 发文字号 and slashed words still stay whole.
   break_finder();
+  /// With the layout's units, and its 标点挤压 switch for prepare().
+  explicit break_finder(const line_rules& rules);
   ~break_finder();
   break_finder(const break_finder&) = delete;
   break_finder& operator=(const break_finder&) = delete;
-  /// Fills p.break_before, and p.word_start when `words` is set.
+  /// Fills p.break_before and p.break_rank, and p.word_start when `words` is set.
   void find(prepared_text& p, bool words);
+  /// Whether text on grid cells has its adjacent marks squeezed (line_rules::squeeze).
+  bool squeezes_punctuation() const;
 
  private:
   struct impl;
@@ -89,6 +107,13 @@ class break_finder {
 /// Word boundaries are found only when `words` is set (titles).
 prepared_text prepare(std::vector<text_piece> pieces, double cell, break_finder& breaks,
                       bool words = false);
+
+/// 标点挤压 (clreq 3.1.6.2, basic squeeze) of text on grid cells: of two
+/// adjacent full-width marks, the blank half of the first is taken off its
+/// width when it is a closing mark (”、 。” ）， 》（), else that of the second
+/// when both are opening marks (（《), so the pair takes 1.5 cells; an opening
+/// mark before a closing one (（）) is left alone.
+void squeeze_punctuation(prepared_text& p);
 
 /// Greedy line filling on break opportunities, with push-out (a character that
 /// must not start a line takes the previous one down with it, as in clreq).

@@ -98,6 +98,7 @@ prepared_text prepare(std::vector<text_piece> pieces, double cell, break_finder&
     shape_piece(p, i, texts[i], cell);
   }
   breaks.find(p, words);
+  if (cell > 0 && breaks.squeezes_punctuation()) squeeze_punctuation(p);
   return p;
 }
 

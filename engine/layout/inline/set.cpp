@@ -1,5 +1,8 @@
 // set_line(): one line's clusters positioned, justified to the line width
 // by spreading the slack over the gaps that may stretch (as in clreq).
+#include <limits>
+#include <vector>
+
 #include "core/utf8.hpp"
 #include "layout/cjk/char_class.hpp"
 #include "layout/inline/inline.hpp"
@@ -48,13 +51,27 @@ set_line_result set_line(const prepared_text& p, size_t begin, size_t end, doubl
   size_t vis_end = end;
   while (vis_end > begin && p.clusters[vis_end - 1].space) --vis_end;
 
+  // 标点挤压 only where the line needs it: squeezed marks take their whole
+  // cell back, from the line's end, while the line has room, so a line that
+  // fits on the grid stays on it and the squeeze only holds more on a line.
+  std::vector<double> back(vis_end - begin, 0);  // width given back, per cluster
+  double room = width > 0 ? width - indent - trimmed_width(p, begin, end)
+                          : std::numeric_limits<double>::infinity();
+  for (size_t k = vis_end; k > begin; --k) {
+    const double sq = p.clusters[k - 1].squeezed;
+    if (sq > 0 && sq <= room + epsilon) {
+      back[k - 1 - begin] = sq;
+      room -= sq;
+    }
+  }
+
   // Extra space per stretchable gap (push-out leaves a short full line).
   double extra = 0;
-  if (justify && !last) {
+  if (justify && !last && width > 0) {
     size_t gaps = 0;
     for (size_t k = begin + 1; k < vis_end; ++k)
       if (stretchable(p.clusters[k - 1], p.clusters[k])) ++gaps;
-    double slack = width - indent - trimmed_width(p, begin, end);
+    double slack = room;
     if (gaps > 0 && slack > epsilon) extra = slack / static_cast<double>(gaps);
   }
 
@@ -65,13 +82,17 @@ set_line_result set_line(const prepared_text& p, size_t begin, size_t end, doubl
     if (line.runs.empty() || !same_run(line.runs.back(), piece))
       line.runs.push_back(new_run(piece));
     glyph_run& run = line.runs.back();
-    double step = c.width;
+    double step = c.width + back[k - begin];
     if (k + 1 < vis_end && stretchable(c, p.clusters[k + 1])) step += extra;
 
-    // Opening quotes with a narrow glyph sit in the right half of their cell.
+    // Opening quotes with a narrow glyph sit in the right half of their cell;
+    // a squeezed opening mark's glyph ends at the end of its half cell.
     double gx = x;
-    if (c.wide && c.natural < c.width && cjk::is_opening_mark(p.text[c.begin]))
-      gx += c.width - c.natural;
+    const char32_t ch = p.text[c.begin];
+    const double cell_width = c.width + back[k - begin];
+    if (c.wide && ((c.natural < cell_width && cjk::is_opening_mark(ch)) ||
+                   (c.squeezed > back[k - begin] && cjk::is_clreq_opening(ch))))
+      gx += cell_width - c.natural;
     std::string text = utf8_encode(std::u32string_view(p.text).substr(c.begin, c.end - c.begin));
     line.text += text;
     for (size_t g = 0; g < c.glyphs.size(); ++g) {

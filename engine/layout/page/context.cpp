@@ -52,6 +52,8 @@ context::context(const model::document& d, const model::layout_spec& s, const fo
       fonts(f),
       diags(dg),
       g(make_grid(s)),
+      breaks(line_rules{s.line_breaking.units, s.line_breaking.roman_units,
+                        s.line_breaking.squeeze_punctuation}),
       seals(seal_images),
       fallback_(s.fallback_role.empty() ? nullptr : f.get(s.fallback_role)),
       body_face_(font(s.body.style)),
