@@ -63,6 +63,19 @@ inline std::string text_of(const glyph_run& r) {
   return t;
 }
 
+/// The text of a page's lines of one element, top to bottom (runs whose em
+/// tops lie within 1 pt make one line), e.g. a title's lines as set.
+inline std::vector<std::string> lines_of(const page& p, element e) {
+  std::vector<std::string> lines;
+  double top = 0;
+  for (const glyph_run* r : runs_of(p, e)) {
+    if (lines.empty() || r->em_top > top + 1) lines.emplace_back();
+    top = r->em_top;
+    lines.back() += text_of(*r);
+  }
+  return lines;
+}
+
 /// Finds the layouts of the source tree's layouts/ (for layouts that extend gbt9704).
 inline model::layout_finder source_layouts() {
   return [](const std::string& name, std::string& text, std::string& source) {

@@ -20,14 +20,7 @@ std::vector<std::string> title_as_set(const std::string& issuer, const std::stri
   const frames f = test::compose_ok("<gongwen><header>" + issuer + "<doc-number>" + number +
                                     "</doc-number></header><title>" + title +
                                     "</title><body><p>正文。</p></body></gongwen>");
-  std::vector<std::string> lines;
-  double top = 0;
-  for (const glyph_run* r : test::runs_of(f.pages[0], element::title)) {
-    if (lines.empty() || r->em_top > top + 1) lines.emplace_back();
-    top = r->em_top;
-    lines.back() += test::text_of(*r);
-  }
-  return lines;
+  return test::lines_of(f.pages[0], element::title);
 }
 
 std::vector<std::string> title_as_set(const std::string& number, const std::string& title) {

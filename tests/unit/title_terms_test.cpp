@@ -19,14 +19,7 @@ namespace {
 using lines = std::vector<std::string>;
 
 lines title_lines_of(const frames& f) {
-  lines out;
-  double top = 0;
-  for (const glyph_run* r : test::runs_of(f.pages[0], element::title)) {
-    if (out.empty() || r->em_top > top + 1) out.emplace_back();
-    top = r->em_top;
-    out.back() += test::text_of(*r);
-  }
-  return out;
+  return test::lines_of(f.pages[0], element::title);
 }
 
 // Sets `title` with the test layout gbt9704 whose terms are `terms`.
