@@ -60,7 +60,8 @@ void add_line_breaking(std::vector<element_def>& s) {
       {text("units", [](spec& l) -> std::string& { return l.line_breaking.units; }),
        text("roman-units", [](spec& l) -> std::string& { return l.line_breaking.roman_units; }),
        yes_no("squeeze-punctuation",
-              [](spec& l) -> bool& { return l.line_breaking.squeeze_punctuation; })}));
+              [](spec& l) -> bool& { return l.line_breaking.squeeze_punctuation; }),
+       yes_no("widow-control", [](spec& l) -> bool& { return l.line_breaking.widow_control; })}));
 }
 
 // The 版头: 份号, 密级, 紧急程度, 发文机关标志, 发文字号, separator.

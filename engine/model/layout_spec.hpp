@@ -55,6 +55,7 @@ struct layout_spec {
     std::string units;         // kept with the Arabic number before them (年 万元 % mg/km)
     std::string roman_units;   // kept with the Roman numeral before them (Ⅰ型)
     bool squeeze_punctuation;  // 标点挤压 of adjacent marks on grid cells (clreq 3.1.6.2)
+    bool widow_control;        // a last line of one character takes one more from above
   } line_breaking;
 
   // GB/T 9704-2012 7.2.1, 7.2.2: 份号 and 密级和保密期限, 顶格 on their row of

@@ -57,8 +57,10 @@ struct set_text {
   std::vector<char32_t> missing;  // characters the test fonts lack
 };
 
-// The text in the body style, `cells` grid cells wide, broken by `spec`'s rules.
-set_text set_in_cells(const std::string& text, double cells, const model::layout_spec& spec) {
+// The text in the body style, `cells` grid cells wide, broken by `spec`'s rules
+// (widow control only where the case asks for it: the other cases show one rule each).
+set_text set_in_cells(const std::string& text, double cells, const model::layout_spec& spec,
+                      bool widows = false) {
   const auto& env = test::environment::get();
   REQUIRE(env.fonts);
   layout::text_piece piece;
@@ -70,6 +72,7 @@ set_text set_in_cells(const std::string& text, double cells, const model::layout
   layout::prepared_text p = layout::prepare({piece}, env.spec.cell(), breaks);
   layout::paragraph_params params;
   params.width = cells * env.spec.cell();
+  params.widow_control = widows && spec.line_breaking.widow_control;
   return {layout::set_lines(p, params), p.missing};
 }
 
@@ -89,7 +92,7 @@ TEST_CASE("every case of tests/data/line-breaks.tsv breaks as the table says") {
   const auto& env = test::environment::get();
   const std::vector<break_case> cases = read_table();
   for (const char* rule : {"number-unit", "number-decimal", "roman-unit", "overflow", "dash",
-                           "doc-number", "latin", "no-start", "no-end"}) {
+                           "doc-number", "latin", "no-start", "no-end", "widow"}) {
     INFO("a case of the rule " << rule);
     CHECK(std::any_of(cases.begin(), cases.end(),
                       [&](const break_case& c) { return starts_with(c.rule, rule); }));
@@ -97,7 +100,7 @@ TEST_CASE("every case of tests/data/line-breaks.tsv breaks as the table says") {
   for (const break_case& c : cases) {
     INFO("line-breaks.tsv:" << c.line << " (" << c.rule << ", " << c.source << ", " << c.cells
                             << " cells)");
-    const set_text set = set_in_cells(c.text, c.cells, env.spec);
+    const set_text set = set_in_cells(c.text, c.cells, env.spec, starts_with(c.rule, "widow"));
     CHECK(set.missing.empty());
     CHECK(joined(set.lines) == c.expected);
     // Every line but the last is flush with the right edge and keeps 避头尾.

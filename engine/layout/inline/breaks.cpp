@@ -2,6 +2,7 @@
 // greedy filling of lines with push-out.
 #include <unicode/brkiter.h>
 #include <unicode/locid.h>
+#include <unicode/uchar.h>
 #include <unicode/unistr.h>
 
 #include <algorithm>
@@ -124,6 +125,28 @@ size_t overflow_end(const prepared_text& p, size_t i, size_t j, double avail) {
   return best;
 }
 
+// Widow control (common practice, clreq 3.8): a last line holding one
+// character and its marks takes one more from the line above, at the
+// nearest break allowed there, when that line keeps at least half its width
+// (it is then justified over one cell more: a few per cent looser).
+void avoid_widow(const prepared_text& p, std::vector<size_t>& starts, double avail) {
+  if (starts.size() < 2) return;
+  const size_t n = p.clusters.size(), last = starts.back(), prev = starts[starts.size() - 2];
+  auto letters = [&p, n](size_t from) {
+    size_t count = 0;
+    for (size_t k = from; k < n; ++k)
+      if (u_isalnum(static_cast<UChar32>(p.text[p.clusters[k].begin]))) ++count;
+    return count;
+  };
+  if (letters(last) != 1) return;
+  for (size_t k = last - 1; k > prev; --k) {
+    if (!p.break_before[k]) continue;
+    if (trimmed_width(p, prev, k) < avail / 2) return;
+    if (letters(k) >= 2 && trimmed_width(p, k, n) <= avail + epsilon) starts.back() = k;
+    return;
+  }
+}
+
 }  // namespace
 
 std::vector<size_t> break_lines(const prepared_text& p, const paragraph_params& params) {
@@ -150,6 +173,7 @@ std::vector<size_t> break_lines(const prepared_text& p, const paragraph_params& 
     }
     i = j;
   }
+  if (params.widow_control) avoid_widow(p, starts, rest);
   return starts;
 }
 

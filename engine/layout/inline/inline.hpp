@@ -67,10 +67,11 @@ struct set_line_result {
 };
 
 struct paragraph_params {
-  double width = 0;         // line width, pt
-  double first_indent = 0;  // pt, first line only
-  double rest_indent = 0;   // pt, every later line (a hanging indent; 0 = 顶格)
-  bool justify = true;      // full lines end flush at `width`; the last line stays left-aligned
+  double width = 0;            // line width, pt
+  double first_indent = 0;     // pt, first line only
+  double rest_indent = 0;      // pt, every later line (a hanging indent; 0 = 顶格)
+  bool justify = true;         // full lines end flush at `width`; the last line stays left-aligned
+  bool widow_control = false;  // no last line of one character (and its marks) when avoidable
 };
 
 /// The layout's rules for breaking lines (<line-breaking>, GB/T 15835-2011):

@@ -120,6 +120,7 @@ std::vector<block_line> context::grid_lines(std::vector<text_piece> pieces, doub
   pp.width = width > 0 ? width : g.width - inset;
   pp.first_indent = first_indent;
   pp.rest_indent = rest_indent;
+  pp.widow_control = spec.line_breaking.widow_control;
   std::vector<block_line> lines;
   for (auto& line : set_lines(p, pp)) {
     for (auto& run : line.runs)
