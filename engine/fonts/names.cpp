@@ -82,11 +82,14 @@ void read_names(FT_Face f, listed_face& out) {
     if (FT_Get_Sfnt_Name(f, i, &n) != 0 || !decode(n, s)) continue;
     if (n.name_id == TT_NAME_ID_FONT_FAMILY || n.name_id == TT_NAME_ID_TYPOGRAPHIC_FAMILY)
       add_unique(out.families, s);
+    else if (n.name_id == TT_NAME_ID_FULL_NAME || n.name_id == TT_NAME_ID_PS_NAME)
+      add_unique(out.face_names, s);
     else if (n.name_id == TT_NAME_ID_FONT_SUBFAMILY ||
              n.name_id == TT_NAME_ID_TYPOGRAPHIC_SUBFAMILY)
       add_unique(out.styles, s);
   }
   if (f->family_name) add_unique(out.families, f->family_name);
+  if (const char* ps = FT_Get_Postscript_Name(f)) add_unique(out.face_names, ps);
   out.style = f->style_name ? f->style_name : "";
   add_unique(out.styles, out.style);
   const auto* os2 = static_cast<const TT_OS2*>(FT_Get_Sfnt_Table(f, FT_SFNT_OS2));
@@ -133,7 +136,9 @@ bool same_name(std::string_view a, std::string_view b) {
 
 // Faces list secondary style names too (Noto CJK Black also says "Regular"),
 // so among the faces naming the style the one whose primary style it is
-// wins; without a style, the weight nearest to Regular (400).
+// wins; without a style, the weight nearest to Regular (400). When no face
+// has the family, one whose full or PostScript name it is
+// ("FandolFang-Regular") is that face, whatever the style.
 const listed_face* pick_family(const std::vector<listed_face>& faces, const font_candidate& c) {
   auto has = [](const std::vector<std::string>& names, const std::string& s) {
     return std::any_of(names.begin(), names.end(),
@@ -151,6 +156,11 @@ const listed_face* pick_family(const std::vector<listed_face>& faces, const font
       best_score = score;
     }
   }
+  const bool family_known = std::any_of(
+      faces.begin(), faces.end(), [&](const listed_face& f) { return has(f.families, c.family); });
+  if (best || family_known) return best;
+  for (const auto& f : faces)  // no family of that name: a face of that full or PostScript name
+    if (has(f.face_names, c.family)) return &f;
   return best;
 }
 

@@ -21,9 +21,10 @@ struct listed_face {
   unsigned index = 0;  // face index inside a collection
   std::shared_ptr<const std::vector<uint8_t>> data;  // in-memory bytes; null for files
   std::vector<std::string> families;                 // name IDs 1 and 16 in every language, UTF-8
-  std::string style;                                 // the primary style: FreeType's style_name
-  std::vector<std::string> styles;  // name IDs 2 and 17 in every language, and `style`
-  int weight = 400;                 // OS/2 usWeightClass
+  std::vector<std::string> face_names;  // name IDs 4 (full name) and 6 (PostScript name): one face
+  std::string style;                    // the primary style: FreeType's style_name
+  std::vector<std::string> styles;      // name IDs 2 and 17 in every language, and `style`
+  int weight = 400;                     // OS/2 usWeightClass
 };
 
 /// The faces of a font file (`data` null) or of in-memory bytes, in face

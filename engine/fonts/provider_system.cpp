@@ -83,7 +83,22 @@ class fontconfig_fonts : public provider {
     fc_pattern_ptr pat(FcPatternCreate());
     FcPatternAddString(pat.get(), FC_FAMILY, fc_chars(c.family));
     if (!c.style.empty()) FcPatternAddString(pat.get(), FC_STYLE, fc_chars(c.style));
-    const auto found = fc_list(config_.get(), pat.get());
+    auto found = fc_list(config_.get(), pat.get());
+    // No face has that family: a face's PostScript or full name
+    // ("FandolFang-Regular") names that face.
+    fc_pattern_ptr family_only(FcPatternCreate());
+    FcPatternAddString(family_only.get(), FC_FAMILY, fc_chars(c.family));
+    const bool family_known = !found.empty() || !fc_list(config_.get(), family_only.get()).empty();
+    for (const char* key : {FC_POSTSCRIPT_NAME, FC_FULLNAME}) {
+      if (family_known) break;
+      fc_pattern_ptr by_name(FcPatternCreate());
+      FcPatternAddString(by_name.get(), key, fc_chars(c.family));
+      found = fc_list(config_.get(), by_name.get());
+      if (!found.empty()) {
+        out = {found.front().path, found.front().index, nullptr, "fontconfig"};
+        return true;
+      }
+    }
     if (found.empty()) return false;
     auto score = [&](const located& l) {
       if (!c.style.empty()) return same(l.style, c.style) ? 0 : 1000;

@@ -75,6 +75,22 @@ TEST_CASE("the folder provider finds a face by its Chinese family name") {
   CHECK(fs::path(src.path).filename() == wenkai_file);
 }
 
+TEST_CASE("the folder provider finds a face by its PostScript name or its full name") {
+  const auto folder = folder_provider(fonts_dir);
+  for (const char* name :
+       {"FandolFang-Regular", "fandolfang-regular", "WenKaiTestSubset-Regular"}) {
+    INFO(name);
+    font_source src;
+    REQUIRE(folder->find_family(family(name), src));
+    const std::string file = fs::path(src.path).filename().string();
+    CHECK(file == (std::string(name).find("WenKai") == 0
+                       ? wenkai_file
+                       : std::string("FandolFang-Regular.subset.otf")));
+  }
+  font_source src;
+  CHECK_FALSE(folder->find_family(family("FandolFang-Bold"), src));
+}
+
 TEST_CASE("the folder provider tells faces of one family apart by style and weight") {
   const auto folder = folder_provider(fonts_dir);
   font_source bold, regular, plain;
