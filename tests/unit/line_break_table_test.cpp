@@ -66,7 +66,7 @@ set_text set_in_cells(const std::string& text, double cells, const model::layout
   layout::text_piece piece;
   piece.text = text;
   piece.font = env.fonts->get(env.spec.body.style.role);
-  piece.fallback = env.fonts->get(env.spec.fallback_role);  // ― (U+2015) is not in FandolFang
+  piece.fallbacks = {env.fonts->get(env.spec.fallback_role)};  // ― (U+2015) is not in FandolFang
   piece.size = env.spec.body.style.size;
   layout::break_finder breaks(rules_of(spec));
   layout::prepared_text p = layout::prepare({piece}, env.spec.cell(), breaks);

@@ -2,15 +2,12 @@
 
 #include <algorithm>
 
+#include "core/chars.hpp"
 #include "core/utf8.hpp"
 
 namespace hongtou::layout::cjk {
 
 namespace {
-
-bool is_digit(char32_t c) {
-  return (c >= U'0' && c <= U'9') || (c >= U'０' && c <= U'９');
-}
 
 // Ⅰ–Ⅻ and ⅰ–ⅻ (Number Forms).
 bool is_roman(char32_t c) {

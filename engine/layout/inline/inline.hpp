@@ -21,8 +21,7 @@ namespace hongtou::layout {
 struct text_piece {
   std::string text;  // UTF-8
   const fonts::face* font = nullptr;
-  const fonts::face* fallback = nullptr;  // for characters `font` lacks (per-character fallback)
-  std::vector<const fonts::face*> more_fallbacks;  // after `fallback`, in order (the chain)
+  std::vector<const fonts::face*> fallbacks;  // for characters `font` lacks, in order (the chain)
   double size = 16;
   element role = element::body;
   int level = 0;

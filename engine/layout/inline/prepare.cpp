@@ -67,8 +67,7 @@ void split_by_coverage(const text_piece& piece, std::vector<text_piece>& out,
   };
   auto face_for = [&piece](char32_t c) {
     if (c < 0x20 || piece.font->glyph(c)) return piece.font;
-    if (piece.fallback && piece.fallback->glyph(c)) return piece.fallback;
-    for (const fonts::face* f : piece.more_fallbacks)
+    for (const fonts::face* f : piece.fallbacks)
       if (f && f->glyph(c)) return f;
     return piece.font;  // none has it: reported as missing after shaping
   };

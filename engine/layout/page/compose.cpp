@@ -51,7 +51,8 @@ bool compose(const model::document& source, const model::layout_spec& spec,
       return false;
     }
   }
-  const model::document doc = normalise(source, spec, diags);
+  const std::optional<model::document> normalised = normalise(source, spec, diags);
+  const model::document& doc = normalised ? *normalised : source;
   // Each attempt reports into its own list; only the one emitted is kept.
   diagnostics first;
   context ctx(doc, spec, fonts, first, seals);

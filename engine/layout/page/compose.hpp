@@ -2,6 +2,7 @@
 // Page composition per GB/T 9704-2012 clause 7: flow (document -> blocks),
 // paginate (blocks -> pages), emit (placed blocks -> frames).
 #include <map>
+#include <optional>
 #include <string>
 
 #include "fonts/font_set.hpp"
@@ -27,7 +28,8 @@ bool compose(const model::document& doc, const model::layout_spec& spec,
 /// The document with its text normalised as the layout's <normalising>
 /// asks (normalise.cpp): full-width punctuation and quotes in Chinese text,
 /// 〔〕 in the 发文字号; each change a warning in diags.
-model::document normalise(const model::document& doc, const model::layout_spec& spec,
-                          diagnostics& diags);
+/// Empty when nothing needs a change (no copy made).
+std::optional<model::document> normalise(const model::document& doc, const model::layout_spec& spec,
+                                         diagnostics& diags);
 
 }  // namespace hongtou::layout

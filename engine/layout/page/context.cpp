@@ -55,7 +55,6 @@ context::context(const model::document& d, const model::layout_spec& s, const fo
       breaks(line_rules{s.line_breaking.units, s.line_breaking.roman_units,
                         s.line_breaking.squeeze_punctuation}),
       seals(seal_images),
-      fallback_(s.fallback_role.empty() ? nullptr : f.get(s.fallback_role)),
       body_face_(font(s.body.style)),
       fallbacks_(s.fallback_role.empty() ? std::vector<const fonts::face*>{}
                                          : f.chain(s.fallback_role)) {}
@@ -65,9 +64,8 @@ text_piece context::piece(const std::string& text, const model::text_style& s, e
   text_piece p;
   p.text = text;
   p.font = font(s);
-  p.fallback = fallback_ == p.font ? nullptr : fallback_;
-  for (size_t i = 1; i < fallbacks_.size(); ++i)
-    if (fallbacks_[i] != p.font) p.more_fallbacks.push_back(fallbacks_[i]);
+  for (const fonts::face* f : fallbacks_)
+    if (f != p.font) p.fallbacks.push_back(f);
   p.size = s.size;
   p.role = role;
   p.level = level;
@@ -75,10 +73,19 @@ text_piece context::piece(const std::string& text, const model::text_style& s, e
   return p;
 }
 
+bool context::is_fallback(const fonts::face* f) const {
+  return std::find(fallbacks_.begin(), fallbacks_.end(), f) != fallbacks_.end();
+}
+
+const image* context::seal_image(const model::seal& seal) {
+  auto it = seals.find(seal.src);
+  if (it != seals.end()) return &it->second;
+  diags.error(doc.source_name, seal.pos.line, seal.pos.column,
+              "the image of <seal src=\"" + seal.src + "\"> was not loaded");
+  return nullptr;
+}
+
 void context::report_coverage(const prepared_text& p, const model::source_pos& pos) {
-  auto is_fallback = [this](const fonts::face* f) {
-    return std::find(fallbacks_.begin(), fallbacks_.end(), f) != fallbacks_.end();
-  };
   const fonts::face* own = nullptr;
   for (const auto& piece : p.pieces)
     if (!is_fallback(piece.font)) own = piece.font;
@@ -176,7 +183,7 @@ void context::place_line(std::vector<glyph_run>& runs, double y) const {
       ref = f;
       break;
     }
-    if (runs.size() > 1 && f == fallback_) continue;
+    if (runs.size() > 1 && is_fallback(f)) continue;
     if (run.size > size + 1e-9) {
       size = run.size;
       most = 0;

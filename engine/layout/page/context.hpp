@@ -43,11 +43,14 @@ class context {
   const fonts::face& face_of(const glyph_run& run) const {
     return *fonts.cache().find(run.font.id);
   }
-  /// A piece of text in a style, with the layout's fallback face.
+  /// A piece of text in a style, with the layout's fallback chain.
   text_piece piece(const std::string& text, const model::text_style& s, element role,
                    int level = 0) const;
-  /// Reports characters set in the fallback face, and characters no face has
-  /// (font fallback: substitutions are reported, never silent).
+  /// The decoded image of a <seal>, or nullptr after reporting at the seal
+  /// that it was not loaded.
+  const image* seal_image(const model::seal& seal);
+  /// Reports characters set in a fallback face (a warning, or an error with
+  /// strict_fonts) and characters no face has (an error): never silent.
   void report_coverage(const prepared_text& p, const model::source_pos& pos);
   /// Text set as justified lines across the type area, on the grid's cells:
   /// x final, y left for emit. `rest_indent` indents every line but the
@@ -93,10 +96,10 @@ class context {
   void measure_ink(glyph_run& run) const;
 
  private:
-  const fonts::face* fallback_;                // the layout's fallback role's face, or nullptr
   const fonts::face* body_face_;               // the body text's face: the grid's
-  std::vector<const fonts::face*> fallbacks_;  // the fallback role's chain (fallback_ first)
-  std::set<char32_t> reported_;                // substitutions already reported once
+  std::vector<const fonts::face*> fallbacks_;  // the fallback role's chain, in order
+  bool is_fallback(const fonts::face* f) const;
+  std::set<char32_t> reported_;  // substitutions already reported once
 };
 
 }  // namespace hongtou::layout

@@ -9,6 +9,7 @@
 // - [2024], 【2024】, (2024), （2024） in a 发文字号 become 〔2024〕.
 #include <map>
 
+#include "core/chars.hpp"
 #include "core/utf8.hpp"
 #include "layout/page/compose.hpp"
 
@@ -16,19 +17,10 @@ namespace hongtou::layout {
 
 namespace {
 
-bool is_han(char32_t c) {
-  return (c >= 0x3400 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF) ||
-         (c >= 0x20000 && c <= 0x3FFFF);
-}
-
 // Full-width punctuation and CJK brackets count as Chinese context too.
 bool is_cjk(char32_t c) {
   return is_han(c) || (c >= 0x3000 && c <= 0x303F) || (c >= 0xFF01 && c <= 0xFF5E) || c == U'“' ||
          c == U'”' || c == U'‘' || c == U'’' || c == U'…' || c == U'—';
-}
-
-bool is_digit(char32_t c) {
-  return c >= U'0' && c <= U'9';
 }
 
 struct normaliser {
@@ -153,8 +145,37 @@ struct normaliser {
 
 }  // namespace
 
-model::document normalise(const model::document& in, const model::layout_spec& spec,
-                          diagnostics& diags) {
+namespace {
+
+// Whether a text holds a character some rule may change (a cheap scan, so
+// that a document already right is not copied).
+bool may_change(const std::string& s, const char* chars) {
+  return s.find_first_of(chars) != std::string::npos;
+}
+
+bool may_change(const std::vector<model::block>& body, const char* chars) {
+  for (const auto& b : body)
+    for (const auto& sp : b.spans)
+      if (may_change(sp.text, chars)) return true;
+  return false;
+}
+
+bool may_change(const model::document& in, const decltype(model::layout_spec::normalising)& opt) {
+  // The ASCII marks; 【 and （ of a 发文字号 both begin with the byte 0xE3 or 0xEF.
+  const char* marks = ",.:;?!()\"'";
+  if (opt.doc_number && may_change(in.head.doc_number, "[(\xE3\xEF")) return true;
+  if (!opt.punctuation && !opt.quotes) return false;
+  if (may_change(in.addressee, marks) || may_change(in.body, marks)) return true;
+  for (const auto& a : in.appendices)
+    if (may_change(a.addressee, marks) || may_change(a.body, marks)) return true;
+  return false;
+}
+
+}  // namespace
+
+std::optional<model::document> normalise(const model::document& in, const model::layout_spec& spec,
+                                         diagnostics& diags) {
+  if (!may_change(in, spec.normalising)) return std::nullopt;
   model::document doc = in;
   normaliser n{spec.normalising, diags, in.source_name};
   if (spec.normalising.doc_number) n.doc_number(doc.head.doc_number, doc.head.doc_number_pos);

@@ -61,13 +61,9 @@ bool seal_signature(context& ctx, const model::signature& sig,
   std::vector<image> images;
   double diameter = 0;
   for (const model::seal& seal : sig.seals) {
-    auto it = ctx.seals.find(seal.src);
-    if (it == ctx.seals.end()) {
-      ctx.diags.error(ctx.doc.source_name, seal.pos.line, seal.pos.column,
-                      "the image of <seal src=\"" + seal.src + "\"> was not loaded");
-      return false;
-    }
-    images.push_back(it->second);
+    const image* decoded = ctx.seal_image(seal);
+    if (!decoded) return false;
+    images.push_back(*decoded);
     images.back().role = element::seal;
     images.back().width = seal.diameter > 0 ? mm_to_pt(seal.diameter) : spec.diameter;
     diameter = std::max(diameter, images.back().width);

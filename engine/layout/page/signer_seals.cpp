@@ -31,13 +31,9 @@ bool signer_signature(context& ctx, const model::signature& sig, const prepared_
   std::vector<prepared_text> offices;
   double column = 0, height = 0;  // the seal column's width, the tallest seal
   for (const model::signer& who : sig.signers) {
-    auto it = ctx.seals.find(who.stamp.src);
-    if (it == ctx.seals.end()) {
-      ctx.diags.error(ctx.doc.source_name, who.stamp.pos.line, who.stamp.pos.column,
-                      "the image of <seal src=\"" + who.stamp.src + "\"> was not loaded");
-      return false;
-    }
-    image im = it->second;
+    const image* decoded = ctx.seal_image(who.stamp);
+    if (!decoded) return false;
+    image im = *decoded;
     im.role = element::seal;
     im.height = who.stamp.height > 0 ? mm_to_pt(who.stamp.height) : ss.height;
     im.width = im.height * static_cast<double>(im.pixel_width) /

@@ -8,6 +8,7 @@
 #include <functional>
 #include <limits>
 
+#include "core/chars.hpp"
 #include "core/utf8.hpp"
 #include "layout/page/flow.hpp"
 
@@ -29,15 +30,6 @@ std::vector<std::u32string> words_of(const std::string& list) {
   }
   if (out.back().empty()) out.pop_back();
   return out;
-}
-
-bool is_digit(char32_t c) {
-  return (c >= U'0' && c <= U'9') || (c >= U'０' && c <= U'９');
-}
-
-bool is_han(char32_t c) {
-  return (c >= 0x3400 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF) ||
-         (c >= 0x20000 && c <= 0x3FFFF);
 }
 
 // Brackets and quotes whose content stays on one line (7.3.1: 《…》, 〔…〕).
