@@ -22,6 +22,7 @@ struct text_piece {
   std::string text;  // UTF-8
   const fonts::face* font = nullptr;
   std::vector<const fonts::face*> fallbacks;  // for characters `font` lacks, in order (the chain)
+  const fonts::face* latin = nullptr;         // Latin letters and digits, when set (spec §10)
   double size = 16;
   element role = element::body;
   int level = 0;
@@ -44,6 +45,7 @@ struct cluster {
 
 /// Shaped paragraph text with its break opportunities.
 struct prepared_text {
+  double cell = 0;  // grid cell width, pt (0: no grid, natural widths)
   std::vector<text_piece> pieces;
   std::u32string text;
   std::vector<cluster> clusters;

@@ -1,7 +1,9 @@
 // prepare(): per-character font fallback, then shaping into clusters with
 // their widths on the grid.
+#include <cmath>
 #include <utility>
 
+#include "core/chars.hpp"
 #include "core/utf8.hpp"
 #include "layout/cjk/char_class.hpp"
 #include "layout/inline/inline.hpp"
@@ -45,6 +47,11 @@ void shape_piece(prepared_text& p, size_t piece_index, const std::u32string& tex
     size_t wide_chars = 0;
     for (size_t k = c.begin; k < c.end; ++k) wide_chars += cjk::is_wide(p.text[k]) ? 1 : 0;
     c.width = c.wide && cell > 0 ? cell * static_cast<double>(wide_chars) : c.natural;
+    // A half-width digit takes half a cell on the grid (its advance is
+    // within a few per cent of it), so digit pairs keep the grid.
+    if (cell > 0 && !c.wide && c.end == c.begin + 1 && is_digit(ch) &&
+        std::abs(c.natural - cell / 2) <= 0.08 * cell)
+      c.width = cell / 2;
   }
 }
 
@@ -90,6 +97,7 @@ void split_by_coverage(const text_piece& piece, std::vector<text_piece>& out,
 prepared_text prepare(std::vector<text_piece> pieces, double cell, break_finder& breaks,
                       bool words) {
   prepared_text p;
+  p.cell = cell;
   std::vector<std::u32string> texts;
   for (const auto& piece : pieces) split_by_coverage(piece, p.pieces, texts, p);
   for (size_t i = 0; i < p.pieces.size(); ++i) {
