@@ -121,11 +121,23 @@ struct outline_entry {
   double y = 0;  // pt from the page's top edge
 };
 
+/// What line breaking did to the text set on the grid, for proofing: lines
+/// counted once each, as emitted.
+struct layout_stats {
+  size_t lines = 0;          // lines of text set on the grid
+  size_t push_in = 0;        // lines that hold their text by compressing marks
+  size_t push_out = 0;       // full lines spread over the slack a push-out left
+  size_t hanging = 0;        // lines whose last mark hangs past the edge
+  size_t one_char_last = 0;  // paragraphs' last lines of one character and its marks
+  size_t fallback = 0;       // distinct characters set in a fallback face
+};
+
 struct frames {
   double page_width = 0, page_height = 0;
   std::string title;  // document title for the PDF Info dictionary
   std::vector<page> pages;
   std::vector<outline_entry> outline;
+  layout_stats stats;
 };
 
 inline const char* element_name(element e) {

@@ -61,7 +61,10 @@ void add_line_breaking(std::vector<element_def>& s) {
        text("roman-units", [](spec& l) -> std::string& { return l.line_breaking.roman_units; }),
        yes_no("squeeze-punctuation",
               [](spec& l) -> bool& { return l.line_breaking.squeeze_punctuation; }),
-       yes_no("widow-control", [](spec& l) -> bool& { return l.line_breaking.widow_control; })}));
+       yes_no("widow-control", [](spec& l) -> bool& { return l.line_breaking.widow_control; }),
+       yes_no("push-in", [](spec& l) -> bool& { return l.line_breaking.push_in; }),
+       yes_no("hanging-punctuation",
+              [](spec& l) -> bool& { return l.line_breaking.hanging_punctuation; })}));
 }
 
 // The 版头: 份号, 密级, 紧急程度, 发文机关标志, 发文字号, separator.

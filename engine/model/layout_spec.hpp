@@ -56,6 +56,8 @@ struct layout_spec {
     std::string roman_units;   // kept with the Roman numeral before them (Ⅰ型)
     bool squeeze_punctuation;  // 标点挤压 of adjacent marks on grid cells (clreq 3.1.6.2)
     bool widow_control;        // a last line of one character takes one more from above
+    bool push_in;              // marks compressed to hold a segment (clreq 3.1.6.3)
+    bool hanging_punctuation;  // a line-end 。，、 may hang past the right edge
   } line_breaking;
 
   // GB/T 9704-2012 7.2.1, 7.2.2: 份号 and 密级和保密期限, 顶格 on their row of

@@ -52,15 +52,20 @@ layout::line_rules rules_of(const model::layout_spec& spec) {
           spec.line_breaking.squeeze_punctuation};
 }
 
+bool starts_with(const std::string& s, const std::string& prefix) {
+  return s.compare(0, prefix.size(), prefix) == 0;
+}
+
 struct set_text {
   std::vector<layout::set_line_result> lines;
   std::vector<char32_t> missing;  // characters the test fonts lack
 };
 
 // The text in the body style, `cells` grid cells wide, broken by `spec`'s rules
-// (widow control only where the case asks for it: the other cases show one rule each).
+// (widow control, push-in and hanging marks only where the case's rule asks for them: the
+// other cases show one rule each).
 set_text set_in_cells(const std::string& text, double cells, const model::layout_spec& spec,
-                      bool widows = false) {
+                      const std::string& rule = "") {
   const auto& env = test::environment::get();
   REQUIRE(env.fonts);
   layout::text_piece piece;
@@ -72,7 +77,10 @@ set_text set_in_cells(const std::string& text, double cells, const model::layout
   layout::prepared_text p = layout::prepare({piece}, env.spec.cell(), breaks);
   layout::paragraph_params params;
   params.width = cells * env.spec.cell();
-  params.widow_control = widows && spec.line_breaking.widow_control;
+  params.widow_control = starts_with(rule, "widow") && spec.line_breaking.widow_control;
+  params.push_in =
+      (starts_with(rule, "widow") || starts_with(rule, "push-in")) && spec.line_breaking.push_in;
+  params.hanging = starts_with(rule, "hanging");
   return {layout::set_lines(p, params), p.missing};
 }
 
@@ -82,17 +90,14 @@ std::string joined(const std::vector<layout::set_line_result>& lines) {
   return out;
 }
 
-bool starts_with(const std::string& s, const std::string& prefix) {
-  return s.compare(0, prefix.size(), prefix) == 0;
-}
-
 }  // namespace
 
 TEST_CASE("every case of tests/data/line-breaks.tsv breaks as the table says") {
   const auto& env = test::environment::get();
   const std::vector<break_case> cases = read_table();
-  for (const char* rule : {"number-unit", "number-decimal", "roman-unit", "overflow", "dash",
-                           "doc-number", "latin", "no-start", "no-end", "widow"}) {
+  for (const char* rule :
+       {"number-unit", "number-decimal", "roman-unit", "overflow", "dash", "doc-number", "latin",
+        "no-start", "no-end", "widow", "push-in", "hanging"}) {
     INFO("a case of the rule " << rule);
     CHECK(std::any_of(cases.begin(), cases.end(),
                       [&](const break_case& c) { return starts_with(c.rule, rule); }));
@@ -100,7 +105,7 @@ TEST_CASE("every case of tests/data/line-breaks.tsv breaks as the table says") {
   for (const break_case& c : cases) {
     INFO("line-breaks.tsv:" << c.line << " (" << c.rule << ", " << c.source << ", " << c.cells
                             << " cells)");
-    const set_text set = set_in_cells(c.text, c.cells, env.spec, starts_with(c.rule, "widow"));
+    const set_text set = set_in_cells(c.text, c.cells, env.spec, c.rule);
     CHECK(set.missing.empty());
     CHECK(joined(set.lines) == c.expected);
     // Every line but the last is flush with the right edge and keeps 避头尾.
@@ -111,8 +116,12 @@ TEST_CASE("every case of tests/data/line-breaks.tsv breaks as the table says") {
       if (i > 0) CHECK_FALSE(layout::cjk::is_gb_no_line_start(u.front()));
       if (set.lines[i].last) continue;
       CHECK_FALSE(layout::cjk::is_gb_no_line_end(u.back()));
-      CHECK(test::mm(set.lines[i].runs.back().right()) ==
-            Approx(test::mm(c.cells * env.spec.cell())).margin(0.01));
+      // A hanging mark ends one cell past the edge.
+      const double edge = (c.cells + (set.lines[i].hangs ? 1 : 0)) * env.spec.cell();
+      CHECK(test::mm(set.lines[i].runs.back().right()) == Approx(test::mm(edge)).margin(0.01));
+      CHECK(set.lines[i].hangs == starts_with(c.rule, "hanging"));
+      if (starts_with(c.rule, "push-in") && i == 0)
+        CHECK((set.lines[i].pushed_in > 0) == (c.rule != "push-in none"));
     }
   }
 }
@@ -155,8 +164,8 @@ TEST_CASE("a line with no break allowed in it is still set, cluster by cluster a
     }
     CHECK(all == text);
   }
-  // "2000" is a little wider than 2 cells (its digits are half-width and a little more).
-  CHECK(joined(set_in_cells(text, 2, env.spec).lines) == "199|8年|达到|200|0人|的规|模。");
+  // "2000" takes 2 cells (a half-width digit takes half a cell), so it fills a line alone.
+  CHECK(joined(set_in_cells(text, 2, env.spec).lines) == "1998|年达|到|2000|人的|规|模。");
 }
 
 // clreq 3.1.6.2 (标点挤压), <line-breaking squeeze-punctuation="yes">: 01-tongzhi-youeryuan.

@@ -1,5 +1,5 @@
 // Where lines may break: ICU's opportunities narrowed by 避头尾, and the
-// greedy filling of lines with push-out.
+// greedy filling of lines with push-in, hanging marks and push-out.
 #include <unicode/brkiter.h>
 #include <unicode/locid.h>
 #include <unicode/uchar.h>
@@ -126,12 +126,15 @@ size_t overflow_end(const prepared_text& p, size_t i, size_t j, double avail) {
 }
 
 // Widow control (common practice, clreq 3.8): a last line holding one
-// character and its marks takes one more from the line above, at the
+// character and its marks is pulled back into the line above when push-in
+// lets that line hold it; else the line above gives it one more, at the
 // nearest break allowed there, when that line keeps at least half its width
 // (it is then justified over one cell more: a few per cent looser).
-void avoid_widow(const prepared_text& p, std::vector<size_t>& starts, double avail) {
+void avoid_widow(const prepared_text& p, std::vector<size_t>& starts, double avail, double rest,
+                 bool push_in) {
   if (starts.size() < 2) return;
   const size_t n = p.clusters.size(), last = starts.back(), prev = starts[starts.size() - 2];
+  if (starts.size() > 2) avail = rest;
   auto letters = [&p, n](size_t from) {
     size_t count = 0;
     for (size_t k = from; k < n; ++k)
@@ -139,15 +142,43 @@ void avoid_widow(const prepared_text& p, std::vector<size_t>& starts, double ava
     return count;
   };
   if (letters(last) != 1) return;
+  if (push_in && trimmed_width(p, prev, n) <= avail + push_in_capacity(p, prev, n) + epsilon) {
+    starts.pop_back();
+    return;
+  }
   for (size_t k = last - 1; k > prev; --k) {
     if (!p.break_before[k]) continue;
     if (trimmed_width(p, prev, k) < avail / 2) return;
-    if (letters(k) >= 2 && trimmed_width(p, k, n) <= avail + epsilon) starts.back() = k;
+    if (letters(k) >= 2 && trimmed_width(p, k, n) <= rest + epsilon) starts.back() = k;
     return;
   }
 }
 
+// Whether a line [i, j) may also hold the segment [j, seg_end) that
+// overflows it: by hanging its last mark, or by push-in when that takes off
+// no more than the push-out would leave blank (the smaller change wins;
+// push-in on a tie).
+bool holds(const prepared_text& p, const paragraph_params& params, size_t i, size_t j,
+           size_t seg_end, double avail) {
+  size_t vis = seg_end;
+  while (vis > j && p.clusters[vis - 1].space) --vis;
+  const double with = trimmed_width(p, i, seg_end);
+  if (params.hanging && vis > j && may_hang(p, vis - 1) &&
+      with - p.clusters[vis - 1].width <= avail + epsilon)
+    return true;
+  if (!params.push_in) return false;
+  const double need = with - avail, slack = avail - trimmed_width(p, i, j);
+  return need <= slack + epsilon && need <= push_in_capacity(p, i, seg_end) + epsilon;
+}
+
 }  // namespace
+
+bool may_hang(const prepared_text& p, size_t k) {
+  const cluster& c = p.clusters[k];
+  if (!c.wide || c.end != c.begin + 1) return false;
+  const char32_t ch = p.text[c.begin];
+  return ch == U'。' || ch == U'，' || ch == U'、' || ch == U'．';
+}
 
 std::vector<size_t> break_lines(const prepared_text& p, const paragraph_params& params) {
   std::vector<size_t> starts;
@@ -164,8 +195,13 @@ std::vector<size_t> break_lines(const prepared_text& p, const paragraph_params& 
       while (seg_end < n && !p.break_before[seg_end]) ++seg_end;
       const double w = trimmed_width(p, j, seg_end);
       if (x + w > avail + epsilon) {
+        const bool fits_alone = j > i && w <= rest + epsilon;
+        if (fits_alone && holds(p, params, i, j, seg_end, avail)) {
+          j = seg_end;  // push-in, or a hanging mark: the line ends after it
+          break;
+        }
         // Push-out, unless no line holds the segment: then it breaks here.
-        if (j == i || w > rest + epsilon) j = overflow_end(p, i, j, avail);
+        if (!fits_alone) j = overflow_end(p, i, j, avail);
         break;
       }
       for (size_t k = j; k < seg_end; ++k) x += p.clusters[k].width;
@@ -173,7 +209,8 @@ std::vector<size_t> break_lines(const prepared_text& p, const paragraph_params& 
     }
     i = j;
   }
-  if (params.widow_control) avoid_widow(p, starts, rest);
+  if (params.widow_control)
+    avoid_widow(p, starts, params.width - params.first_indent, rest, params.push_in);
   return starts;
 }
 

@@ -62,9 +62,12 @@ struct prepared_text {
 /// vertical fields are left 0 for the page stage to set.
 struct set_line_result {
   std::vector<glyph_run> runs;
-  std::string text;   // UTF-8 text of the line (trailing spaces dropped)
-  double right = 0;   // right edge of the last cluster, pt from the line's left
-  bool last = false;  // last line of its paragraph
+  std::string text;         // UTF-8 text of the line (trailing spaces dropped)
+  double right = 0;         // right edge of the last cluster, pt from the line's left
+  bool last = false;        // last line of its paragraph
+  double pushed_in = 0;     // pt taken off marks so that the line holds its text (push-in)
+  bool pushed_out = false;  // a full line justified over the slack a push-out left
+  bool hangs = false;       // its last mark hangs past the right edge (hanging punctuation)
 };
 
 struct paragraph_params {
@@ -73,6 +76,8 @@ struct paragraph_params {
   double rest_indent = 0;      // pt, every later line (a hanging indent; 0 = 顶格)
   bool justify = true;         // full lines end flush at `width`; the last line stays left-aligned
   bool widow_control = false;  // no last line of one character (and its marks) when avoidable
+  bool push_in = false;        // compress marks to hold a segment rather than push it out
+  bool hanging = false;        // a line-end 。，、 may hang past the right edge (as Word does)
 };
 
 /// The layout's rules for breaking lines (<line-breaking>, GB/T 15835-2011):
@@ -117,14 +122,30 @@ prepared_text prepare(std::vector<text_piece> pieces, double cell, break_finder&
 /// mark before a closing one (（）) is left alone.
 void squeeze_punctuation(prepared_text& p);
 
+/// Push-in (clreq 3.1.6.3): the pt a line that must hold one more segment
+/// may take off cluster k — the blank half of a full-width closing or opening
+/// mark that is not next to another mark (a pair keeps its 1.5 cells of
+/// 标点挤压); 0 for anything else.
+double push_in_room(const prepared_text& p, size_t k);
+/// push_in_room summed over clusters [begin, end) without trailing spaces,
+/// the first excepted (an opening mark starting a line keeps its cell).
+double push_in_capacity(const prepared_text& p, size_t begin, size_t end);
+
+/// Whether hanging punctuation may let cluster k (。，、．) hang past a line's end.
+bool may_hang(const prepared_text& p, size_t k);
+
 /// Greedy line filling on break opportunities, with push-out (a character that
 /// must not start a line takes the previous one down with it, as in clreq).
 /// Returns cluster indices where lines begin (first is 0).
 std::vector<size_t> break_lines(const prepared_text& p, const paragraph_params& params);
 
-/// Positions clusters [begin, end) as one line.
+/// Positions clusters [begin, end) as one line. A line wider than `width`
+/// hangs its last mark when `hang` allows it (may_hang), else takes the excess
+/// off its marks (push_in_room), evenly. A justified line pads each Latin or
+/// digit run to whole cells when the room allows, so CJK text after it stays
+/// on the grid; a full line spreads what is left over its gaps.
 set_line_result set_line(const prepared_text& p, size_t begin, size_t end, double indent,
-                         double width, bool justify, bool last);
+                         double width, bool justify, bool last, bool hang = false);
 
 /// Sets prepared text as lines: break_lines + set_line for every line.
 std::vector<set_line_result> set_lines(const prepared_text& p, const paragraph_params& params);

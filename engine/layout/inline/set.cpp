@@ -1,5 +1,7 @@
 // set_line(): one line's clusters positioned, justified to the line width
 // by spreading the slack over the gaps that may stretch (as in clreq).
+#include <algorithm>
+#include <cmath>
 #include <limits>
 #include <vector>
 
@@ -35,6 +37,84 @@ glyph_run new_run(const text_piece& piece) {
   return run;
 }
 
+// Push-in: takes `need` pt off the marks of [begin, end) that allow it
+// (push_in_room), evenly, none beyond its room; returns what was taken.
+double push_in(const prepared_text& p, size_t begin, size_t end, double need,
+               std::vector<double>& delta) {
+  std::vector<size_t> marks;
+  for (size_t k = begin + 1; k < end; ++k)  // as push_in_capacity: not the line's first
+    if (push_in_room(p, k) > 0) marks.push_back(k);
+  double taken = 0;
+  while (!marks.empty() && need - taken > epsilon) {
+    const double share = (need - taken) / static_cast<double>(marks.size());
+    std::vector<size_t> left;
+    for (size_t k : marks) {
+      const double room = push_in_room(p, k) + delta[k - begin];  // what is left of it
+      const double take = std::min(share, room);
+      delta[k - begin] -= take;
+      taken += take;
+      if (room - take > epsilon) left.push_back(k);
+    }
+    marks.swap(left);
+  }
+  return taken;
+}
+
+// 标点挤压 only where the line needs it: squeezed marks take their whole
+// cell back, from the line's end, while the line has room, so a line that
+// fits on the grid stays on it and the squeeze only holds more on a line.
+void give_back_squeezes(const prepared_text& p, size_t begin, size_t end, double& room,
+                        std::vector<double>& delta) {
+  for (size_t k = end; k > begin; --k) {
+    const double sq = p.clusters[k - 1].squeezed;
+    if (sq > 0 && sq <= room + epsilon) {
+      delta[k - 1 - begin] += sq;
+      room -= sq;
+    }
+  }
+}
+
+// CJK text on the grid after a Latin or digit run (clreq 3.4 puts a
+// quarter-em or so between Chinese and Western text): each run of clusters
+// off the grid is padded to whole cells, half before and half after it (all
+// after at the line's start, all before at its end), when the room holds
+// every run's padding; else nothing is padded and justification spreads it.
+void pad_latin_runs(const prepared_text& p, size_t begin, size_t end, double& room,
+                    std::vector<double>& before) {
+  struct pad {
+    size_t first, last;  // the run's first cluster and one past its last
+    double blank;
+  };
+  std::vector<pad> pads;
+  double total = 0;
+  for (size_t k = begin; k < end;) {
+    if (p.clusters[k].wide || p.clusters[k].space) {
+      ++k;
+      continue;
+    }
+    size_t e = k;
+    double w = 0;
+    while (e < end && !p.clusters[e].wide) w += p.clusters[e++].width;
+    size_t last = e;
+    while (last > k && p.clusters[last - 1].space) w -= p.clusters[--last].width;
+    const double cells = std::ceil(w / p.cell - 1e-6);
+    const double blank = cells * p.cell - w;
+    if (blank > epsilon) {
+      pads.push_back({k, last, blank});
+      total += blank;
+    }
+    k = e;
+  }
+  if (pads.empty() || total > room + epsilon) return;
+  for (const pad& r : pads) {
+    const bool at_start = r.first == begin, at_end = r.last >= end;
+    const double lead = at_start ? 0 : at_end ? r.blank : r.blank / 2;
+    before[r.first - begin] += lead;
+    if (r.last < end) before[r.last - begin] += r.blank - lead;
+  }
+  room -= total;
+}
+
 }  // namespace
 
 double trimmed_width(const prepared_text& p, size_t begin, size_t end) {
@@ -45,34 +125,38 @@ double trimmed_width(const prepared_text& p, size_t begin, size_t end) {
 }
 
 set_line_result set_line(const prepared_text& p, size_t begin, size_t end, double indent,
-                         double width, bool justify, bool last) {
+                         double width, bool justify, bool last, bool hang) {
   set_line_result line;
   line.last = last;
   size_t vis_end = end;
   while (vis_end > begin && p.clusters[vis_end - 1].space) --vis_end;
+  const bool bounded = width > 0;
+  double room = bounded ? width - indent - trimmed_width(p, begin, end)
+                        : std::numeric_limits<double>::infinity();
 
-  // 标点挤压 only where the line needs it: squeezed marks take their whole
-  // cell back, from the line's end, while the line has room, so a line that
-  // fits on the grid stays on it and the squeeze only holds more on a line.
-  std::vector<double> back(vis_end - begin, 0);  // width given back, per cluster
-  double room = width > 0 ? width - indent - trimmed_width(p, begin, end)
-                          : std::numeric_limits<double>::infinity();
-  for (size_t k = vis_end; k > begin; --k) {
-    const double sq = p.clusters[k - 1].squeezed;
-    if (sq > 0 && sq <= room + epsilon) {
-      back[k - 1 - begin] = sq;
-      room -= sq;
-    }
+  // A line wider than its width: its last mark hangs, or push-in.
+  std::vector<double> delta(vis_end - begin, 0);   // width given back (+) or taken (−)
+  std::vector<double> before(vis_end - begin, 0);  // blank before a cluster (padding)
+  size_t set_end = vis_end;                        // clusters justified within the width
+  if (room < -epsilon && hang && vis_end > begin && may_hang(p, vis_end - 1) &&
+      room + p.clusters[vis_end - 1].width >= -epsilon) {
+    line.hangs = true;
+    room += p.clusters[--set_end].width;
+  } else if (room < -epsilon) {
+    line.pushed_in = push_in(p, begin, vis_end, -room, delta);
+    room = 0;
   }
+  give_back_squeezes(p, begin, set_end, room, delta);
+  if (justify && p.cell > 0) pad_latin_runs(p, begin, set_end, room, before);
 
   // Extra space per stretchable gap (push-out leaves a short full line).
   double extra = 0;
-  if (justify && !last && width > 0) {
+  if (justify && !last && bounded && room > epsilon) {
     size_t gaps = 0;
-    for (size_t k = begin + 1; k < vis_end; ++k)
+    for (size_t k = begin + 1; k < set_end; ++k)
       if (stretchable(p.clusters[k - 1], p.clusters[k])) ++gaps;
-    double slack = room;
-    if (gaps > 0 && slack > epsilon) extra = slack / static_cast<double>(gaps);
+    if (gaps > 0) extra = room / static_cast<double>(gaps);
+    line.pushed_out = gaps > 0 && room > p.cell / 4;
   }
 
   double x = indent;
@@ -82,16 +166,19 @@ set_line_result set_line(const prepared_text& p, size_t begin, size_t end, doubl
     if (line.runs.empty() || !same_run(line.runs.back(), piece))
       line.runs.push_back(new_run(piece));
     glyph_run& run = line.runs.back();
-    double step = c.width + back[k - begin];
-    if (k + 1 < vis_end && stretchable(c, p.clusters[k + 1])) step += extra;
+    x += before[k - begin];
+    const double cell_width = c.width + delta[k - begin];
+    double step = cell_width;
+    if (k + 1 < set_end && stretchable(c, p.clusters[k + 1])) step += extra;
 
-    // Opening quotes with a narrow glyph sit in the right half of their cell;
-    // a squeezed opening mark's glyph ends at the end of its half cell.
+    // Opening quotes with a narrow glyph sit in the right half of their
+    // cell; a squeezed or pushed-in opening mark's glyph ends where its
+    // narrowed cell ends.
     double gx = x;
     const char32_t ch = p.text[c.begin];
-    const double cell_width = c.width + back[k - begin];
+    const bool narrowed = cell_width < c.width + c.squeezed - epsilon;
     if (c.wide && ((c.natural < cell_width && cjk::is_opening_mark(ch)) ||
-                   (c.squeezed > back[k - begin] && cjk::is_clreq_opening(ch))))
+                   (narrowed && cjk::is_clreq_opening(ch))))
       gx += cell_width - c.natural;
     std::string text = utf8_encode(std::u32string_view(p.text).substr(c.begin, c.end - c.begin));
     line.text += text;
@@ -117,7 +204,7 @@ std::vector<set_line_result> set_lines(const prepared_text& p, const paragraph_p
   for (size_t l = 0; l < starts.size(); ++l) {
     size_t end = l + 1 < starts.size() ? starts[l + 1] : p.clusters.size();
     lines.push_back(set_line(p, starts[l], end, l == 0 ? params.first_indent : params.rest_indent,
-                             params.width, params.justify, l + 1 == starts.size()));
+                             params.width, params.justify, l + 1 == starts.size(), params.hanging));
   }
   return lines;
 }

@@ -1,4 +1,5 @@
-// squeeze_punctuation(): 标点挤压 of adjacent full-width marks (clreq 3.1.6.2).
+// squeeze_punctuation(): 标点挤压 of adjacent full-width marks (clreq 3.1.6.2);
+// push_in_room(): what a push-in may take off one mark (clreq 3.1.6.3).
 #include "layout/cjk/char_class.hpp"
 #include "layout/inline/inline.hpp"
 
@@ -17,7 +18,34 @@ void squeeze(cluster& c) {
   c.width -= c.squeezed;
 }
 
+// A full-width mark alone in its cluster, of any kind (？！ too).
+bool is_mark_cluster(const prepared_text& p, size_t k) {
+  if (k >= p.clusters.size()) return false;
+  const cluster& c = p.clusters[k];
+  if (!c.wide || c.end != c.begin + 1) return false;
+  const char32_t ch = p.text[c.begin];
+  return cjk::is_clreq_closing(ch) || cjk::is_clreq_opening(ch) || ch == U'？' || ch == U'！';
+}
+
 }  // namespace
+
+double push_in_room(const prepared_text& p, size_t k) {
+  const cluster& c = p.clusters[k];
+  if (!is_mark_cluster(p, k) || c.squeezed > 0) return 0;
+  const char32_t ch = p.text[c.begin];
+  if (!cjk::is_clreq_closing(ch) && !cjk::is_clreq_opening(ch)) return 0;
+  // Next to another mark the pair is 标点挤压's (1.5 cells at least).
+  if ((k > 0 && is_mark_cluster(p, k - 1)) || is_mark_cluster(p, k + 1)) return 0;
+  return c.width / 2;
+}
+
+double push_in_capacity(const prepared_text& p, size_t begin, size_t end) {
+  while (end > begin && p.clusters[end - 1].space) --end;
+  double room = 0;
+  for (size_t k = begin + 1; k < end; ++k)
+    room += push_in_room(p, k);  // a line's first keeps its cell
+  return room;
+}
 
 void squeeze_punctuation(prepared_text& p) {
   for (size_t k = 1; k < p.clusters.size(); ++k) {

@@ -22,6 +22,9 @@ enum class placement {
 /// One line of a block: runs with their final x.
 struct block_line {
   std::vector<glyph_run> runs;
+  // How the line was broken (grid text; frames::layout_stats counts them).
+  bool pushed_in = false, pushed_out = false, hangs = false;
+  bool one_char_last = false;  // a paragraph's last line of one character and its marks
 };
 
 struct block {

@@ -1,9 +1,11 @@
 #include "layout/page/context.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <cstdio>
 #include <limits>
 
+#include "core/chars.hpp"
 #include "core/utf8.hpp"
 
 namespace hongtou::layout {
@@ -28,6 +30,14 @@ std::string describe(char32_t c) {
   char code[16];
   std::snprintf(code, sizeof code, "' (U+%04X)", static_cast<unsigned>(c));
   return out + code;
+}
+
+// Han characters, digits and Latin letters of a text (not its marks).
+size_t letters(const std::string& utf8) {
+  size_t n = 0;
+  for (char32_t c : utf8_decode(utf8))
+    if (is_han(c) || is_digit(c) || (c < 0x80 && std::isalpha(static_cast<int>(c)))) ++n;
+  return n;
 }
 
 }  // namespace
@@ -128,11 +138,19 @@ std::vector<block_line> context::grid_lines(std::vector<text_piece> pieces, doub
   pp.first_indent = first_indent;
   pp.rest_indent = rest_indent;
   pp.widow_control = spec.line_breaking.widow_control;
+  pp.push_in = spec.line_breaking.push_in;
+  pp.hanging = spec.line_breaking.hanging_punctuation;
+  std::vector<set_line_result> set = set_lines(p, pp);
   std::vector<block_line> lines;
-  for (auto& line : set_lines(p, pp)) {
+  for (auto& line : set) {
     for (auto& run : line.runs)
       for (auto& gl : run.glyphs) gl.x += g.left + inset;
-    lines.push_back({std::move(line.runs)});
+    block_line out{std::move(line.runs)};
+    out.pushed_in = line.pushed_in > 0;
+    out.pushed_out = line.pushed_out;
+    out.hangs = line.hangs;
+    out.one_char_last = line.last && set.size() > 1 && letters(line.text) == 1;
+    lines.push_back(std::move(out));
   }
   return lines;
 }

@@ -52,6 +52,8 @@ class context {
   /// Reports characters set in a fallback face (a warning, or an error with
   /// strict_fonts) and characters no face has (an error): never silent.
   void report_coverage(const prepared_text& p, const model::source_pos& pos);
+  /// Distinct characters set in a fallback face so far.
+  size_t substitutions() const { return reported_.size(); }
   /// Text set as justified lines across the type area, on the grid's cells:
   /// x final, y left for emit. `rest_indent` indents every line but the
   /// first; `inset` narrows every line from the left, `width` (0: the rest of

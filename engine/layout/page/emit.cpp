@@ -7,6 +7,18 @@
 
 namespace hongtou::layout {
 
+namespace {
+
+void count(const block_line& line, layout_stats& stats) {
+  ++stats.lines;
+  stats.push_in += line.pushed_in ? 1 : 0;
+  stats.push_out += line.pushed_out ? 1 : 0;
+  stats.hanging += line.hangs ? 1 : 0;
+  stats.one_char_last += line.one_char_last ? 1 : 0;
+}
+
+}  // namespace
+
 void emit(context& ctx, std::vector<block>& blocks, const pagination& plan, frames& out) {
   out.page_width = ctx.spec.page.width;
   out.page_height = ctx.spec.page.height;
@@ -28,6 +40,7 @@ void emit(context& ctx, std::vector<block>& blocks, const pagination& plan, fram
       if (l == 0 && !blk.outline.empty() && !runs.empty())
         out.outline.push_back({blk.outline, at.page + 1, runs.front().em_top});
       for (auto& run : runs) pg.runs.push_back(std::move(run));
+      if (blk.place == placement::grid) count(blk.lines[l], out.stats);
     }
     page& first = out.pages[static_cast<size_t>(plan.block_page[b])];
     for (auto& r : blk.rules) first.rules.push_back(r);
@@ -47,6 +60,7 @@ void emit(context& ctx, std::vector<block>& blocks, const pagination& plan, fram
     if (unnumbered) continue;
     if (auto run = page_number_run(ctx, pg.number)) pg.runs.push_back(std::move(*run));
   }
+  out.stats.fallback = ctx.substitutions();
 }
 
 }  // namespace hongtou::layout

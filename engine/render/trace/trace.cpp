@@ -28,6 +28,11 @@ std::string trace(const frames& f, const fonts::face_cache& faces) {
   std::string out;
   out += "frames page=" + mm(f.page_width) + "x" + mm(f.page_height) +
          "mm pages=" + std::to_string(f.pages.size()) + "\n";
+  const layout_stats& s = f.stats;
+  out += "stats lines=" + std::to_string(s.lines) + " push-in=" + std::to_string(s.push_in) +
+         " push-out=" + std::to_string(s.push_out) + " hanging=" + std::to_string(s.hanging) +
+         " one-char-last=" + std::to_string(s.one_char_last) +
+         " fallback=" + std::to_string(s.fallback) + "\n";
   for (const auto& o : f.outline)
     out += "outline page=" + std::to_string(o.page) + " y=" + mm(o.y) + " \"" + o.title + "\"\n";
   for (const auto& pg : f.pages) {
