@@ -44,35 +44,38 @@ double cells(double x) {
 }  // namespace
 
 TEST_CASE("push-in takes the excess off the line's isolated marks evenly, none past half a cell") {
-  // 01-tongzhi-youeryuan: 24 cells in 23; ， and 、 give half a cell each.
+  // 01-tongzhi-youeryuan: 25 cells in 24; ， and 、 give half a cell each.
   const layout::prepared_text p =
       prepared("办成公办园的，当地政府及有关部门要做好机构编制、教师配备等方面的工作；");
   const double cell = test::environment::get().spec.cell();
-  const layout::set_line_result line = layout::set_line(p, 0, 24, 0, 23 * cell, true, false);
+  const layout::set_line_result line = layout::set_line(p, 0, 25, 0, 24 * cell, true, false);
   CHECK(line.pushed_in == Approx(cell).margin(1e-6));
   CHECK(glyph(line, "，").advance == Approx(cell / 2).margin(1e-6));
   CHECK(glyph(line, "、").advance == Approx(cell / 2).margin(1e-6));
-  CHECK(line.right == Approx(23 * cell).margin(1e-6));
+  CHECK(line.right == Approx(24 * cell).margin(1e-6));
   // Half a cell too many: a quarter off each.
-  const layout::set_line_result half = layout::set_line(p, 0, 24, 0, 23.5 * cell, true, false);
+  const layout::set_line_result half = layout::set_line(p, 0, 25, 0, 24.5 * cell, true, false);
   CHECK(glyph(half, "，").advance == Approx(0.75 * cell).margin(1e-6));
   CHECK(glyph(half, "、").advance == Approx(0.75 * cell).margin(1e-6));
+  // A line's last mark keeps its cell (its advance box ends at the edge): 24 in 23 cannot give.
+  const layout::set_line_result end = layout::set_line(p, 0, 24, 0, 23 * cell, true, false);
+  CHECK(glyph(end, "、").advance == Approx(cell).margin(1e-6));
+  CHECK(end.pushed_in == Approx(cell / 2).margin(1e-6));  // only ， gives
 }
 
 TEST_CASE("a pushed-in opening mark's glyph ends where its narrowed cell ends") {
-  // 12-tongbao-dadu-biaoyang: （ gives the half before its ink.
+  // 12-tongbao-dadu-biaoyang: （ gives the half before its ink; ） ends the line, keeps its cell.
   const layout::prepared_text p = prepared("典型经验做法（共130项）");
   const double cell = test::environment::get().spec.cell();
   const layout::set_line_result line =
       layout::set_line(p, 0, p.clusters.size(), 0, 11 * cell, true, true);  // 11.5 cells in 11
   const positioned_glyph& open = glyph(line, "（");
   const positioned_glyph& close = glyph(line, "）");
-  // Each gives a quarter cell: （'s cell from 法's end to 共, ）'s its advance.
-  CHECK(cells(glyph(line, "共").x) - 6 == Approx(0.75).margin(1e-6));
-  CHECK(cells(close.advance) == Approx(0.75).margin(1e-6));
+  // （'s cell, from 法's end to 共, is half a cell; ）'s advance is whole.
+  CHECK(cells(glyph(line, "共").x) - 6 == Approx(0.5).margin(1e-6));
+  CHECK(cells(close.advance) == Approx(1).margin(1e-6));
   const double natural = test::environment::get().spec.body.style.size;  // a full-width glyph
   CHECK(open.x + natural == Approx(glyph(line, "共").x).margin(0.3));    // ink against 共
-  CHECK(cells(open.x) > 5.5);  // never before 法's cell ends minus the half it gave
 }
 
 TEST_CASE("Latin and digit runs are padded to whole cells: the CJK text after them stays on grid") {

@@ -128,7 +128,8 @@ void squeeze_punctuation(prepared_text& p);
 /// 标点挤压); 0 for anything else.
 double push_in_room(const prepared_text& p, size_t k);
 /// push_in_room summed over clusters [begin, end) without trailing spaces,
-/// the first excepted (an opening mark starting a line keeps its cell).
+/// the first and the last excepted (a mark starting or ending a line keeps
+/// its cell, so its advance box stays in the type area).
 double push_in_capacity(const prepared_text& p, size_t begin, size_t end);
 
 /// Whether hanging punctuation may let cluster k (。，、．) hang past a line's end.

@@ -42,7 +42,7 @@ glyph_run new_run(const text_piece& piece) {
 double push_in(const prepared_text& p, size_t begin, size_t end, double need,
                std::vector<double>& delta) {
   std::vector<size_t> marks;
-  for (size_t k = begin + 1; k < end; ++k)  // as push_in_capacity: not the line's first
+  for (size_t k = begin + 1; k + 1 < end; ++k)  // as push_in_capacity: not the first, not the last
     if (push_in_room(p, k) > 0) marks.push_back(k);
   double taken = 0;
   while (!marks.empty() && need - taken > epsilon) {

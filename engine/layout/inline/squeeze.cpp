@@ -42,8 +42,10 @@ double push_in_room(const prepared_text& p, size_t k) {
 double push_in_capacity(const prepared_text& p, size_t begin, size_t end) {
   while (end > begin && p.clusters[end - 1].space) --end;
   double room = 0;
-  for (size_t k = begin + 1; k < end; ++k)
-    room += push_in_room(p, k);  // a line's first keeps its cell
+  // A line's first and last characters keep their cells: an opening mark
+  // starting a line, a closing mark ending it, keep their advance boxes in
+  // the type area.
+  for (size_t k = begin + 1; k + 1 < end; ++k) room += push_in_room(p, k);
   return room;
 }
 
