@@ -4,6 +4,7 @@
 // <title-breaking>: preferred break points (before 关于, after 关于 and the
 // verb of the 事由, after 、), words, numbers, brackets and 的 + 文种 kept
 // whole, then the shape.
+#include <algorithm>
 #include <cmath>
 #include <functional>
 #include <limits>
@@ -42,15 +43,19 @@ constexpr char32_t brackets[][2] = {{U'《', U'》'}, {U'〈', U'〉'}, {U'〔',
 // layout; `natural` marks the preferred ones (free, natural, lead).
 class title_breaks {
  public:
-  title_breaks(const prepared_text& p, const breaking& tb, const std::vector<std::u32string>& names)
+  title_breaks(const prepared_text& p, const breaking& tb, const std::string& units,
+               const std::vector<std::u32string>& names)
       : p_(p), tb_(tb), t_(p.text) {
     kept_.assign(t_.size() + 1, false);
+    bracketed_.assign(t_.size() + 1, false);
+    note_.assign(t_.size() + 1, false);
     lead_.assign(t_.size() + 1, false);
     word_at_.assign(t_.size() + 1, false);
     word_at_[t_.size()] = true;
     for (size_t k = 0; k < p.clusters.size(); ++k) word_at_[p.clusters[k].begin] = p.word_start[k];
     keep_brackets();
     keep_numbers_and_notes();
+    keep_chinese_numbers(words_of(units));
     keep_kinds();
     keep_terms(words_of(tb_.terms));
     keep_terms(names);
@@ -62,21 +67,35 @@ class title_breaks {
     bool natural = false;
   };
 
-  // A break before cluster k (k ≥ 1).
+  // A break before cluster k (k ≥ 1). Inside brackets it costs a word more, on top of what it
+  // would cost outside them, so that a 《…》 too long for a line breaks between its words.
   cost before(size_t k) const {
     const size_t at = p_.clusters[k].begin;
-    if (kept_[at]) return {tb_.inside_word, false};
-    if (starts(at, free_before_)) return {0, true};
-    for (const auto& w : natural_after_)
-      if (at >= w.size() && t_.compare(at - w.size(), w.size(), w) == 0) return {tb_.natural, true};
-    for (const auto& w : natural_before_)
-      if (starts(at, w)) return {tb_.natural, true};
-    if (lead_[at]) return {tb_.natural, true};
-    if (!p_.word_start[k] || glued(k)) return {tb_.inside_word, false};
-    return {tb_.word_break, false};
+    const cost c = unbracketed(k);
+    if (!bracketed_[at]) return c;
+    return {c.pt + tb_.inside_word, false};
   }
 
  private:
+  cost unbracketed(size_t k) const {
+    const size_t at = p_.clusters[k].begin;
+    if (kept_[at]) return {tb_.inside_word, false};
+    // A note in brackets stays with the text before it (西藏班（校）); inside a longer 《…》
+    // its opening bracket is where the name breaks best (…行动方案 / （2022—2025年）》).
+    if (note_[at]) return bracketed_[at] ? cost{tb_.natural, false} : cost{tb_.inside_word, false};
+    if (starts(at, free_before_)) return {0, true};
+    for (const auto& w : natural_after_)
+      if (at >= w.size() && t_.compare(at - w.size(), w.size(), w) == 0) {
+        if (w != U"、" || at <= first_free_) return {tb_.natural, true};
+        return {tb_.word_break + tb_.natural, false};  // inside a list of the 事由
+      }
+    for (const auto& w : natural_before_)
+      if (starts(at, w)) return {tb_.natural, true};
+    if (lead_[at]) return {tb_.natural, true};
+    if (!p_.word_start[k] || glued(k) || conjunction(k)) return {tb_.inside_word, false};
+    return {tb_.word_break, false};
+  }
+
   bool starts(size_t at, const std::u32string& w) const {
     return !w.empty() && t_.compare(at, w.size(), w) == 0;
   }
@@ -85,7 +104,7 @@ class title_breaks {
   void keep_brackets() {
     std::vector<char32_t> closing;
     for (size_t i = 0; i < t_.size(); ++i) {
-      if (!closing.empty()) kept_[i] = true;
+      if (!closing.empty()) bracketed_[i] = true;
       if (!closing.empty() && t_[i] == closing.back()) {
         closing.pop_back();
         continue;
@@ -101,7 +120,42 @@ class title_breaks {
     for (size_t i = 1; i < t_.size(); ++i) {
       if (is_digit(t_[i - 1]) && !is_digit(t_[i]) && t_[i] != U' ') kept_[i] = true;
       for (const auto& n : notes)
-        if (t_[i - 1] != U' ' && starts(i, n)) kept_[i] = true;
+        if (t_[i - 1] != U' ' && starts(i, n)) note_[i] = true;
+    }
+  }
+
+  // A number in Chinese numerals (二十四届, 一个时期, 十届四次会议) and an ordinal (第26届,
+  // 第二次): the numerals with the unit after them (the units of <line-breaking>), 第 with
+  // the number, a count (no 第) with the word after its unit, and two numbers in a row.
+  void keep_chinese_numbers(const std::vector<std::u32string>& units) {
+    const std::u32string numerals = U"〇零一二三四五六七八九十百千万两";
+    auto numeral = [&](size_t i) {
+      return i < t_.size() && numerals.find(t_[i]) != std::u32string::npos;
+    };
+    for (size_t i = 1; i < t_.size(); ++i)
+      if (t_[i - 1] == U'第' && (is_digit(t_[i]) || numeral(i))) kept_[i] = true;
+    size_t previous_end = std::u32string::npos;  // the end of the last number and unit
+    for (size_t s = 0; s < t_.size(); ++s) {
+      if (!numeral(s) || (s > 0 && numeral(s - 1)) ||
+          (!word_at_[s] && !(s > 0 && t_[s - 1] == U'第')))
+        continue;
+      size_t e = s;
+      while (numeral(e)) ++e;
+      size_t longest = 0;
+      for (const auto& u : units)
+        if (u.size() > longest && starts(e, u) && is_han(u[0])) longest = u.size();
+      if (longest == 0) continue;
+      for (size_t i = s + 1; i < e + longest; ++i) kept_[i] = true;
+      if (previous_end == s) kept_[s] = true;
+      previous_end = e + longest;
+      if (s == 0 || t_[s - 1] != U'第') {  // a count: with the word it counts
+        size_t w = e + longest;
+        if (w < t_.size() && is_han(t_[w]) && !numeral(w)) {
+          ++w;
+          while (w < t_.size() && !word_at_[w]) ++w;
+          for (size_t i = e + longest; i < w; ++i) kept_[i] = true;
+        }
+      }
     }
   }
 
@@ -172,6 +226,12 @@ class title_breaks {
     return k > 0 && one_character_word(k - 1);
   }
 
+  // 和, 及 or 与 (a word of its own) starts no line: it ends the line above (…的确定和 / 加强…).
+  bool conjunction(size_t k) const {
+    return one_character_word(k) &&
+           std::u32string(U"和及与").find(p_.text[p_.clusters[k].begin]) != std::u32string::npos;
+  }
+
   bool one_character_word(size_t k) const {
     const cluster& c = p_.clusters[k];
     return p_.word_start[k] && word_at_[c.end] && c.end == c.begin + 1 && is_han(p_.text[c.begin]);
@@ -184,7 +244,12 @@ class title_breaks {
   const std::vector<std::u32string> natural_after_ = words_of(tb_.natural_after);
   const std::vector<std::u32string> natural_before_ = words_of(tb_.natural_before);
   const std::vector<std::u32string> suffixes_ = words_of(tb_.suffixes);
-  std::vector<bool> kept_, lead_, word_at_;  // per code point: a break before it …
+  // Where the 事由 begins (the first 关于): a 、 before it separates joint issuers, a natural
+  // break; after it, names in a list (香港、澳门), broken less readily than words.
+  const size_t first_free_ = std::min(t_.find(free_before_), t_.size());
+  // per code point: a break before it is inside a word or name, inside brackets, before a
+  // note in brackets (西藏班（校）), after 关于 and the verb of the 事由; a word starts there.
+  std::vector<bool> kept_, bracketed_, note_, lead_, word_at_;
 };
 
 class title_breaker {
@@ -192,7 +257,7 @@ class title_breaker {
   title_breaker(const prepared_text& p, const model::layout_spec& spec, double width,
                 const std::vector<std::u32string>& names)
       : p_(p), tb_(spec.title_breaking), width_(width) {
-    const title_breaks costs(p, tb_, names);
+    const title_breaks costs(p, tb_, spec.line_breaking.units, names);
     point_.resize(p.clusters.size());
     for (size_t i = 1; i < p.clusters.size(); ++i) {
       point_[i] = costs.before(i);
