@@ -56,7 +56,7 @@ void flow_imprint(context& ctx, flow_state& state, std::vector<block>& out);
 /// 签发人 (signers.cpp, 7.2.6): the rows of names from the em top `top`, 居右空一字,
 /// into `out`; returns the em top of the last row, where the 发文字号 goes.
 double place_signers(context& ctx, const model::header& h, double top, block& out);
-/// Where a title breaks: the first cluster of each line (title.cpp, 7.3.1);
+/// Where a title breaks: the first cluster of each line (title_breaking.cpp, 7.3.1);
 /// `names` (organ names) are kept whole like the layout's terms.
 std::vector<size_t> break_title(const prepared_text& p, const model::layout_spec& spec,
                                 double width, const std::vector<std::u32string>& names = {});
