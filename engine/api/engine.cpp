@@ -81,9 +81,8 @@ struct engine::impl {
       diags.append(local);
       return nullptr;
     }
-    std::vector<std::string> optional;
-    if (!prepared->spec.fallback_role.empty()) optional.push_back(prepared->spec.fallback_role);
-    prepared->fonts = resolve(fcfg, prepared->spec.font_roles(), optional, local);
+    prepared->fonts =
+        resolve(fcfg, prepared->spec.font_roles(), prepared->spec.optional_font_roles(), local);
     diags.append(local);
     if (!prepared->fonts) return nullptr;
     prepared->warnings = local.items();

@@ -1,6 +1,7 @@
 #pragma once
 // fonts.xml as plain data: font roles and the candidates to try for each,
 // best first. model/ reads the file into it; font_set resolves it.
+#include <algorithm>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -24,13 +25,40 @@ struct font_role {
   int line = 0, column = 0;  // position of the <role> element in fonts.xml (1-based)
 };
 
+/// A name users write for a font (仿宋_GB2312, SimHei, Times New Roman) and
+/// the role that stands for it.
+struct font_alias {
+  std::string name;          // e.g. "仿宋_GB2312"; compared ignoring the case of ASCII letters
+  std::string role;          // e.g. "fangsong": a role of the same fonts.xml
+  int line = 0, column = 0;  // position of the <alias> element in fonts.xml (1-based)
+};
+
 struct font_config {
   std::vector<font_role> roles;
+  std::vector<font_alias> aliases;
   /// The role with this name, or nullptr.
   const font_role* find(std::string_view name) const {
     for (const auto& r : roles)
       if (r.name == name) return &r;
     return nullptr;
+  }
+  /// The alias of this name (ASCII letters in any case, as fontconfig
+  /// compares families), or nullptr.
+  const font_alias* find_alias(std::string_view name) const {
+    auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
+    for (const auto& a : aliases)
+      if (a.name.size() == name.size() &&
+          std::equal(a.name.begin(), a.name.end(), name.begin(),
+                     [&](char x, char y) { return lower(x) == lower(y); }))
+        return &a;
+    return nullptr;
+  }
+  /// The role a layout's name stands for: the role of that name, else the
+  /// role of the alias of that name; nullptr when neither exists.
+  const font_role* lookup(std::string_view name) const {
+    if (const font_role* r = find(name)) return r;
+    const font_alias* a = find_alias(name);
+    return a ? find(a->role) : nullptr;
   }
 };
 

@@ -37,6 +37,13 @@ const face* find_face(const font_candidate& c, const std::vector<const provider*
   return nullptr;
 }
 
+// What fonts.xml allows as a role's name: lower-case letters, digits, - and _.
+bool is_role_name(const std::string& s) {
+  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
+  });
+}
+
 }  // namespace
 
 const face* font_set::get(const std::string& role) const {
@@ -70,24 +77,28 @@ std::unique_ptr<font_set> font_set::resolve(const font_config& config,
     const std::string& role_name = wanted[w];
     const bool required = w < roles.size();
     if (set->find(role_name)) continue;
-    const font_role* role = config.find(role_name);
+    const font_role* role = config.lookup(role_name);  // a role, or a font name's alias
     if (!role && !required) continue;
     if (!role) {
       diags.error(config_name, 0, 0, "font role '" + role_name + "' is not defined",
-                  "the layout asks for it; add a <role name=\"" + role_name + "\"> to fonts.xml");
+                  "the layout asks for it; add " +
+                      (is_role_name(role_name) ? "a <role name=\"" + role_name + "\">"
+                                               : "an <alias name=\"" + role_name +
+                                                     "\" role=\"…\"/> for the font name") +
+                      " to fonts.xml");
       ok = false;
       continue;
     }
     std::string tried;
     bool found = false;
-    for (size_t rank = 0; rank < role->candidates.size() && (!found || !required); ++rank) {
+    for (size_t rank = 0; rank < role->candidates.size(); ++rank) {
       const font_candidate& cand = role->candidates[rank];
       if (!tried.empty()) tried += ", ";
       tried += describe(cand);
-      role_face r{role_name, nullptr, describe(cand), static_cast<int>(rank), {}, {}};
+      role_face r{role_name, nullptr, describe(cand), static_cast<int>(rank), {}, {}, role->name};
       r.font = find_face(cand, providers, cache, r.found_by);
       if (!r.font) continue;
-      if (found) {  // an optional role's further face: its chain
+      if (found) {  // a further face: a later link of the role's chain
         auto& chain = set->roles_.back().chain;
         if (std::find(chain.begin(), chain.end(), r.font) == chain.end()) chain.push_back(r.font);
         continue;

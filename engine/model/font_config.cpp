@@ -51,17 +51,19 @@ class font_config_parser {
                           "; expected " + expected);
   }
 
-  /// Reports text and any child element other than child_name.
-  bool is_child(pugi::xml_node parent, pugi::xml_node c, const char* child_name) {
+  /// Reports text and any child element other than child_name (`expected`
+  /// says what may be there; empty: <child_name>).
+  bool is_child(pugi::xml_node parent, pugi::xml_node c, const char* child_name,
+                std::string expected = {}) {
+    if (expected.empty()) expected = tag(child_name);
     if (c.type() == pugi::node_pcdata || c.type() == pugi::node_cdata) {
-      src_.error_at(
-          c, "text is not allowed in " + tag(parent.name()) + "; expected " + tag(child_name));
+      src_.error_at(c, "text is not allowed in " + tag(parent.name()) + "; expected " + expected);
       return false;
     }
     if (c.type() != pugi::node_element) return false;
     if (std::strcmp(c.name(), child_name) != 0) {
       src_.error_at(c, "unknown element " + tag(c.name()) + " in " + tag(parent.name()) +
-                           "; expected " + tag(child_name));
+                           "; expected " + expected);
       return false;
     }
     return true;
@@ -75,10 +77,53 @@ class font_config_parser {
       return;
     }
     check_attributes(root, {});
-    for (pugi::xml_node c = root.first_child(); c; c = c.next_sibling())
-      if (is_child(root, c, "role")) read_role(c, config);
+    std::vector<pugi::xml_node> aliases;
+    for (pugi::xml_node c = root.first_child(); c; c = c.next_sibling()) {
+      if (c.type() == pugi::node_element && std::strcmp(c.name(), "alias") == 0)
+        aliases.push_back(c);
+      else if (is_child(root, c, "role", "<role> or <alias>"))
+        read_role(c, config);
+    }
     if (config.roles.empty() && src_.errors() == 0)
       src_.error_at(root, "empty <fonts>; expected <role>");
+    for (pugi::xml_node a : aliases) read_alias(a, config);
+  }
+
+  /// <alias name="仿宋_GB2312" role="fangsong"/>: read after every role, so
+  /// that an alias may come before the role it names.
+  void read_alias(pugi::xml_node n, font_config& config) {
+    check_attributes(n, {"name", "role"});
+    if (n.first_child())
+      src_.error_at(n.first_child(), "<alias> must be empty; its values are attributes");
+    fonts::font_alias alias;
+    const detail::line_col pos = src_.pos_at(src_.offset_of(n));
+    alias.line = pos.line;
+    alias.column = pos.column;
+    const pugi::xml_attribute name = n.attribute("name"), role = n.attribute("role");
+    alias.name = name.value();
+    alias.role = role.value();
+    if (!name || alias.name.empty())
+      src_.error_at(n, std::string(name ? "empty" : "missing") + " attribute name on <alias>");
+    else if (config.find(alias.name))
+      src_.error_at(n, name, "<alias name=\"" + alias.name + "\"> is the name of a <role>");
+    else if (const fonts::font_alias* before = config.find_alias(alias.name))
+      src_.error_at(n, name,
+                    "duplicate <alias name=\"" + alias.name + "\"> (also on line " +
+                        std::to_string(before->line) + ")");
+    if (!role)
+      src_.error_at(n, "missing attribute role on <alias>");
+    else if (!config.find(alias.role))
+      src_.error_at(n, role,
+                    "<alias name=\"" + alias.name + "\"> names the role \"" + alias.role +
+                        "\", which this file does not define; expected " + role_names(config));
+    config.aliases.push_back(std::move(alias));
+  }
+
+  static std::string role_names(const font_config& config) {
+    std::string out;
+    for (size_t i = 0; i < config.roles.size(); ++i)
+      out += (i == 0 ? "" : i + 1 == config.roles.size() ? " or " : ", ") + config.roles[i].name;
+    return out.empty() ? "a <role> of this file" : out;
   }
 
   void read_role(pugi::xml_node n, font_config& config) {

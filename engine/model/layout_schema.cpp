@@ -252,7 +252,7 @@ void add_imprint(std::vector<element_def>& s) {
        yes_no("even-page", [](spec& l) -> bool& { return l.imprint.even_page; })}));
 }
 
-// The page number, and the fallback font role.
+// The page number, and the fallback and Latin font roles.
 void add_page_number(std::vector<element_def>& s) {
   const std::vector<std::pair<const char*, side>> sides = {{"left", side::left},
                                                            {"right", side::right}};
@@ -266,6 +266,10 @@ void add_page_number(std::vector<element_def>& s) {
        yes_no("first-page", [](spec& l) -> bool& { return l.page_number.first_page; })}));
   s.push_back(
       plain("fallback", {role("role", [](spec& l) -> std::string& { return l.fallback_role; })}));
+  s.push_back(plain(
+      "latin",
+      {role_or_none("role", [](spec& l) -> std::string& { return l.latin.role; }),
+       role_list("roles", [](spec& l) -> std::vector<std::string>& { return l.latin.roles; })}));
 }
 
 }  // namespace

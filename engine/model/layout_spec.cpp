@@ -233,6 +233,14 @@ std::vector<std::string> layout_spec::font_roles() const {
   return roles;
 }
 
+std::vector<std::string> layout_spec::optional_font_roles() const {
+  std::vector<std::string> roles;
+  for (const std::string* r : {&fallback_role, &latin.role})
+    if (!r->empty() && std::find(roles.begin(), roles.end(), *r) == roles.end())
+      roles.push_back(*r);
+  return roles;
+}
+
 bool parse_layout(std::string_view xml, const std::string& source_name, layout_spec& out,
                   diagnostics& diags, const layout_finder& find) {
   try {

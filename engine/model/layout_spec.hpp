@@ -289,9 +289,19 @@ struct layout_spec {
   // (empty: no fallback).
   std::string fallback_role;
 
+  // Spec §10: the font of Arabic digits and Latin letters (and the marks
+  // inside a Latin word or number) in the text of the listed font roles.
+  struct {
+    std::string role;                // optional font role; empty: in the CJK font
+    std::vector<std::string> roles;  // the roles whose text takes it (fangsong)
+  } latin;
+
   /// The roles every document of this layout needs, in a stable order
-  /// (fallback_role not included: it is optional).
+  /// (fallback_role and latin.role not included: they are optional).
   std::vector<std::string> font_roles() const;
+  /// The optional roles, loaded when fonts.xml has them and a face is
+  /// found: the fallback role and the Latin role (each when not empty).
+  std::vector<std::string> optional_font_roles() const;
   /// Cell (character pitch): type-area width / chars per line.
   double cell() const { return type_area.width / grid.chars_per_line; }
   /// Row pitch: cell · (1 + gap ratio).

@@ -3,6 +3,7 @@
 // the field (docs/model.md, "Layout files", lists the messages).
 #include "model/layout_values.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <string_view>
@@ -137,14 +138,63 @@ attr_def colour(const char* name, field<rgb> f) {
           }};
 }
 
+namespace {
+
+// A font role (lower-case letters, digits, - and _) or a font name that
+// fonts.xml's <alias> table may map to one ("仿宋_GB2312", "Times New
+// Roman"): not empty, no control characters, no space at either end.
+// Whether fonts.xml knows it is checked when the roles are resolved.
+bool is_font_name(std::string_view s) {
+  return !s.empty() && s.front() != ' ' && s.back() != ' ' &&
+         std::none_of(s.begin(), s.end(),
+                      [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7F; });
+}
+
+constexpr const char* role_syntax =
+    "a font role (lower-case letters, digits, - and _) or a font name of fonts.xml's <alias>";
+
+}  // namespace
+
 attr_def role(const char* name, field<std::string> f) {
   return {name,
           [=](const raw_value& v, const value_context& c, layout_spec& s, layout_errors& errors) {
-            if (!is_word(v.text)) {
-              bad(v, c, errors, "name", "lower-case letters, digits, - and _");
+            if (!is_font_name(v.text)) {
+              bad(v, c, errors, "name", role_syntax);
               return;
             }
             f(s, c.index) = v.text;
+          }};
+}
+
+attr_def role_or_none(const char* name, field<std::string> f) {
+  return {name,
+          [=](const raw_value& v, const value_context& c, layout_spec& s, layout_errors& errors) {
+            if (!v.text.empty() && !is_font_name(v.text)) {
+              bad(v, c, errors, "name", std::string(role_syntax) + ", or \"\" for none");
+              return;
+            }
+            f(s, c.index) = v.text;
+          }};
+}
+
+attr_def role_list(const char* name, field<std::vector<std::string>> f) {
+  return {name,
+          [=](const raw_value& v, const value_context& c, layout_spec& s, layout_errors& errors) {
+            std::vector<std::string> names;
+            size_t at = 0;
+            while (at < v.text.size()) {
+              const size_t end = std::min(v.text.find(' ', at), v.text.size());
+              if (end > at) names.push_back(v.text.substr(at, end - at));
+              at = end + 1;
+            }
+            if (std::any_of(v.text.begin(), v.text.end(), [](char ch) {
+                  return static_cast<unsigned char>(ch) < 0x20 || ch == 0x7F;
+                })) {
+              bad(v, c, errors, "list of names",
+                  "font roles or font names of fonts.xml's <alias>, separated by spaces");
+              return;
+            }
+            f(s, c.index) = std::move(names);
           }};
 }
 

@@ -51,8 +51,15 @@ attr_def number(const char* name, double lo, double hi, bool lo_open, field<doub
 /// A colour "#RRGGBB".
 attr_def colour(const char* name, field<rgb> f);
 
-/// A font role name: lower-case letters, digits, - and _.
+/// A font role name (lower-case letters, digits, - and _), or a font name
+/// that fonts.xml's <alias> table maps to a role (e.g. "仿宋_GB2312").
 attr_def role(const char* name, field<std::string> f);
+
+/// The same, or "" for none.
+attr_def role_or_none(const char* name, field<std::string> f);
+
+/// Font roles or font names without spaces, separated by spaces; "" for none.
+attr_def role_list(const char* name, field<std::vector<std::string>> f);
 
 /// A text holding placeholder exactly once, e.g. "— {n} —".
 attr_def pattern(const char* name, const char* placeholder, field<std::string> f);

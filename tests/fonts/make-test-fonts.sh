@@ -16,7 +16,7 @@
 #   --check            build into a temporary folder from the committed charset.txt
 #                      and fail unless every font equals the committed one
 #   --fandol-fang FILE | --noto-serif-bold FILE | --noto-sans FILE |
-#   --noto-serif FILE | --wenkai FILE
+#   --noto-serif FILE | --wenkai FILE | --liberation-serif FILE
 #                      a source font file other than the Debian one (below)
 set -euo pipefail
 
@@ -34,6 +34,7 @@ noto_serif_bold=/usr/share/fonts/opentype/noto/NotoSerifCJK-Bold.ttc
 noto_sans=/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc
 noto_serif=/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc
 wenkai=/usr/share/fonts/truetype/lxgw-wenkai/LXGWWenKai-Regular.ttf
+liberation_serif=/usr/share/fonts/truetype/liberation2/LiberationSerif-Regular.ttf
 
 out=$here
 keep_charset=0
@@ -52,6 +53,7 @@ while [ $# -gt 0 ]; do
     --noto-sans) noto_sans=$2; shift ;;
     --noto-serif) noto_serif=$2; shift ;;
     --wenkai) wenkai=$2; shift ;;
+    --liberation-serif) liberation_serif=$2; shift ;;
     -h | --help) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
     *) echo "make-test-fonts: unknown option $1" >&2; exit 2 ;;
   esac
@@ -62,10 +64,11 @@ command -v hb-subset >/dev/null || {
   echo "make-test-fonts: hb-subset is missing: apt-get install libharfbuzz-bin" >&2
   exit 1
 }
-for f in "$fandol_fang" "$noto_serif_bold" "$noto_sans" "$noto_serif" "$wenkai"; do
+sources=("$fandol_fang" "$noto_serif_bold" "$noto_sans" "$noto_serif" "$wenkai" "$liberation_serif")
+for f in "${sources[@]}"; do
   [ -n "$f" ] && [ -f "$f" ] || {
     echo "make-test-fonts: source font ${f:-FandolFang-Regular.otf} is missing" \
-      "(texlive-lang-chinese, fonts-noto-cjk, fonts-lxgw-wenkai)" >&2
+      "(texlive-lang-chinese, fonts-noto-cjk, fonts-lxgw-wenkai, fonts-liberation2)" >&2
     exit 1
   }
 done
@@ -76,7 +79,7 @@ hb_version=$(hb-subset --version | sed -n '1s/.* \([0-9][0-9.]*\)$/\1/p')
 if [ "$hb_version" != 6.0.0 ]; then
   echo "make-test-fonts: warning: hb-subset $hb_version, not 6.0.0: the bytes may differ" >&2
 fi
-for f in "$fandol_fang" "$noto_serif_bold" "$noto_sans" "$noto_serif" "$wenkai"; do
+for f in "${sources[@]}"; do
   echo "source $(sha256sum "$f")" >&2
 done
 
@@ -95,6 +98,8 @@ if [ "$keep_charset" = 0 ]; then
     --out "$charset"
 fi
 python3 "$tool" unicodes "$charset" "$tmp/unicodes.txt"
+# The Latin font: a small fixed set (make_test_fonts.py latin-unicodes).
+python3 "$tool" latin-unicodes "$tmp/latin-unicodes.txt"
 
 # 2. The subsets. Every name record is kept (all IDs, languages and the
 # legacy Mac ones); all layout features and scripts; OS/2 Unicode ranges as
@@ -104,9 +109,9 @@ python3 "$tool" unicodes "$charset" "$tmp/unicodes.txt"
 # the source afterwards (hb-subset 6 drops Noto's, whose classes cover no
 # kept glyph, and fails on LXGW WenKai's with --retain-gids); with the glyph
 # ids kept, the source's table is valid for the subset as it is.
-subset() { # source index output
-  local src=$1 index=$2 dst=$3
-  hb-subset --font-file="$src" --face-index="$index" --unicodes-file="$tmp/unicodes.txt" \
+subset() { # source index output [unicodes]
+  local src=$1 index=$2 dst=$3 unicodes=${4:-$tmp/unicodes.txt}
+  hb-subset --font-file="$src" --face-index="$index" --unicodes-file="$unicodes" \
     --retain-gids --notdef-outline --name-IDs='*' --name-languages='*' --name-legacy \
     --layout-features='*' --layout-scripts='*' --no-prune-unicode-ranges \
     --drop-tables-=BASE --drop-tables+=GDEF --passthrough-tables \
@@ -126,10 +131,16 @@ subset "$wenkai" 0 WenKaiTestSubset-Regular.subset.ttf
 python3 "$tool" rename "$tmp/WenKaiTestSubset-Regular.subset.ttf" \
   --replace "LXGW WenKai=WenKai Test Subset" --replace "LXGWWenKai=WenKaiTestSubset" \
   --replace "霞鹜文楷=文楷测试子集" --forbid LXGW --forbid 霞鹜
+# Liberation reserves the font names "Liberation" and (for its Google
+# digitized data) "Arimo", "Tinos" and "Cousine": the subset is renamed too.
+subset "$liberation_serif" 0 SerifTestSubset-Regular.subset.ttf "$tmp/latin-unicodes.txt"
+python3 "$tool" rename "$tmp/SerifTestSubset-Regular.subset.ttf" \
+  --replace "Liberation Serif=Serif Test Subset" --replace "LiberationSerif=SerifTestSubset" \
+  --forbid Liberation --forbid Arimo --forbid Tinos --forbid Cousine
 
 fonts=(FandolFang-Regular.subset.otf NotoSerifCJKsc-Bold.subset.otf
   NotoSansCJKsc-Regular.subset.otf NotoSerifCJKsc-Regular.subset.otf
-  WenKaiTestSubset-Regular.subset.ttf)
+  WenKaiTestSubset-Regular.subset.ttf SerifTestSubset-Regular.subset.ttf)
 for f in "${fonts[@]}"; do mv "$tmp/$f" "$out/$f"; done
 
 if [ "$check" = 1 ]; then

@@ -6,6 +6,9 @@
   unicodes CHARSET OUT
            writes CHARSET's code points as the hex list hb-subset reads
            (--unicodes-file)
+  latin-unicodes OUT
+           writes the code points of the Latin test font (LATIN_SET) as
+           that list
   rename   FONT --replace OLD=NEW... [--forbid WORD]...
            rewrites the family, full, unique and PostScript names of an
            sfnt file in place (every platform and language), then fails if a
@@ -187,6 +190,17 @@ def cmd_unicodes(args):
     pathlib.Path(args.out).write_text("".join(f"{cp:04X}\n" for cp in cps), encoding="ascii")
 
 
+# The Latin test font (Liberation Serif): printable ASCII, a few Latin-1
+# letters and marks, and the ambiguous-width marks “ ” ‘ ’ – — … that Chinese
+# text must still take from its CJK face (the tests check that it does).
+LATIN_SET = (list(range(0x20, 0x7F)) + [0xA0, 0xB7, 0xC9, 0xE0, 0xE7, 0xE8, 0xE9, 0xF6, 0xFC] +
+             [0x2013, 0x2014, 0x2018, 0x2019, 0x201C, 0x201D, 0x2026])
+
+
+def cmd_latin_unicodes(args):
+    pathlib.Path(args.out).write_text("".join(f"{cp:04X}\n" for cp in LATIN_SET), encoding="ascii")
+
+
 # --- sfnt files --------------------------------------------------------------
 
 
@@ -328,6 +342,9 @@ def main():
     u.add_argument("charset")
     u.add_argument("out")
     u.set_defaults(func=cmd_unicodes)
+    lu = sub.add_parser("latin-unicodes")
+    lu.add_argument("out")
+    lu.set_defaults(func=cmd_latin_unicodes)
     r = sub.add_parser("rename")
     r.add_argument("font")
     r.add_argument("--replace", action="append", default=[])

@@ -37,9 +37,8 @@ struct font_environment {
   std::unique_ptr<fonts::font_set> resolve(fonts::face_cache& into, diagnostics& d) const {
     std::vector<const fonts::provider*> ps;
     for (const auto& p : providers) ps.push_back(p.get());
-    std::vector<std::string> optional;
-    if (!spec.fallback_role.empty()) optional.push_back(spec.fallback_role);
-    return fonts::font_set::resolve(config, spec.font_roles(), optional, ps, into, d);
+    return fonts::font_set::resolve(config, spec.font_roles(), spec.optional_font_roles(), ps, into,
+                                    d);
   }
 };
 

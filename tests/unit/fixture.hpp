@@ -1,6 +1,8 @@
 #pragma once
 // Shared set-up for layout tests: the gbt9704 layout, and the committed test
 // fonts of tests/fonts (never the system's), loaded once per test run.
+#include <algorithm>
+#include <cmath>
 #include <fstream>
 #include <memory>
 #include <sstream>
@@ -45,6 +47,41 @@ inline frames compose_ok(const std::string& xml) {
   const bool ok = compose_xml(xml, f, diags);
   for (const auto& d : diags.items()) INFO(format(d));
   REQUIRE(ok);
+  return f;
+}
+
+/// The frames with each line's runs of one element merged into one run: a
+/// line of 仿宋 text with digits is one run per face (the Latin font's and the
+/// CJK font's, spec §10), and what a test measures is the line. Runs merge
+/// when they follow each other in a page's list, share element, level and
+/// baseline (0.01 pt), and are less than a cell apart (a Latin run may be
+/// padded to whole cells, docs/typography.md); the merged run takes the first
+/// run's fields, its face that of the first run not in the Latin face, and
+/// the union of their ink.
+inline frames merge_lines(frames f) {
+  const fonts::face* latin = environment::get().fonts->get("latin");
+  const uint32_t latin_id = latin ? latin->id() : 0;
+  for (auto& pg : f.pages) {
+    std::vector<glyph_run> out;
+    for (auto& r : pg.runs) {
+      glyph_run* prev = out.empty() ? nullptr : &out.back();
+      const bool joins = prev && prev->role == r.role && prev->level == r.level &&
+                         std::abs(prev->baseline - r.baseline) < 0.01 &&
+                         r.left() - prev->right() > -0.5 && r.left() - prev->right() < 15 &&
+                         !r.glyphs.empty();
+      if (!joins) {
+        out.push_back(std::move(r));
+        continue;
+      }
+      if (prev->font.id == latin_id) prev->font = r.font;
+      if (r.ink_measured && prev->ink_measured) {
+        prev->ink_top = std::min(prev->ink_top, r.ink_top);
+        prev->ink_bottom = std::max(prev->ink_bottom, r.ink_bottom);
+      }
+      for (auto& g : r.glyphs) prev->glyphs.push_back(std::move(g));
+    }
+    pg.runs = std::move(out);
+  }
   return f;
 }
 

@@ -24,21 +24,23 @@ using test::source_path;
 }  // namespace
 
 TEST_CASE(
-    "fonts/fonts.xml has the five roles and a fallback, licensed faces first and free defaults "
-    "last") {
+    "fonts/fonts.xml has the five roles, a Latin font and a fallback, licensed faces first and "
+    "free defaults last") {
   font_config config;
   diagnostics diags;
   REQUIRE(load_font_config(source_path("fonts/fonts.xml"), config, diags));
   CHECK(diags.items().empty());
-  REQUIRE(config.roles.size() == 6);
-  for (const char* name : {"fangsong", "xiaobiaosong", "hei", "kai", "songti-digits", "fallback"}) {
+  REQUIRE(config.roles.size() == 7);
+  for (const char* name :
+       {"fangsong", "xiaobiaosong", "hei", "kai", "songti-digits", "latin", "fallback"}) {
     INFO(name);
     const font_role* r = config.find(name);
     REQUIRE(r != nullptr);
     CHECK_FALSE(r->description.empty());
     CHECK(r->candidates.size() >= 2);
   }
-  CHECK(config.find("latin") == nullptr);
+  CHECK(config.find("latin")->candidates.front().family == "Times New Roman");
+  CHECK(config.find("latin")->candidates.back().family == "Liberation Serif");
 
   const font_role& fang = *config.find("fangsong");
   CHECK(fang.candidates.front().family == "仿宋_GB2312");

@@ -52,10 +52,11 @@ TEST_CASE("GB/T 9704-2012 7.2.1-7.2.3: 份号, 密级, 紧急程度 on rows 1, 2
     CHECK(r->size == 16);                                   // 3号
     CHECK(r->color == rgb{0, 0, 0});
   }
-  // 7.2.2, 7.2.3: 黑体; 7.2.1 names no face: the body face's digits.
+  // 7.2.2, 7.2.3: 黑体; 7.2.1 names no face: the body face's, whose digits are set in the
+  // layout's Latin font (<latin roles="fangsong">, spec §10).
   CHECK(secret->font.id == env.fonts->get("hei")->id());
   CHECK(urgent->font.id == env.fonts->get("hei")->id());
-  CHECK(copy->font.id == env.fonts->get("fangsong")->id());
+  CHECK(copy->font.id == env.fonts->get("latin")->id());
   // The red mark keeps its place below them: ink top 35 mm below the type area (7.2.4).
   const glyph_run* mark = find(f.pages[0], element::issuer);
   REQUIRE(mark);
@@ -87,4 +88,30 @@ TEST_CASE("the marks move nothing else: the header and the body stay where they 
   REQUIRE(plain.pages[0].rules.size() == 1);
   REQUIRE(marked.pages[0].rules.size() == 1);
   CHECK(marked.pages[0].rules[0].y == Approx(plain.pages[0].rules[0].y));
+}
+
+// A mark of more than one face (its digits in the Latin face, or a rare character from a
+// fallback face) is set whole, centred as one line, on one baseline (7.2.4).
+TEST_CASE("GB/T 9704-2012 7.2.4: a mark in two faces is set whole and centred") {
+  const std::string xml =
+      "<layout name=\"fangsong-mark\" extends=\"gbt9704\"><issuer role=\"fangsong\"/></layout>";
+  model::layout_spec spec;
+  diagnostics diags;
+  REQUIRE(model::parse_layout(xml, "fangsong-mark.xml", spec, diags, test::source_layouts()));
+  model::document doc;
+  REQUIRE(model::parse_document(
+      "<gongwen><header><issuer>第2中学文件</issuer><doc-number>二中发〔2024〕1号</doc-number>"
+      "</header><title>关于开展工作的通知</title><body><p>正文。</p></body></gongwen>",
+      "mark.xml", doc, diags));
+  frames f;
+  REQUIRE(layout::compose(doc, spec, *test::environment::get().fonts, f, diags));
+  const auto marks = test::runs_of(f.pages[0], element::issuer);
+  REQUIRE(marks.size() == 3);  // 第, 2 (Latin face), 中学文件
+  std::string text;
+  for (const glyph_run* r : marks) {
+    text += test::text_of(*r);
+    CHECK(r->baseline == Approx(marks.front()->baseline).margin(1e-6));
+  }
+  CHECK(text == "第2中学文件");
+  CHECK(test::mm((marks.front()->left() + marks.back()->right()) / 2) == Approx(106).margin(0.05));
 }

@@ -8,11 +8,15 @@
 #include "unit/fixture.hpp"
 
 using namespace hongtou;
-using test::compose_ok;
 using test::runs_of;
 using test::text_of;
 
 namespace {
+
+// Laid out, each line's Latin and CJK runs as one (test::merge_lines).
+frames compose_ok(const std::string& xml) {
+  return test::merge_lines(test::compose_ok(xml));
+}
 
 constexpr double pitch = 156.0 / 28 * 15 / 8;  // one body row (5.2.3, 3.2)
 constexpr double one_char = 14 * 25.4 / 72;    // 1 字 of 4号 text (3.1)

@@ -16,7 +16,7 @@ frames compose_header(const std::string& header) {
       "<gongwen><header>" + header +
       "<doc-number>国办发〔1996〕25号</doc-number></header><title>关于加强"
       "调查和管理工作的通知</title><body><p>各地区要高度重视。</p></body></gongwen>";
-  return test::compose_ok(xml);
+  return test::merge_lines(test::compose_ok(xml));
 }
 
 }  // namespace
@@ -77,6 +77,7 @@ TEST_CASE(
   frames f;
   diagnostics diags;
   REQUIRE(test::compose_xml(xml, f, diags));
+  f = test::merge_lines(std::move(f));  // the date's digits and hanzi as one line
   std::vector<const glyph_run*> organs;
   const glyph_run* date = nullptr;
   for (const auto& r : f.pages.back().runs) {

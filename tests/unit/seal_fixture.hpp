@@ -49,7 +49,7 @@ inline frames compose_sealed_xml(const std::string& xml) {
                       {{"seal.png", sample_seal()}, {"signature.png", sample_signature()}});
   for (const auto& d : diags.items()) INFO(format(d));
   REQUIRE(ok);
-  return f;
+  return merge_lines(std::move(f));
 }
 
 /// The signature on a document's last page (points into the frames, which

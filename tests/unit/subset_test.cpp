@@ -126,6 +126,7 @@ TEST_CASE("the ideographic em box is one em tall, the ink inside it") {
     INFO(entry.path().string() << " " << error);
     REQUIRE(f);
     CHECK(f->em_top() - f->em_bottom() == Approx(1.0));
+    if (!f->glyph(U'国')) continue;  // the Latin test font has no hanzi
     const ink_box ink = f->ink(f->glyph(U'国'));
     REQUIRE_FALSE(ink.empty);
     CHECK(ink.y_max <= f->em_top() + 0.05);

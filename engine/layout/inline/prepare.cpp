@@ -55,9 +55,40 @@ void shape_piece(prepared_text& p, size_t piece_index, const std::u32string& tex
   }
 }
 
+// A Latin letter or an Arabic digit (ASCII, and the letters of Latin-1).
+bool is_latin_letter(char32_t c) {
+  return (c >= U'0' && c <= U'9') || (c >= U'A' && c <= U'Z') || (c >= U'a' && c <= U'z') ||
+         (c >= 0xC0 && c <= 0xFF && c != 0xD7 && c != 0xF7);
+}
+
+// Whether text[i] belongs to a Latin word or number (spec §10): a letter or
+// digit, one of . , - / : or a space between two of them, or % after a
+// digit. Every other mark, the ambiguous-width “ ” ‘ ’ — … · among them, is
+// left to the CJK face, full width in Chinese text (spec §10.3).
+bool in_latin_word(const std::u32string& text, size_t i) {
+  const char32_t c = text[i];
+  if (is_latin_letter(c)) return true;
+  const bool before = i > 0 && is_latin_letter(text[i - 1]);
+  const bool after = i + 1 < text.size() && is_latin_letter(text[i + 1]);
+  switch (c) {
+    case U'.':
+    case U',':
+    case U'-':
+    case U'/':
+    case U':':
+    case U' ':
+      return before && after;
+    case U'%':
+      return i > 0 && text[i - 1] >= U'0' && text[i - 1] <= U'9';
+    default:
+      return false;
+  }
+}
+
 // Splits a piece where its face lacks characters that a fallback face has,
 // so those characters are shaped with the first face of the chain that has
-// them (per-character fallback).
+// them (per-character fallback), and where a Latin word or number begins and
+// ends when the piece has a Latin face (piece.latin, for the characters it has).
 void split_by_coverage(const text_piece& piece, std::vector<text_piece>& out,
                        std::vector<std::u32string>& texts, prepared_text& p) {
   std::u32string text = utf8_decode(piece.text);
@@ -72,15 +103,18 @@ void split_by_coverage(const text_piece& piece, std::vector<text_piece>& out,
     out.push_back(std::move(part));
     start = end;
   };
-  auto face_for = [&piece](char32_t c) {
+  auto face_for = [&piece, &text](size_t i) {
+    const char32_t c = text[i];
+    if (piece.latin && in_latin_word(text, i) && piece.latin->glyph(c)) return piece.latin;
     if (c < 0x20 || piece.font->glyph(c)) return piece.font;
     for (const fonts::face* f : piece.fallbacks)
       if (f && f->glyph(c)) return f;
     return piece.font;  // none has it: reported as missing after shaping
   };
   for (size_t i = 0; i < text.size(); ++i) {
-    const fonts::face* f = face_for(text[i]);
-    if (f != piece.font) {
+    const fonts::face* f = face_for(i);
+    const bool latin = f == piece.latin && in_latin_word(text, i);
+    if (f != piece.font && !latin) {
       p.substituted.push_back(text[i]);
       p.substituted_by.push_back(f);
     }

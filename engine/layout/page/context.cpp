@@ -67,15 +67,51 @@ context::context(const model::document& d, const model::layout_spec& s, const fo
       seals(seal_images),
       body_face_(font(s.body.style)),
       fallbacks_(s.fallback_role.empty() ? std::vector<const fonts::face*>{}
-                                         : f.chain(s.fallback_role)) {}
+                                         : f.chain(s.fallback_role)),
+      latin_(s.latin.role.empty() ? nullptr : f.get(s.latin.role)) {
+  link_chains();
+}
+
+// A role's chain: its own later faces in order (fonts.xml), then the
+// fallback role's, each face once and never the role's own face; and the
+// roles whose digits and Latin letters are set in the Latin face.
+void context::link_chains() {
+  std::vector<const fonts::face*> own;
+  for (const std::string& role : spec.font_roles()) own.push_back(fonts.get(role));
+  auto add = [](std::vector<const fonts::face*>& list, const fonts::face* f) {
+    if (f && std::find(list.begin(), list.end(), f) == list.end()) list.push_back(f);
+  };
+  for (const fonts::face* f : fallbacks_) add(substitutes_, f);
+  for (const std::string& role : spec.font_roles()) {
+    const std::vector<const fonts::face*> faces = fonts.chain(role);
+    std::vector<const fonts::face*>& chain = chains_[role];
+    for (size_t i = 1; i < faces.size(); ++i) {
+      if (faces[i] == fonts.get(role)) continue;
+      add(chain, faces[i]);
+      if (std::find(own.begin(), own.end(), faces[i]) == own.end()) add(substitutes_, faces[i]);
+    }
+    for (const fonts::face* f : fallbacks_)
+      if (f != fonts.get(role)) add(chain, f);
+    // The roles whose text takes the Latin face, by the name a style gives
+    // or the <role> a font name's alias stands for.
+    const fonts::role_face* resolved = fonts.find(role);
+    for (const std::string& r : spec.latin.roles)
+      if (r == role || (resolved && r == resolved->defined_as)) latin_roles_.insert(role);
+  }
+}
 
 text_piece context::piece(const std::string& text, const model::text_style& s, element role,
                           int level) const {
   text_piece p;
   p.text = text;
   p.font = font(s);
-  for (const fonts::face* f : fallbacks_)
-    if (f != p.font) p.fallbacks.push_back(f);
+  if (const auto it = chains_.find(s.role); it != chains_.end()) {
+    p.fallbacks = it->second;
+  } else {  // a role not among the layout's: the fallback role's chain alone
+    for (const fonts::face* f : fallbacks_)
+      if (f != p.font) p.fallbacks.push_back(f);
+  }
+  if (latin_ && latin_roles_.count(s.role)) p.latin = latin_;
   p.size = s.size;
   p.role = role;
   p.level = level;
@@ -84,7 +120,7 @@ text_piece context::piece(const std::string& text, const model::text_style& s, e
 }
 
 bool context::is_fallback(const fonts::face* f) const {
-  return std::find(fallbacks_.begin(), fallbacks_.end(), f) != fallbacks_.end();
+  return std::find(substitutes_.begin(), substitutes_.end(), f) != substitutes_.end();
 }
 
 const image* context::seal_image(const model::seal& seal) {
@@ -98,7 +134,7 @@ const image* context::seal_image(const model::seal& seal) {
 void context::report_coverage(const prepared_text& p, const model::source_pos& pos) {
   const fonts::face* own = nullptr;
   for (const auto& piece : p.pieces)
-    if (!is_fallback(piece.font)) own = piece.font;
+    if (!is_fallback(piece.font) && piece.font != latin_) own = piece.font;
   if (!own && !p.pieces.empty()) own = p.pieces.front().font;
   auto family = [](const fonts::face* f) { return f ? f->family() : std::string("?"); };
   std::set<char32_t> seen;
@@ -118,8 +154,13 @@ void context::report_coverage(const prepared_text& p, const model::source_pos& p
   for (char32_t c : p.missing) {
     if (!seen.insert(c).second) continue;
     std::string tried = family(own);
-    for (const fonts::face* f : fallbacks_)
-      if (f != own) tried += ", " + family(f);
+    std::vector<const fonts::face*> listed = {own};
+    for (const auto& piece : p.pieces)
+      for (const fonts::face* f : piece.fallbacks)
+        if (std::find(listed.begin(), listed.end(), f) == listed.end()) {
+          listed.push_back(f);
+          tried += ", " + family(f);
+        }
     diags.error(doc.source_name, pos.line, pos.column,
                 "character " + describe(c) + " is in none of the fonts (" + tried + ")",
                 "replace it, or install a font that has it and add it to the fallback role of "
@@ -174,16 +215,16 @@ double context::width_of(const std::string& text, const model::text_style& s, el
   return trimmed_width(p, 0, p.clusters.size());
 }
 
-glyph_run context::centred_run(const std::string& text, const model::text_style& s, element role,
-                               const model::source_pos& pos) {
+std::vector<glyph_run> context::centred_runs(const std::string& text, const model::text_style& s,
+                                             element role, const model::source_pos& pos) {
   prepared_text p = prepare({piece(text, s, role)}, 0, breaks);
   report_coverage(p, pos);
-  double w = trimmed_width(p, 0, p.clusters.size());
+  const double w = trimmed_width(p, 0, p.clusters.size());
   set_line_result line = set_line(p, 0, p.clusters.size(), 0, w, false, true);
-  glyph_run run = line.runs.empty() ? glyph_run{} : line.runs.front();
-  double dx = g.left + (g.width - w) / 2;
-  for (auto& gl : run.glyphs) gl.x += dx;
-  return run;
+  const double dx = g.left + (g.width - w) / 2;
+  for (auto& run : line.runs)
+    for (auto& gl : run.glyphs) gl.x += dx;
+  return std::move(line.runs);
 }
 
 void context::place_em_top(glyph_run& run, double y) const {
@@ -201,7 +242,7 @@ void context::place_line(std::vector<glyph_run>& runs, double y) const {
       ref = f;
       break;
     }
-    if (runs.size() > 1 && is_fallback(f)) continue;
+    if (runs.size() > 1 && (is_fallback(f) || f == latin_)) continue;
     if (run.size > size + 1e-9) {
       size = run.size;
       most = 0;
@@ -211,6 +252,7 @@ void context::place_line(std::vector<glyph_run>& runs, double y) const {
       ref = f;
     }
   }
+  if (ref && ref == latin_ && body_face_) ref = body_face_;  // a line of Latin text: the grid's box
   for (auto& run : runs) set_em_top(run, ref ? *ref : face_of(run), y);
 }
 

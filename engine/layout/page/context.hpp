@@ -43,7 +43,9 @@ class context {
   const fonts::face& face_of(const glyph_run& run) const {
     return *fonts.cache().find(run.font.id);
   }
-  /// A piece of text in a style, with the layout's fallback chain.
+  /// A piece of text in a style, with its fallback chain (the style's role's
+  /// later faces, then the fallback role's) and, when the layout sets the
+  /// style's role's digits and Latin letters in a Latin font, its face.
   text_piece piece(const std::string& text, const model::text_style& s, element role,
                    int level = 0) const;
   /// The decoded image of a <seal>, or nullptr after reporting at the seal
@@ -72,9 +74,10 @@ class context {
   double cell_for(double size) const { return size == spec.body.style.size ? g.cell : 0; }
   /// The width of a text on the grid's cells, pt.
   double width_of(const std::string& text, const model::text_style& s, element role);
-  /// A single line of natural-width text, centred on the type area; y not set.
-  glyph_run centred_run(const std::string& text, const model::text_style& s, element role,
-                        const model::source_pos& pos);
+  /// A single line of natural-width text, centred on the type area, one run
+  /// per face (a Latin or fallback face makes more than one); y not set.
+  std::vector<glyph_run> centred_runs(const std::string& text, const model::text_style& s,
+                                      element role, const model::source_pos& pos);
 
   /// Sets the vertical fields of a run whose em box top is at y. Grid text
   /// is placed by its em box; its ink is not measured (it costs a
@@ -100,6 +103,14 @@ class context {
  private:
   const fonts::face* body_face_;               // the body text's face: the grid's
   std::vector<const fonts::face*> fallbacks_;  // the fallback role's chain, in order
+  // Per role of the layout: the later faces of its own chain, then fallbacks_.
+  std::map<std::string, std::vector<const fonts::face*>> chains_;
+  // Faces that stand in for a role's own: fallbacks_, and the later faces of
+  // the roles' chains that are no role's own face.
+  std::vector<const fonts::face*> substitutes_;
+  const fonts::face* latin_ = nullptr;  // the layout's Latin face (spec §10), or nullptr
+  std::set<std::string> latin_roles_;   // the roles (as styles name them) that take it
+  void link_chains();
   bool is_fallback(const fonts::face* f) const;
   std::set<char32_t> reported_;  // substitutions already reported once
 };

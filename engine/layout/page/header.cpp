@@ -41,23 +41,28 @@ void condense(glyph_run& run, double left, double shift, double scale) {
   run.h_scale = scale;
 }
 
-// The baseline that puts a run's ink top `top` below the type-area top (7.2.4).
-double mark_baseline(const context& ctx, const glyph_run& run) {
-  const fonts::face& f = ctx.face_of(run);
+// The baseline that puts the ink top of a line's runs `top` below the
+// type-area top (7.2.4).
+double mark_baseline(const context& ctx, const std::vector<glyph_run>& runs) {
   double ink_top = 0;
-  for (const auto& gl : run.glyphs) ink_top = std::max(ink_top, f.ink(gl.id).y_max);
-  return ctx.g.top + ctx.spec.issuer.top + ink_top * run.size;
+  for (const auto& run : runs) {
+    const fonts::face& f = ctx.face_of(run);
+    for (const auto& gl : run.glyphs) ink_top = std::max(ink_top, f.ink(gl.id).y_max * run.size);
+  }
+  return ctx.g.top + ctx.spec.issuer.top + ink_top;
 }
 
-// One organ's mark, centred and condensed to fit.
-glyph_run fitted_issuer(context& ctx, const model::header& h) {
+// One organ's mark, centred and condensed to fit: one run per face (a rare
+// character of the name may come from a fallback face).
+std::vector<glyph_run> fitted_issuer(context& ctx, const model::header& h) {
   const auto& is = ctx.spec.issuer;
   const std::string mark = h.issuer + h.issuer_suffix;
-  glyph_run run = ctx.centred_run(mark, is.style, element::issuer, h.issuer_pos);
-  const double w = run.right() - run.left();
+  std::vector<glyph_run> runs = ctx.centred_runs(mark, is.style, element::issuer, h.issuer_pos);
+  if (runs.empty()) return runs;
+  const double left = runs.front().left(), w = runs.back().right() - left;
   const double scale = mark_scale(ctx, mark, w);
-  condense(run, ctx.g.left + (ctx.g.width - w * scale) / 2, -run.left(), scale);
-  return run;
+  for (auto& run : runs) condense(run, ctx.g.left + (ctx.g.width - w * scale) / 2, -left, scale);
+  return runs;
 }
 
 // 7.2.4 联合行文: the organs' names stacked, the lead organ first, each set to
@@ -88,9 +93,9 @@ std::vector<glyph_run> joint_issuer(context& ctx, const model::header& h) {
     const prepared_text& p = texts[i];
     // Every name as wide as the widest: its gaps spread (a justified line).
     set_line_result line = set_line(p, 0, p.clusters.size(), 0, widest, true, false);
+    for (auto& run : line.runs) condense(run, left, 0, scale);
+    if (i == 0) baseline = mark_baseline(ctx, line.runs);  // as a single mark's
     for (auto& run : line.runs) {
-      condense(run, left, 0, scale);
-      if (i == 0) baseline = mark_baseline(ctx, run);  // as a single mark's
       ctx.place_baseline(run, baseline);
       ctx.measure_ink(run);
       runs.push_back(std::move(run));
@@ -113,14 +118,6 @@ std::vector<glyph_run> joint_issuer(context& ctx, const model::header& h) {
   return runs;
 }
 
-block fixed_block(element role, glyph_run run) {
-  block b;
-  b.role = role;
-  b.place = placement::fixed;
-  b.lines.push_back({{std::move(run)}});
-  return b;
-}
-
 // The 发文机关标志, single or joint, as fixed blocks; returns its ink bottom,
 // or nothing when the document has no mark.
 std::optional<double> place_issuer(context& ctx, std::vector<block>& out) {
@@ -140,11 +137,19 @@ std::optional<double> place_issuer(context& ctx, std::vector<block>& out) {
     return bottom;
   }
   if (h.issuer.empty()) return std::nullopt;
-  glyph_run run = fitted_issuer(ctx, h);
-  ctx.place_baseline(run, mark_baseline(ctx, run));
-  ctx.measure_ink(run);
-  const double bottom = run.ink_bottom;
-  out.push_back(fixed_block(element::issuer, std::move(run)));
+  std::vector<glyph_run> runs = fitted_issuer(ctx, h);
+  const double baseline = mark_baseline(ctx, runs);
+  double bottom = g.top;
+  for (auto& run : runs) {
+    ctx.place_baseline(run, baseline);
+    ctx.measure_ink(run);
+    bottom = std::max(bottom, run.ink_bottom);
+  }
+  block b;
+  b.role = element::issuer;
+  b.place = placement::fixed;
+  b.lines.push_back({std::move(runs)});
+  out.push_back(std::move(b));
   return bottom;
 }
 
@@ -154,7 +159,9 @@ double place_doc_number(context& ctx, double top, std::vector<block>& out) {
   const model::header& h = ctx.doc.head;
   const grid& g = ctx.g;
   const auto& dn = ctx.spec.doc_number;
-  glyph_run run = ctx.centred_run(h.doc_number, dn.style, element::doc_number, h.doc_number_pos);
+  // Its digits in the Latin face (spec §10): one run per face, on one baseline.
+  std::vector<glyph_run> runs =
+      ctx.centred_runs(h.doc_number, dn.style, element::doc_number, h.doc_number_pos);
   if (!h.signers.empty()) {
     // The 签发人 right, the 发文字号 左空一字 on their last row.
     block signers;
@@ -163,13 +170,19 @@ double place_doc_number(context& ctx, double top, std::vector<block>& out) {
     signers.pos = h.signers_pos;
     top = place_signers(ctx, h, top, signers);
     out.push_back(std::move(signers));
-    const double shift = g.left + ctx.spec.signer.doc_number_indent * g.cell - run.left();
-    for (auto& gl : run.glyphs) gl.x += shift;
+    const double left = runs.empty() ? 0 : runs.front().left();
+    const double shift = g.left + ctx.spec.signer.doc_number_indent * g.cell - left;
+    for (auto& run : runs)
+      for (auto& gl : run.glyphs) gl.x += shift;
   }
-  ctx.place_em_top(run, top);
-  ctx.measure_ink(run);
-  const double bottom = run.em_bottom;
-  out.push_back(fixed_block(element::doc_number, std::move(run)));
+  ctx.place_line(runs, top);
+  for (auto& run : runs) ctx.measure_ink(run);
+  const double bottom = runs.empty() ? top : runs.front().em_bottom;
+  block b;
+  b.role = element::doc_number;
+  b.place = placement::fixed;
+  b.lines.push_back({std::move(runs)});
+  out.push_back(std::move(b));
   return bottom;
 }
 
@@ -178,7 +191,9 @@ double place_doc_number(context& ctx, double top, std::vector<block>& out) {
 // stop `gap` short of its ink.
 void star_on(context& ctx, const rule& line, block& b) {
   const auto& st = ctx.spec.separator_star;
-  glyph_run star = ctx.centred_run("★", st.style, element::separator, {});
+  std::vector<glyph_run> runs = ctx.centred_runs("★", st.style, element::separator, {});
+  if (runs.empty()) return;
+  glyph_run star = std::move(runs.front());  // one character: one run
   ctx.place_baseline(star, 0);
   ctx.measure_ink(star);
   double ink_left = star.right(), ink_right = star.left();
