@@ -4,7 +4,7 @@
 #   push-out.png  page 2's first paragraph with push-in="no" (every overflow pushed out)
 #   push-in.png   the same with layouts/gbt9704.xml as it is (push-in first)
 #   hanging.png   the same with hanging-punctuation="yes"
-#   latin.png     page 2's "1." item with （GB 50180）: Latin and digit runs padded to cells
+#   latin.png     page 2's "1." item with （GB 50180）: digits and Latin in the Latin face
 # Usage: docs/img/make-crops.sh [path/to/hongtou]   (default: build/bin/hongtou)
 set -euo pipefail
 cd "$(dirname "$0")/../.."

@@ -1,7 +1,7 @@
 // How a line is set once broken (docs/typography.md, "Justification"): push-in takes the excess
-// off isolated marks, evenly; an opening mark's glyph follows its narrowed cell; Latin and digit
-// runs are padded to whole cells so the CJK text after them stays on the grid; a hanging mark
-// ends past the edge; the counts of frames::layout_stats. Sentences from the corpus.
+// off isolated marks, evenly; an opening mark's glyph follows its narrowed cell; digits take
+// half a cell and a full line spreads its slack; a hanging mark ends past the edge; the counts
+// of frames::layout_stats. Sentences from the corpus.
 #include <catch2/catch.hpp>
 
 #include <cmath>
@@ -78,27 +78,27 @@ TEST_CASE("a pushed-in opening mark's glyph ends where its narrowed cell ends") 
   CHECK(open.x + natural == Approx(glyph(line, "共").x).margin(0.3));    // ink against 共
 }
 
-TEST_CASE("Latin and digit runs are padded to whole cells: the CJK text after them stays on grid") {
-  // 01-tongzhi-youeryuan: "GB 50180" is not a whole number of cells.
-  const layout::prepared_text p = prepared("设计标准》（GB 50180），老城区");
+TEST_CASE("digits take half a cell; a full line with a Latin run spreads its slack, ends flush") {
   const double cell = test::environment::get().spec.cell();
-  const layout::set_line_result line =
-      layout::set_line(p, 0, p.clusters.size(), 0, 28 * cell, true, true);
-  const double after = cells(glyph(line, "）").x);
-  CHECK(std::abs(after - std::round(after)) < 1e-6);
-  CHECK(cells(glyph(line, "老").x) == Approx(std::round(cells(glyph(line, "老").x))).margin(1e-6));
-  // The blank is shared: G starts more than 0 and less than a cell after （'s cell.
-  const double g =
-      cells(glyph(line, "G").x) - cells(glyph(line, "（").x + glyph(line, "（").advance);
-  CHECK(g > 0.05);
-  CHECK(g < 0.5);
-  // Half-width digits take half a cell each: 2019 is 2 cells, 年 on its cell.
+  // Half-width digits take half a cell each, on every line alike: 2019 is 2 cells, 年 on its
+  // cell; after the single 4 the text is half a cell off the grid (no padding).
   const layout::prepared_text d = prepared("于2019年4月底前完成");
   const layout::set_line_result dl =
       layout::set_line(d, 0, d.clusters.size(), 0, 28 * cell, true, true);
   CHECK(cells(glyph(dl, "年").x) == Approx(3).margin(1e-6));
-  // An odd digit run is padded to its cell: 月 on the grid after 4.
-  CHECK(cells(glyph(dl, "月").x) == Approx(5).margin(1e-6));
+  CHECK(cells(glyph(dl, "月").x) == Approx(4.5).margin(1e-6));
+  // 01-tongzhi-youeryuan: "GB 50180" is not a whole number of cells; as a full line of 16
+  // cells its slack is spread and the line ends flush; the CJK before the run stays on its
+  // cells as a last line.
+  const layout::prepared_text p = prepared("设计标准》（GB 50180），老城区");
+  const layout::set_line_result last =
+      layout::set_line(p, 0, p.clusters.size(), 0, 28 * cell, true, true);
+  CHECK(cells(glyph(last, "（").x) == Approx(5).margin(1e-6));
+  CHECK(last.right < 16 * cell);
+  const layout::set_line_result full =
+      layout::set_line(p, 0, p.clusters.size(), 0, 16 * cell, true, false);
+  CHECK(full.right == Approx(16 * cell).margin(1e-6));
+  CHECK(full.pushed_in == 0);
 }
 
 TEST_CASE("hanging punctuation: a line-end mark hangs one cell past the edge (layout option)") {

@@ -142,9 +142,8 @@ std::vector<size_t> break_lines(const prepared_text& p, const paragraph_params& 
 
 /// Positions clusters [begin, end) as one line. A line wider than `width`
 /// hangs its last mark when `hang` allows it (may_hang), else takes the excess
-/// off its marks (push_in_room), evenly. A justified line pads each Latin or
-/// digit run to whole cells when the room allows, so CJK text after it stays
-/// on the grid; a full line spreads what is left over its gaps.
+/// off its marks (push_in_room), evenly. A full justified line spreads what
+/// is left over its gaps, so it ends flush and the next starts on the grid.
 set_line_result set_line(const prepared_text& p, size_t begin, size_t end, double indent,
                          double width, bool justify, bool last, bool hang = false);
 

@@ -1,7 +1,6 @@
 // set_line(): one line's clusters positioned, justified to the line width
 // by spreading the slack over the gaps that may stretch (as in clreq).
 #include <algorithm>
-#include <cmath>
 #include <limits>
 #include <vector>
 
@@ -74,47 +73,6 @@ void give_back_squeezes(const prepared_text& p, size_t begin, size_t end, double
   }
 }
 
-// CJK text on the grid after a Latin or digit run (clreq 3.4 puts a
-// quarter-em or so between Chinese and Western text): each run of clusters
-// off the grid is padded to whole cells, half before and half after it (all
-// after at the line's start, all before at its end), when the room holds
-// every run's padding; else nothing is padded and justification spreads it.
-void pad_latin_runs(const prepared_text& p, size_t begin, size_t end, double& room,
-                    std::vector<double>& before) {
-  struct pad {
-    size_t first, last;  // the run's first cluster and one past its last
-    double blank;
-  };
-  std::vector<pad> pads;
-  double total = 0;
-  for (size_t k = begin; k < end;) {
-    if (p.clusters[k].wide || p.clusters[k].space) {
-      ++k;
-      continue;
-    }
-    size_t e = k;
-    double w = 0;
-    while (e < end && !p.clusters[e].wide) w += p.clusters[e++].width;
-    size_t last = e;
-    while (last > k && p.clusters[last - 1].space) w -= p.clusters[--last].width;
-    const double cells = std::ceil(w / p.cell - 1e-6);
-    const double blank = cells * p.cell - w;
-    if (blank > epsilon) {
-      pads.push_back({k, last, blank});
-      total += blank;
-    }
-    k = e;
-  }
-  if (pads.empty() || total > room + epsilon) return;
-  for (const pad& r : pads) {
-    const bool at_start = r.first == begin, at_end = r.last >= end;
-    const double lead = at_start ? 0 : at_end ? r.blank : r.blank / 2;
-    before[r.first - begin] += lead;
-    if (r.last < end) before[r.last - begin] += r.blank - lead;
-  }
-  room -= total;
-}
-
 }  // namespace
 
 double trimmed_width(const prepared_text& p, size_t begin, size_t end) {
@@ -135,9 +93,8 @@ set_line_result set_line(const prepared_text& p, size_t begin, size_t end, doubl
                         : std::numeric_limits<double>::infinity();
 
   // A line wider than its width: its last mark hangs, or push-in.
-  std::vector<double> delta(vis_end - begin, 0);   // width given back (+) or taken (−)
-  std::vector<double> before(vis_end - begin, 0);  // blank before a cluster (padding)
-  size_t set_end = vis_end;                        // clusters justified within the width
+  std::vector<double> delta(vis_end - begin, 0);  // width given back (+) or taken (−)
+  size_t set_end = vis_end;                       // clusters justified within the width
   if (room < -epsilon && hang && vis_end > begin && may_hang(p, vis_end - 1) &&
       room + p.clusters[vis_end - 1].width >= -epsilon) {
     line.hangs = true;
@@ -147,7 +104,6 @@ set_line_result set_line(const prepared_text& p, size_t begin, size_t end, doubl
     room = 0;
   }
   give_back_squeezes(p, begin, set_end, room, delta);
-  if (justify && p.cell > 0) pad_latin_runs(p, begin, set_end, room, before);
 
   // Extra space per stretchable gap (push-out leaves a short full line).
   double extra = 0;
@@ -166,7 +122,6 @@ set_line_result set_line(const prepared_text& p, size_t begin, size_t end, doubl
     if (line.runs.empty() || !same_run(line.runs.back(), piece))
       line.runs.push_back(new_run(piece));
     glyph_run& run = line.runs.back();
-    x += before[k - begin];
     const double cell_width = c.width + delta[k - begin];
     double step = cell_width;
     if (k + 1 < set_end && stretchable(c, p.clusters[k + 1])) step += extra;
