@@ -12,10 +12,11 @@ namespace hongtou::fonts {
 /// a file name (resolved by the providers: a font folder, fontconfig's folders,
 /// or the name an application gave in-memory data).
 struct font_candidate {
-  std::string family;  // e.g. "仿宋_GB2312", "FandolFang"
-  std::string style;   // e.g. "Bold"; empty = regular / any
-  std::string file;    // e.g. "FandolFang-Regular.otf"; an absolute path is used as it is
-  int index = 0;       // face index inside a .ttc
+  std::string family;    // e.g. "仿宋_GB2312", "FandolFang"
+  std::string style;     // e.g. "Bold"; empty = regular / any
+  std::string file;      // e.g. "FandolFang-Regular.otf"; an absolute path is used as it is
+  int index = 0;         // face index inside a .ttc
+  double fake_bold = 0;  // em: a regular face standing in for a bold one is stroked this wide
 };
 
 struct font_role {

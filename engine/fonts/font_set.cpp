@@ -104,6 +104,7 @@ std::unique_ptr<font_set> font_set::resolve(const font_config& config,
         continue;
       }
       r.chain.push_back(r.font);
+      r.fake_bold = cand.fake_bold;
       set->roles_.push_back(std::move(r));
       found = true;
     }

@@ -24,6 +24,7 @@ struct role_face {
   std::string found_by;    // the provider, e.g. "fontconfig"
   std::vector<const face*> chain;  // every candidate's face found, in order: `font` first
   std::string defined_as;          // the <role> of fonts.xml it resolved through
+  double fake_bold = 0;            // em: the found candidate's fake bold (0 = none)
 };
 
 class font_set {

@@ -153,7 +153,7 @@ class font_config_parser {
   }
 
   void read_font(pugi::xml_node n, font_role& role) {
-    check_attributes(n, {"family", "style", "file", "index"});
+    check_attributes(n, {"family", "style", "file", "index", "fake-bold"});
     if (n.first_child())
       src_.error_at(n.first_child(), "<font> must be empty; its values are attributes");
     font_candidate f;
@@ -171,6 +171,17 @@ class font_config_parser {
                           "\" on <font>; expected a face number from 0 to 65535");
       else if (f.file.empty())
         src_.error_at(n, a, "index on <font> needs a file (it numbers the faces of a .ttc file)");
+    }
+    if (const pugi::xml_attribute a = n.attribute("fake-bold")) {
+      // "0.03em": the stroke width of fake bold in em of the text's size.
+      const std::string_view v = a.value();
+      const bool em = v.size() > 2 && v.substr(v.size() - 2) == "em";
+      if (!em || !detail::parse_decimal(v.substr(0, v.size() - 2), f.fake_bold) ||
+          f.fake_bold <= 0 || f.fake_bold > 0.2)
+        src_.error_at(n, a,
+                      "bad fake-bold \"" + std::string(v) +
+                          "\" on <font>; expected a stroke width in em above 0 and at most "
+                          "0.2em, e.g. \"0.03em\"");
     }
     role.candidates.push_back(std::move(f));
   }

@@ -112,6 +112,9 @@ text_piece context::piece(const std::string& text, const model::text_style& s, e
       if (f != p.font) p.fallbacks.push_back(f);
   }
   if (latin_ && latin_roles_.count(s.role)) p.latin = latin_;
+  // A regular face standing in for a bold one (fonts.xml fake-bold): stroked.
+  if (const fonts::role_face* rf = fonts.find(s.role); rf && rf->fake_bold > 0)
+    p.stroke = rf->fake_bold * s.size;
   p.size = s.size;
   p.role = role;
   p.level = level;
