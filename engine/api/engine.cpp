@@ -77,7 +77,8 @@ struct engine::impl {
     diagnostics local;
     fonts::font_config fcfg;
     if (!model::load_layout(layout_dirs, name, prepared->spec, local) ||
-        !model::load_font_config(fonts_file, fcfg, local)) {
+        !model::load_font_config(fonts_file, fcfg, local) ||
+        !model::check_font_names(prepared->spec, fcfg, local)) {
       diags.append(local);
       return nullptr;
     }

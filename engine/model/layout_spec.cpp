@@ -284,4 +284,19 @@ bool load_layout_file(const std::string& path, layout_spec& out, diagnostics& di
   }
 }
 
+bool check_font_names(const layout_spec& spec, const fonts::font_config& config,
+                      diagnostics& diags) {
+  bool ok = true;
+  for (const auto& [name, at] : spec.font_names) {
+    if (config.lookup(name)) continue;
+    diags.error(at.file, at.line, at.column,
+                "font '" + name + "' is neither a <role> nor an <alias> of fonts.xml",
+                "use a role of fonts.xml (fangsong, xiaobiaosong, hei, kai …) or add "
+                "<alias name=\"" +
+                    name + "\" role=\"…\"/> to fonts.xml");
+    ok = false;
+  }
+  return ok;
+}
+
 }  // namespace hongtou::model

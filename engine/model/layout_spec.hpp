@@ -6,12 +6,14 @@
 // has a default, and a layout that `extends` another restates only what
 // differs (docs/model.md, "Layout files").
 #include <functional>
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "core/color.hpp"
 #include "core/diagnostic.hpp"
+#include "fonts/config.hpp"
 
 namespace hongtou::model {
 
@@ -296,6 +298,15 @@ struct layout_spec {
     std::vector<std::string> roles;  // the roles whose text takes it (fangsong)
   } latin;
 
+  /// Where the layout (or a layout it extends) first names each font role or
+  /// font name, for the error when fonts.xml has neither such a <role> nor
+  /// such an <alias> (check_font_names).
+  struct name_source {
+    std::string file;
+    int line = 0, column = 0;
+  };
+  std::map<std::string, name_source> font_names;
+
   /// The roles every document of this layout needs, in a stable order
   /// (fallback_role and latin.role not included: they are optional).
   std::vector<std::string> font_roles() const;
@@ -313,6 +324,12 @@ struct layout_spec {
 /// (then source_name, if set, says where it looked: "no layout 'x'; looked in …").
 using layout_finder =
     std::function<bool(const std::string& name, std::string& text, std::string& source_name)>;
+
+/// Errors, at the layout's attribute, for the font roles and names the layout
+/// uses that `config` knows neither as a <role> nor as an <alias>; false when
+/// there was one.
+bool check_font_names(const layout_spec& spec, const fonts::font_config& config,
+                      diagnostics& diags);
 
 /// Parses a layout definition; parents named by `extends` come from `find`
 /// (nullptr: `extends` is an error). On failure returns false with diagnostics.

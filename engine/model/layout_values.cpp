@@ -150,6 +150,13 @@ bool is_font_name(std::string_view s) {
                       [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7F; });
 }
 
+// Remembers where a font name was first written (layout_spec::font_names).
+void note_font_name(layout_spec& s, const std::string& name, const raw_value& v) {
+  if (!name.empty())
+    s.font_names.emplace(name,
+                         layout_spec::name_source{v.where.file, v.where.line, v.where.column});
+}
+
 constexpr const char* role_syntax =
     "a font role (lower-case letters, digits, - and _) or a font name of fonts.xml's <alias>";
 
@@ -162,6 +169,7 @@ attr_def role(const char* name, field<std::string> f) {
               bad(v, c, errors, "name", role_syntax);
               return;
             }
+            note_font_name(s, v.text, v);
             f(s, c.index) = v.text;
           }};
 }
@@ -173,6 +181,7 @@ attr_def role_or_none(const char* name, field<std::string> f) {
               bad(v, c, errors, "name", std::string(role_syntax) + ", or \"\" for none");
               return;
             }
+            note_font_name(s, v.text, v);
             f(s, c.index) = v.text;
           }};
 }
@@ -194,6 +203,7 @@ attr_def role_list(const char* name, field<std::vector<std::string>> f) {
                   "font roles or font names of fonts.xml's <alias>, separated by spaces");
               return;
             }
+            for (const std::string& n : names) note_font_name(s, n, v);
             f(s, c.index) = std::move(names);
           }};
 }

@@ -171,6 +171,28 @@ TEST_CASE("a font name no alias knows stays an error") {
         "fonts.xml");
 }
 
+TEST_CASE("a font name fonts.xml does not know is an error at the layout's attribute") {
+  const auto& env = test::environment::get();
+  model::layout_spec spec;
+  diagnostics diags;
+  REQUIRE(model::parse_layout(
+      "<layout name=\"unknown-font\" extends=\"gbt9704\">\n  <body role=\"Hei\"/>\n</layout>",
+      "l.xml", spec, diags, test::source_layouts()));
+  CHECK_FALSE(model::check_font_names(spec, env.config, diags));
+  REQUIRE(diags.items().size() == 1);
+  const diagnostic& d = diags.items().front();
+  CHECK(d.file == "l.xml");
+  CHECK(d.line == 2);
+  CHECK(d.column == 9);
+  CHECK(d.message == "font 'Hei' is neither a <role> nor an <alias> of fonts.xml");
+  // The names gbt9704 and an alias use are known.
+  model::layout_spec named;
+  REQUIRE(model::parse_layout(
+      "<layout name=\"named\" extends=\"gbt9704\"><body role=\"仿宋_GB2312\"/></layout>", "n.xml",
+      named, diags, test::source_layouts()));
+  CHECK(model::check_font_names(named, env.config, diags));
+}
+
 TEST_CASE("a layout's font name may not be empty or hold control characters") {
   for (const char* bad : {"", " 仿宋", "仿宋&#9;GB2312"}) {
     INFO(bad);
