@@ -27,6 +27,15 @@ void check_doc_number(const document& doc, diagnostics& diags) {
   const std::u32string n = utf8_decode(doc.head.doc_number);
   if (n.empty()) return;
   const source_pos& pos = doc.head.doc_number_pos;
+  if (doc.head.order_number) {  // 10.2: 令号, 第N号 (maybe in brackets with the organ)
+    const size_t di = n.find(U'第');
+    if (di == std::u32string::npos || digits_at(n, di + 1) == 0 ||
+        n.find(U'号', di) == std::u32string::npos)
+      diags.warning(doc.source_name, pos.line, pos.column,
+                    "令号 '" + doc.head.doc_number + "': expected 第N号",
+                    "GB/T 9704-2012 10.2: e.g. 第227号");
+    return;
+  }
   auto warn = [&](const std::string& message) {
     diags.warning(doc.source_name, pos.line, pos.column,
                   "发文字号 '" + doc.head.doc_number + "': " + message,

@@ -189,6 +189,7 @@ pugi::xml_node document_parser::find_root(const pugi::xml_document& xdoc) {
 void document_parser::read_root(const pugi::xml_document& xdoc, document& doc) {
   const pugi::xml_node root = find_root(xdoc);
   if (!root) return;
+  doc.root_pos = pos_of(root);
   check_attributes(root, {"layout"});
   if (const pugi::xml_attribute a = root.attribute("layout")) {
     const std::string v = a.value();
@@ -203,7 +204,7 @@ void document_parser::read_root(const pugi::xml_document& xdoc, document& doc) {
                "layout must be a layout name such as \"gbt9704\" (letters, digits, - and _)");
   }
   static const std::vector<slot> slots = {{"header", false},
-                                          {"title", true},
+                                          {"title", false},  // the layout says (title required)
                                           {"addressee", false},
                                           {"body", true},
                                           {"attachment-note", false},
@@ -251,13 +252,11 @@ void document_parser::read_root(const pugi::xml_document& xdoc, document& doc) {
 
 void document_parser::read_header(pugi::xml_node n, header& h) {
   check_attributes(n, {});
-  static const std::vector<slot> slots = {{"copy-number", false},
-                                          {"classification", false},
-                                          {"urgency", false},
-                                          {"issuer", true, /*repeat=*/true},
-                                          {"issuer-suffix", false},
-                                          {"doc-number", false},
-                                          {"signer", false, /*repeat=*/true}};
+  static const std::vector<slot> slots = {
+      {"copy-number", false},   {"classification", false},
+      {"urgency", false},       {"issuer", true, /*repeat=*/true},
+      {"issuer-suffix", false}, {"doc-number", false},
+      {"order-number", false},  {"signer", false, /*repeat=*/true}};
   read_ordered(n, slots, [&](size_t i, pugi::xml_node c) {
     switch (i) {
       case 0:
@@ -287,6 +286,15 @@ void document_parser::read_header(pugi::xml_node n, header& h) {
       case 5:
         h.doc_number = read_text(c);
         h.doc_number_pos = pos_of(c);
+        break;
+      case 6:  // a 令号 in the 发文字号's place (GB/T 9704-2012 10.2)
+        if (!h.doc_number.empty()) {
+          error_at(c, "<order-number> after <doc-number>; a 版头 holds one of them");
+          break;
+        }
+        h.doc_number = read_text(c);
+        h.doc_number_pos = pos_of(c);
+        h.order_number = true;
         break;
       default:
         if (h.signers.empty()) h.signers_pos = pos_of(c);

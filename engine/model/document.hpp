@@ -50,8 +50,9 @@ struct header {
   std::string issuer;  // 发文机关标志, e.g. "中共某某区委员会文件"; the lead organ of a joint mark
   std::vector<std::string> co_issuers;  // the other organs of a joint mark (联合行文), in order
   std::string issuer_suffix;            // "文件" right of a joint mark's names (empty = none)
-  std::string doc_number;               // 发文字号, e.g. "某区委〔2024〕1号"
-  std::vector<std::string> signers;     // 签发人 of an upward document (上行文), in order
+  std::string doc_number;     // 发文字号, e.g. "某区委〔2024〕1号", or the 令号
+  bool order_number = false;  // doc_number is a 令号 (<order-number>, GB/T 9704-2012 10.2: 第N号)
+  std::vector<std::string> signers;  // 签发人 of an upward document (上行文), in order
   source_pos signers_pos;
   source_pos copy_number_pos, classification_pos, urgency_pos, issuer_pos, doc_number_pos;
 };
@@ -136,6 +137,7 @@ struct document {
   std::vector<attachment> appendices;  // forwarded documents, then 附件, after the 附注, in order
   imprint end;
   source_pos title_pos;
+  source_pos root_pos;  // the <gongwen> element
 };
 
 /// Parses a document from XML text. On failure returns false and adds an

@@ -101,7 +101,8 @@ void add_header(std::vector<element_def>& s) {
              [](spec& l) -> int& { return l.signer.doc_number_indent; })}));
   s.push_back(plain(
       "separator",
-      {colour("color", [](spec& l) -> rgb& { return l.separator.color; }),
+      {yes_no("shown", [](spec& l) -> bool& { return l.separator.shown; }),
+       colour("color", [](spec& l) -> rgb& { return l.separator.color; }),
        length("width", positive, [](spec& l) -> double& { return l.separator.width; }),
        length("thickness", positive, [](spec& l) -> double& { return l.separator.thickness; }),
        length("offset", zero, [](spec& l) -> double& { return l.separator.offset; })}));
@@ -120,7 +121,8 @@ void add_header(std::vector<element_def>& s) {
 void add_title(std::vector<element_def>& s) {
   s.push_back(styled_element(
       "title", [](spec& l) -> text_style& { return l.title.style; },
-      {length("line-pitch", positive, [](spec& l) -> double& { return l.title.line_pitch; }),
+      {yes_no("required", [](spec& l) -> bool& { return l.title.required; }),
+       length("line-pitch", positive, [](spec& l) -> double& { return l.title.line_pitch; }),
        count("rows-before", 0, most_rows, [](spec& l) -> int& { return l.title.rows_before; })}));
   s.push_back(measured_by(
       "title", "title-breaking",

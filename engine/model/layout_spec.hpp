@@ -102,6 +102,7 @@ struct layout_spec {
 
   // GB/T 9704-2012 7.2.7: 版头中的分隔线.
   struct {
+    bool shown;  // 10.2: the 命令（令）格式 has none
     rgb color;
     double width, thickness;
     double offset;  // below the 发文字号 em-box bottom
@@ -126,6 +127,7 @@ struct layout_spec {
 
   // GB/T 9704-2012 7.3.1: 标题.
   struct {
+    bool required;  // 7.3.1: every document has one; 10.2: a 令 has none
     text_style style;
     double line_pitch;
     int rows_before;  // empty rows below the separator

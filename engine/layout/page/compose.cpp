@@ -51,6 +51,13 @@ bool compose(const model::document& source, const model::layout_spec& spec,
       return false;
     }
   }
+  if (spec.title.required && source.title.empty()) {
+    diags.error(source.source_name, source.root_pos.line, source.root_pos.column,
+                "no <title>; the layout '" + spec.name + "' requires one (GB/T 9704-2012 7.3.1)",
+                "add <title>…</title> after the <header>, or use a layout without titles "
+                "(layout=\"order\" for a 命令（令）)");
+    return false;
+  }
   const std::optional<model::document> normalised = normalise(source, spec, diags);
   const model::document& doc = normalised ? *normalised : source;
   // Each attempt reports into its own list; only the one emitted is kept.

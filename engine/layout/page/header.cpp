@@ -233,8 +233,12 @@ void flow_header(context& ctx, flow_state& state, std::vector<block>& out) {
     cursor = place_doc_number(ctx, top, out);
   }
   if (!cursor) return;
-  // The separator, a fixed distance below the 发文字号 (7.2.7).
   const auto& sep = ctx.spec.separator;
+  if (!sep.shown) {  // 10.2: no separator; what follows is placed below the 令号
+    state.fixed_bottom = *cursor;
+    return;
+  }
+  // The separator, a fixed distance below the 发文字号 (7.2.7).
   rule r;
   r.role = element::separator;
   r.width = sep.width;
