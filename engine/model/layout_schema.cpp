@@ -80,12 +80,24 @@ void add_header(std::vector<element_def>& s) {
   s.push_back(styled_element(
       "issuer", [](spec& l) -> text_style& { return l.issuer.style; },
       {length("top", zero, [](spec& l) -> double& { return l.issuer.top; }),
+       yes_no("top-from-paper", [](spec& l) -> bool& { return l.issuer.top_from_paper; }),
        length("max-width", positive, [](spec& l) -> double& { return l.issuer.max_width; }),
        number("min-scale", 0, 1, /*lo_open=*/true,
               [](spec& l) -> double& { return l.issuer.min_scale; }),
        length("joint-line-pitch", positive,
               [](spec& l) -> double& { return l.issuer.joint_line_pitch; }),
        length("suffix-gap", zero, [](spec& l) -> double& { return l.issuer.suffix_gap; })}));
+  s.push_back(plain(
+      "letterhead",
+      {yes_no("shown", [](spec& l) -> bool& { return l.letterhead.shown; }),
+       colour("color", [](spec& l) -> rgb& { return l.letterhead.color; }),
+       length("width", positive, [](spec& l) -> double& { return l.letterhead.width; }),
+       length("thick", positive, [](spec& l) -> double& { return l.letterhead.thick; }),
+       length("thin", positive, [](spec& l) -> double& { return l.letterhead.thin; }),
+       length("gap", zero, [](spec& l) -> double& { return l.letterhead.gap; }),
+       length("below-mark", zero, [](spec& l) -> double& { return l.letterhead.below_mark; }),
+       length("above-bottom", zero, [](spec& l) -> double& { return l.letterhead.above_bottom; }),
+       length("text-gap", zero, [](spec& l) -> double& { return l.letterhead.text_gap; })}));
   s.push_back(styled_element("doc-number",
                              [](spec& l) -> text_style& { return l.doc_number.style; },
                              {count("rows-before", 0, most_rows,

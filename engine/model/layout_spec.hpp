@@ -75,12 +75,27 @@ struct layout_spec {
   // GB/T 9704-2012 7.2.4: 发文机关标志.
   struct {
     text_style style;
-    double top;               // glyph ink top below the type-area top
+    double top;               // glyph ink top below the type-area top (or the paper's)
+    bool top_from_paper;      // 10.1: `top` measured from the paper's top edge
     double max_width;         // widest the mark may be
     double min_scale;         // narrowest horizontal scale
     double joint_line_pitch;  // a joint mark: from one organ's baseline to the next
     double suffix_gap;        // a joint mark: between the names and "文件"
   } issuer;
+
+  // GB/T 9704-2012 10.1 信函格式: red double rules under the mark and near
+  // the paper's foot; 份号, 密级, 紧急程度 left and the 发文字号 right under
+  // the first.
+  struct {
+    bool shown;  // the letter format's head instead of 7.2's
+    rgb color;
+    double width;         // of both double rules, centred (170 mm)
+    double thick, thin;   // the two strokes' widths
+    double gap;           // between the strokes
+    double below_mark;    // the first rule's top edge below the mark's ink bottom
+    double above_bottom;  // the second rule's bottom edge above the paper's bottom edge
+    double text_gap;      // from the first rule's bottom edge to the elements' em top
+  } letterhead;
 
   // GB/T 9704-2012 7.2.5: 发文字号.
   struct {

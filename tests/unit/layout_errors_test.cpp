@@ -80,7 +80,8 @@ TEST_CASE("unknown layout elements and attributes are errors") {
   CHECK(bad_value("<page width", "<stamp/><page width") ==
         "unknown element <stamp> in <layout>; expected <page>, <type-area>, <grid>, "
         "<line-breaking>, <copy-number>, <classification>, <urgency>, <issuer>, "
-        "<doc-number>, <signer>, <separator>, <separator-star>, <normalising>, <title>, "
+        "<letterhead>, <doc-number>, <signer>, <separator>, <separator-star>, <normalising>, "
+        "<title>, "
         "<title-breaking>, "
         "<addressee>, <body>, "
         "<heading>, <chapter>, <article>, "
@@ -135,7 +136,8 @@ TEST_CASE("bad counts, numbers, colours and names give the expected range") {
         "bad number \"0.5\" in search-limit on <title-breaking>; expected a number at least 1");
   CHECK(bad_value("longer-below=\"1\"", "longer-below=\"-4\"") ==
         "bad number \"-4\" in longer-below on <title-breaking>; expected a number at least 0");
-  CHECK(bad_value("color=\"#FF0000\" width", "color=\"red\" width") ==
+  CHECK(bad_value("shown=\"yes\" color=\"#FF0000\" width", "shown=\"yes\" color=\"red\" width",
+                  "color") ==
         "bad colour \"red\" in color on <separator>; expected \"#RRGGBB\", e.g. \"#FF0000\"");
   CHECK(bad_value("color=\"#FF0000\" top", "color=\"#FF00\" top") ==
         "bad colour \"#FF00\" in color on <issuer>; expected \"#RRGGBB\", e.g. \"#FF0000\"");

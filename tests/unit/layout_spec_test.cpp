@@ -327,10 +327,10 @@ TEST_CASE("an unknown parent is an error at extends saying where it was looked f
 TEST_CASE("an unknown layout name is an error listing the folders looked in") {
   layout_spec l;
   diagnostics diags;
-  REQUIRE_FALSE(load_layout({"/nonexistent", source_path("layouts")}, "letter", l, diags));
+  REQUIRE_FALSE(load_layout({"/nonexistent", source_path("layouts")}, "telegram", l, diags));
   REQUIRE(diags.items().size() == 1);
   CHECK(diags.items()[0].message ==
-        "no layout 'letter'; looked in /nonexistent, " + source_path("layouts"));
+        "no layout 'telegram'; looked in /nonexistent, " + source_path("layouts"));
   diagnostics bad_name;
   REQUIRE_FALSE(load_layout({source_path("layouts")}, "../gbt9704", l, bad_name));
   CHECK(bad_name.items()[0].message ==

@@ -21,6 +21,13 @@ struct flow_state {
 void flow_header_marks(context& ctx, flow_state& state, std::vector<block>& out);
 /// 版头: 发文机关标志, 发文字号, the red separator (header.cpp, GB/T 9704-2012 7.2).
 void flow_header(context& ctx, flow_state& state, std::vector<block>& out);
+/// The 发文机关标志 (header.cpp, 7.2.4): single, or joint unless `lead_only`
+/// (10.1: a letter shows the lead organ's), as fixed blocks; its ink bottom,
+/// or nothing when the document has no mark.
+std::optional<double> place_issuer(context& ctx, std::vector<block>& out, bool lead_only);
+/// 信函格式 (letterhead.cpp, 10.1): the mark from the paper's top, the red
+/// double rules, 份号/密级/紧急程度 left and the 发文字号 right under the first.
+void flow_letterhead(context& ctx, flow_state& state, std::vector<block>& out);
 /// 标题 (title.cpp, 7.3.1).
 void flow_title(context& ctx, flow_state& state, std::vector<block>& out);
 /// 主送机关 and 正文 (body.cpp, 7.3.2, 7.3.3).

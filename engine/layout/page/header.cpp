@@ -49,7 +49,8 @@ double mark_baseline(const context& ctx, const std::vector<glyph_run>& runs) {
     const fonts::face& f = ctx.face_of(run);
     for (const auto& gl : run.glyphs) ink_top = std::max(ink_top, f.ink(gl.id).y_max * run.size);
   }
-  return ctx.g.top + ctx.spec.issuer.top + ink_top;
+  const double from = ctx.spec.issuer.top_from_paper ? 0 : ctx.g.top;  // 10.1: the paper's top
+  return from + ctx.spec.issuer.top + ink_top;
 }
 
 // One organ's mark, centred and condensed to fit: one run per face (a rare
@@ -118,12 +119,12 @@ std::vector<glyph_run> joint_issuer(context& ctx, const model::header& h) {
   return runs;
 }
 
-// The 发文机关标志, single or joint, as fixed blocks; returns its ink bottom,
-// or nothing when the document has no mark.
-std::optional<double> place_issuer(context& ctx, std::vector<block>& out) {
+}  // namespace
+
+std::optional<double> place_issuer(context& ctx, std::vector<block>& out, bool lead_only) {
   const model::header& h = ctx.doc.head;
   const grid& g = ctx.g;
-  if (!h.co_issuers.empty()) {
+  if (!h.co_issuers.empty() && !lead_only) {
     block b;
     b.role = element::issuer;
     b.place = placement::fixed;
@@ -152,6 +153,8 @@ std::optional<double> place_issuer(context& ctx, std::vector<block>& out) {
   out.push_back(std::move(b));
   return bottom;
 }
+
+namespace {
 
 // The 发文字号 (7.2.5) with the 签发人 of an upward document (7.2.6), em top
 // at `top`; returns its em bottom.
@@ -223,7 +226,7 @@ void star_on(context& ctx, const rule& line, block& b) {
 void flow_header(context& ctx, flow_state& state, std::vector<block>& out) {
   const model::header& h = ctx.doc.head;
   const grid& g = ctx.g;
-  const std::optional<double> mark = place_issuer(ctx, out);
+  const std::optional<double> mark = place_issuer(ctx, out, false);
   std::optional<double> cursor = mark;
   if (!h.doc_number.empty()) {
     // 2 empty rows below the mark, measured from its ink (7.2.5); without a
