@@ -263,7 +263,9 @@ void add_imprint(std::vector<element_def>& s) {
        length("rule-width", positive, [](spec& l) -> double& { return l.imprint.rule_width; }),
        length("outer-rule", positive, [](spec& l) -> double& { return l.imprint.outer_rule; }),
        length("inner-rule", positive, [](spec& l) -> double& { return l.imprint.inner_rule; }),
-       yes_no("even-page", [](spec& l) -> bool& { return l.imprint.even_page; })}));
+       yes_no("even-page", [](spec& l) -> bool& { return l.imprint.even_page; }),
+       yes_no("rules", [](spec& l) -> bool& { return l.imprint.rules; }),
+       yes_no("printer", [](spec& l) -> bool& { return l.imprint.printer; })}));
 }
 
 // The page number, and the fallback and Latin font roles.

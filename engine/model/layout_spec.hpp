@@ -292,6 +292,8 @@ struct layout_spec {
     double rule_width;
     double outer_rule, inner_rule;  // thickness of the first and last rules, and of the others
     bool even_page;  // on an even page, after a blank page if need be (printing on both sides)
+    bool rules;      // its rules (10.1: a letter's 版记 has none)
+    bool printer;    // its 印发机关 and 印发日期 row (10.1: a letter's has none)
   } imprint;
 
   // GB/T 9704-2012 7.5: 页码.

@@ -19,7 +19,8 @@ constexpr double gap = cell * 7 / 8;              // 3.2
 constexpr double pitch = cell + gap;              // one row
 constexpr double seven_eighths = 14 * 25.4 / 72;  // 7/8 of a 3号 (16 pt) character
 
-frames letter(const std::string& head, int paragraphs) {
+frames letter(const std::string& head, int paragraphs, const std::string& end = "",
+              diagnostics* out = nullptr) {
   model::layout_spec spec;
   diagnostics diags;
   const std::string file = test::source_path("layouts/letter.xml");
@@ -34,10 +35,11 @@ frames letter(const std::string& head, int paragraphs) {
       "<gongwen layout=\"letter\"><header>" + head +
           "</header><title>国务院办公厅关于湖北省巴东县<br/>地质灾害险情有关问题的复函</title>"
           "<addressee>湖北省人民政府：</addressee><body>" +
-          body + "</body></gongwen>",
+          body + "</body>" + end + "</gongwen>",
       "letter.xml", doc, diags));
   frames f;
   REQUIRE(layout::compose(doc, spec, *test::environment::get().fonts, f, diags));
+  if (out) out->append(diags);
   return test::merge_lines(std::move(f));
 }
 
@@ -102,4 +104,27 @@ TEST_CASE("GB/T 9704-2012 10.1: 份号, 密级, 紧急程度 顶格 at the left 
   REQUIRE(f.pages.size() >= 2);
   CHECK(test::runs_of(f.pages[1], element::page_number).size() == 1);
   CHECK(f.pages[1].rules.empty());
+}
+
+TEST_CASE(
+    "GB/T 9704-2012 10.1: a letter's 版记 has no rules and no 印发 row, at the type area's foot") {
+  diagnostics diags;
+  const frames f =
+      letter("<issuer>国务院办公厅</issuer><doc-number>国办函〔2004〕80号</doc-number>", 1,
+             "<signature><organ>国务院办公厅</organ><date>2004年11月4日</date></signature>"
+             "<imprint><cc>国土资源部，水利部。</cc><printer>国务院办公厅秘书局</printer>"
+             "<print-date>2004年11月5日</print-date></imprint>",
+             &diags);
+  const page& last = f.pages.back();
+  // Only the letterhead's four strokes (a one-page letter): no 版记 rules.
+  CHECK(last.rules.size() == (f.pages.size() == 1 ? 4u : 0u));
+  const auto rows = test::runs_of(last, element::imprint);
+  REQUIRE(rows.size() == 1);  // 抄送 only
+  CHECK(test::text_of(*rows[0]).rfind("抄送：", 0) == 0);
+  CHECK(test::mm(rows[0]->em_bottom) <= 262 + 0.05);
+  CHECK(test::mm(rows[0]->em_bottom) > 262 - pitch);
+  bool warned = false;
+  for (const auto& d : diags.items())
+    warned = warned || d.message.find("印发机关") != std::string::npos;
+  CHECK(warned);  // the 印发 row given is reported, not silently dropped
 }

@@ -97,17 +97,23 @@ void flow_imprint(context& ctx, flow_state&, std::vector<block>& out) {
   b.pos = end.pos;
 
   double y = g.bottom;
-  b.rules.push_back(imprint_rule(ctx, y, im.outer_rule));
+  if (im.rules) b.rules.push_back(imprint_rule(ctx, y, im.outer_rule));
   std::vector<block_line> lines;
   // Each group of rows goes above the last, a thin rule between two groups.
   auto add_group = [&](std::vector<block_line> rows) {
     if (rows.empty()) return;
-    if (!lines.empty()) b.rules.push_back(imprint_rule(ctx, y, im.inner_rule));
+    if (!lines.empty() && im.rules) b.rules.push_back(imprint_rule(ctx, y, im.inner_rule));
     y -= g.pitch * static_cast<double>(rows.size());
     put_above(lines, std::move(rows));
   };
   // The last row: 印发机关 and 印发日期 (absent when the 版记 only holds a moved 主送).
-  if (!end.printer.empty()) add_group({printer_row(ctx, end, y - g.pitch)});
+  if (!end.printer.empty() && im.printer)
+    add_group({printer_row(ctx, end, y - g.pitch)});
+  else if (!end.printer.empty())
+    ctx.diags.warning(ctx.doc.source_name, end.printer_pos.line, end.printer_pos.column,
+                      "this format's 版记 has no 印发机关 and 印发日期 (GB/T 9704-2012 10.1: a "
+                      "letter's); not set",
+                      "remove <printer> and <print-date>, or use the general format");
   // Above it the other elements (7.4.1); above them the 抄送机关, and above
   // that the 主送机关, with no rule between those two (7.4).
   add_group(other_rows(ctx, end, y));
@@ -118,8 +124,8 @@ void flow_imprint(context& ctx, flow_state&, std::vector<block>& out) {
     put_above(organs, labelled_rows(ctx, im.to_label, end.addressee, end.addressee_pos, bottom));
   }
   add_group(std::move(organs));
-  b.rules.push_back(imprint_rule(ctx, y, im.outer_rule));
-  b.top = y - im.outer_rule / 2;
+  if (im.rules) b.rules.push_back(imprint_rule(ctx, y, im.outer_rule));
+  b.top = im.rules ? y - im.outer_rule / 2 : y;
   b.lines = std::move(lines);
   out.push_back(std::move(b));
 }
