@@ -80,8 +80,8 @@ void document_parser::read_imprint(pugi::xml_node n, imprint& end) {
   static const std::vector<slot> slots = {{"addressee", false},
                                           {"cc", false},
                                           {"other", false, /*repeat=*/true},
-                                          {"printer", true},
-                                          {"print-date", true}};
+                                          {"printer", false},  // the layout says (10.1)
+                                          {"print-date", false}};
   std::string* const texts[] = {&end.addressee, &end.cc, nullptr, &end.printer, &end.print_date};
   source_pos* const positions[] = {&end.addressee_pos, &end.cc_pos, nullptr, &end.printer_pos,
                                    &end.print_date_pos};
@@ -93,6 +93,10 @@ void document_parser::read_imprint(pugi::xml_node n, imprint& end) {
     *texts[i] = read_text(c);
     *positions[i] = pos_of(c);
   });
+  // 印发机关 and 印发日期 make one row: both or neither.
+  if (end.printer.empty() != end.print_date.empty())
+    error_at(n, end.printer.empty() ? "missing <printer> in <imprint>; it goes with <print-date>"
+                                    : "missing <print-date> in <imprint>; it goes with <printer>");
 }
 
 }  // namespace hongtou::model::detail

@@ -128,3 +128,40 @@ TEST_CASE(
     warned = warned || d.message.find("印发机关") != std::string::npos;
   CHECK(warned);  // the 印发 row given is reported, not silently dropped
 }
+
+TEST_CASE("a 版记 without 印发 row: a letter's as it should be; the general format's an error") {
+  const std::string cc_only = "<imprint><cc>国土资源部，水利部。</cc></imprint>";
+  diagnostics diags;
+  const frames f =
+      letter("<issuer>国务院办公厅</issuer><doc-number>国办函〔2004〕80号</doc-number>", 1, cc_only,
+             &diags);
+  CHECK(test::runs_of(f.pages.back(), element::imprint).size() == 1);
+  CHECK_FALSE(diags.has_errors());
+  // gbt9704 sets the 印发 row (7.4.3): its absence is an error at <imprint>.
+  model::document doc;
+  diagnostics general;
+  REQUIRE(model::parse_document(
+      "<gongwen><header><issuer>国务院办公厅</issuer></header><title>关于地质灾害的复函</title>"
+      "<body><p>收悉。</p></body>\n" +
+          cc_only + "</gongwen>",
+      "g.xml", doc, general));
+  frames g;
+  CHECK_FALSE(layout::compose(doc, test::environment::get().spec, *test::environment::get().fonts,
+                              g, general));
+  REQUIRE(general.has_errors());
+  const diagnostic& d = general.items().back();
+  CHECK(d.line == 2);
+  CHECK(d.message ==
+        "missing <printer> and <print-date> in <imprint>; the layout 'gbt9704' sets the 印发 row "
+        "(GB/T 9704-2012 7.4.3)");
+  // <printer> and <print-date> go together.
+  diagnostics half;
+  model::document h;
+  CHECK_FALSE(model::parse_document(
+      "<gongwen><title>t</title><body><p>a</p></body><imprint><printer>国务院办公厅</printer>"
+      "</imprint></gongwen>",
+      "h.xml", h, half));
+  REQUIRE(half.has_errors());
+  CHECK(half.items().front().message ==
+        "missing <print-date> in <imprint>; it goes with <printer>");
+}

@@ -58,6 +58,14 @@ bool compose(const model::document& source, const model::layout_spec& spec,
                 "(layout=\"order\" for a 命令（令）)");
     return false;
   }
+  if (spec.imprint.printer && source.end.present && source.end.printer.empty()) {
+    diags.error(source.source_name, source.end.pos.line, source.end.pos.column,
+                "missing <printer> and <print-date> in <imprint>; the layout '" + spec.name +
+                    "' sets the 印发 row (GB/T 9704-2012 7.4.3)",
+                "add <printer>…</printer><print-date>…</print-date>, or use a layout without "
+                "it (layout=\"letter\")");
+    return false;
+  }
   const std::optional<model::document> normalised = normalise(source, spec, diags);
   const model::document& doc = normalised ? *normalised : source;
   // Each attempt reports into its own list; only the one emitted is kept.
