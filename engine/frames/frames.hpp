@@ -28,6 +28,7 @@ enum class element {
   chapter,          // a regulation's chapter title (章)
   article,          // a regulation's article number (条), run in
   attachment_note,  // 附件说明
+  attendance,       // 出席, 请假, 列席 of a 纪要 (10.3)
   signature,        // 发文机关署名
   date,             // 成文日期
   seal,             // 印章
@@ -170,6 +171,8 @@ inline const char* element_name(element e) {
       return "article";
     case element::attachment_note:
       return "attachment-note";
+    case element::attendance:
+      return "attendance";
     case element::note:
       return "note";
     case element::attachment:

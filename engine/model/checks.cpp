@@ -27,7 +27,8 @@ void check_doc_number(const document& doc, diagnostics& diags) {
   const std::u32string n = utf8_decode(doc.head.doc_number);
   if (n.empty()) return;
   const source_pos& pos = doc.head.doc_number_pos;
-  if (doc.head.order_number) {  // 10.2: 令号, 第N号 (maybe in brackets with the organ)
+  if (doc.head.number == header::number_kind::minutes) return;  // 10.3: the organ's own form
+  if (doc.head.number == header::number_kind::order) {  // 10.2: 令号, 第N号 (maybe in brackets)
     const size_t di = n.find(U'第');
     if (di == std::u32string::npos || digits_at(n, di + 1) == 0 ||
         n.find(U'号', di) == std::u32string::npos)

@@ -208,6 +208,7 @@ void document_parser::read_root(const pugi::xml_document& xdoc, document& doc) {
                                           {"addressee", false},
                                           {"body", true},
                                           {"attachment-note", false},
+                                          {"attendance", false},
                                           {"signature", false},
                                           {"note", false},
                                           {"forwarded", false, /*repeat=*/true},
@@ -231,16 +232,19 @@ void document_parser::read_root(const pugi::xml_document& xdoc, document& doc) {
         read_attachment_note(c, doc);
         break;
       case 5:
-        read_signature(c, doc.sig);
+        read_attendance(c, doc);
         break;
       case 6:
+        read_signature(c, doc.sig);
+        break;
+      case 7:
         doc.note = read_text(c);
         doc.note_pos = pos_of(c);
         break;
-      case 7:
+      case 8:
         read_forwarded(c, doc);
         break;
-      case 8:
+      case 9:
         read_attachment(c, doc);
         break;
       default:
@@ -252,11 +256,15 @@ void document_parser::read_root(const pugi::xml_document& xdoc, document& doc) {
 
 void document_parser::read_header(pugi::xml_node n, header& h) {
   check_attributes(n, {});
-  static const std::vector<slot> slots = {
-      {"copy-number", false},   {"classification", false},
-      {"urgency", false},       {"issuer", true, /*repeat=*/true},
-      {"issuer-suffix", false}, {"doc-number", false},
-      {"order-number", false},  {"signer", false, /*repeat=*/true}};
+  static const std::vector<slot> slots = {{"copy-number", false},
+                                          {"classification", false},
+                                          {"urgency", false},
+                                          {"issuer", true, /*repeat=*/true},
+                                          {"issuer-suffix", false},
+                                          {"doc-number", false},
+                                          {"order-number", false},
+                                          {"minutes-number", false},
+                                          {"signer", false, /*repeat=*/true}};
   read_ordered(n, slots, [&](size_t i, pugi::xml_node c) {
     switch (i) {
       case 0:
@@ -288,13 +296,16 @@ void document_parser::read_header(pugi::xml_node n, header& h) {
         h.doc_number_pos = pos_of(c);
         break;
       case 6:  // a 令号 in the 发文字号's place (GB/T 9704-2012 10.2)
+      case 7:  // a 纪要's number (10.3)
         if (!h.doc_number.empty()) {
-          error_at(c, "<order-number> after <doc-number>; a 版头 holds one of them");
+          error_at(c, tag(c.name()) +
+                          " after another number; a 版头 holds one of <doc-number>, "
+                          "<order-number> and <minutes-number>");
           break;
         }
         h.doc_number = read_text(c);
         h.doc_number_pos = pos_of(c);
-        h.order_number = true;
+        h.number = i == 6 ? header::number_kind::order : header::number_kind::minutes;
         break;
       default:
         if (h.signers.empty()) h.signers_pos = pos_of(c);

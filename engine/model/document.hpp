@@ -50,8 +50,11 @@ struct header {
   std::string issuer;  // 发文机关标志, e.g. "中共某某区委员会文件"; the lead organ of a joint mark
   std::vector<std::string> co_issuers;  // the other organs of a joint mark (联合行文), in order
   std::string issuer_suffix;            // "文件" right of a joint mark's names (empty = none)
-  std::string doc_number;     // 发文字号, e.g. "某区委〔2024〕1号", or the 令号
-  bool order_number = false;  // doc_number is a 令号 (<order-number>, GB/T 9704-2012 10.2: 第N号)
+  std::string doc_number;  // 发文字号, e.g. "某区委〔2024〕1号", or the 令号
+  /// What doc_number is: a 发文字号 (7.2.5), a 令号 (<order-number>, 10.2: 第N号)
+  /// or a 纪要's number (<minutes-number>, 10.3: its own form, e.g. 第5期).
+  enum class number_kind { doc, order, minutes };
+  number_kind number = number_kind::doc;
   std::vector<std::string> signers;  // 签发人 of an upward document (上行文), in order
   source_pos signers_pos;
   source_pos copy_number_pos, classification_pos, urgency_pos, issuer_pos, doc_number_pos;
@@ -85,6 +88,14 @@ struct signature {
 };
 
 /// One line of the 附件说明 (GB/T 9704-2012 7.3.4): an attachment's name.
+/// One line of a 纪要's attendance (GB/T 9704-2012 10.3): 出席, 请假 or 列席
+/// and the units and names after it.
+struct attendance_line {
+  std::string label;  // e.g. "出席", without the colon
+  std::string names;  // e.g. "张三、李四"
+  source_pos pos;
+};
+
 struct attachment_item {
   std::string name;  // e.g. "国务院第五次大督查发现的典型经验做法（共130项）", no final punctuation
   source_pos pos;
@@ -131,6 +142,7 @@ struct document {
   std::vector<block> body;
   std::vector<attachment_item> attachments;  // 附件说明, in order (empty = none)
   source_pos attachments_pos;
+  std::vector<attendance_line> attendance;  // a 纪要's 出席, 请假, 列席, in order (empty = none)
   signature sig;
   std::string note;  // 附注 (7.3.6), as written, e.g. "（此件公开发布）" (empty = none)
   source_pos note_pos;

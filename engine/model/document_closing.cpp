@@ -71,6 +71,27 @@ void document_parser::read_attachment_note(pugi::xml_node n, document& doc) {
     error_at(n, "empty <attachment-note>; expected one <item> per attachment");
 }
 
+// GB/T 9704-2012 10.3: <attendance><attendees label="出席">…</attendees>…</attendance>.
+void document_parser::read_attendance(pugi::xml_node n, document& doc) {
+  check_attributes(n, {});
+  for (pugi::xml_node c = n.first_child(); c; c = c.next_sibling()) {
+    if (c.type() == pugi::node_pcdata || c.type() == pugi::node_cdata) {
+      reject_text(c, n, "<attendees>");
+    } else if (c.type() == pugi::node_element) {
+      if (std::strcmp(c.name(), "attendees") != 0) {
+        error_at(c, "unknown element " + tag(c.name()) + " in <attendance>; expected <attendees>");
+        continue;
+      }
+      const std::string label = c.attribute("label").value();
+      if (label.empty() || label.find_first_not_of(' ') == std::string::npos)
+        error_at(c, "missing label on <attendees>; expected e.g. label=\"出席\"");
+      doc.attendance.push_back({label, read_text(c, {"label"}), pos_of(c)});
+    }
+  }
+  if (doc.attendance.empty())
+    error_at(n, "empty <attendance>; expected one <attendees label=\"…\"> per line");
+}
+
 void document_parser::read_imprint(pugi::xml_node n, imprint& end) {
   check_attributes(n, {});
   end.present = true;

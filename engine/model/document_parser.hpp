@@ -100,7 +100,7 @@ class document_parser {
   std::vector<std::u32string> raw_text(pugi::xml_node n, bool allow_br);
 
   /// Whitespace-normalised text of a text-only element; reports empty text.
-  std::string read_text(pugi::xml_node n);
+  std::string read_text(pugi::xml_node n, const std::vector<const char*>& attributes = {});
 
   /// The level attribute of <h> and <lead>; 0 after reporting a problem.
   int read_level(pugi::xml_node n);
@@ -143,6 +143,7 @@ class document_parser {
   void read_body(pugi::xml_node n, std::vector<block>& body);
   /// <attachment-note>: one <item> per attachment name (7.3.4).
   void read_attachment_note(pugi::xml_node n, document& doc);
+  void read_attendance(pugi::xml_node n, document& doc);
   /// <imprint>: <addressee>?, <cc>?, <other>*, <printer>, <print-date> (7.4).
   void read_imprint(pugi::xml_node n, imprint& end);
   /// <seal src="…" diameter="42mm"/> of an organ (7.3.5.1) or <seal src="…"

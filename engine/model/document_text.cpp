@@ -105,8 +105,9 @@ std::vector<std::u32string> document_parser::raw_text(pugi::xml_node n, bool all
   return lines;
 }
 
-std::string document_parser::read_text(pugi::xml_node n) {
-  check_attributes(n, {});
+std::string document_parser::read_text(pugi::xml_node n,
+                                       const std::vector<const char*>& attributes) {
+  check_attributes(n, attributes);
   std::string text = normalise_whitespace(raw_text(n, false)).front();
   if (text.empty()) error_at(n, "empty " + tag(n.name()) + "; expected text");
   return text;

@@ -201,6 +201,12 @@ void add_body(std::vector<element_def>& s) {
        pattern("number", "{n}",
                [](spec& l) -> std::string& { return l.attachment_note.number; })}));
   s.push_back(styled_element(
+      "attendance", [](spec& l) -> text_style& { return l.attendance.style; },
+      {role("label-role", [](spec& l) -> std::string& { return l.attendance.label_role; }),
+       count("rows-before", 0, most_rows, [](spec& l) -> int& { return l.attendance.rows_before; }),
+       count("indent", 0, most_rows, [](spec& l) -> int& { return l.attendance.indent; }),
+       text("colon", [](spec& l) -> std::string& { return l.attendance.colon; })}));
+  s.push_back(styled_element(
       "signature", [](spec& l) -> text_style& { return l.signature.style; },
       {count("rows-before", 0, most_rows, [](spec& l) -> int& { return l.signature.rows_before; }),
        count("right-indent", 0, most_rows,

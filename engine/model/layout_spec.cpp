@@ -230,6 +230,8 @@ std::vector<std::string> layout_spec::font_roles() const {
   add({signer.label_role, signer.style.size, signer.style.color});
   add(chapter.style);
   add(article.style);
+  add(attendance.style);
+  add({attendance.label_role, attendance.style.size, attendance.style.color});
   return roles;
 }
 

@@ -218,6 +218,17 @@ struct layout_spec {
     std::string number;  // "{n}" stands for the number, e.g. "{n}." (several attachments only)
   } attachment_note;
 
+  // GB/T 9704-2012 10.3: a 纪要's 出席, 请假 and 列席 lines, below the body
+  // (or the 附件说明): the label in 黑体 with its colon, the units and names
+  // in 仿宋, wrapped lines under the first character after the colon.
+  struct {
+    text_style style;        // the units and names
+    std::string label_role;  // the label's face, in the names' size and colour
+    int rows_before;         // empty rows above the first line
+    int indent;              // cells before the label (左空二字)
+    std::string colon;       // after the label, e.g. "："
+  } attendance;
+
   // GB/T 9704-2012 7.3.5.2: 不加盖印章的公文.
   struct {
     text_style style;

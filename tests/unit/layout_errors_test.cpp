@@ -85,7 +85,8 @@ TEST_CASE("unknown layout elements and attributes are errors") {
         "<title-breaking>, "
         "<addressee>, <body>, "
         "<heading>, <chapter>, <article>, "
-        "<attachment-note>, <signature>, <seal>, <signer-seal>, <note>, <attachment-label>, "
+        "<attachment-note>, <attendance>, <signature>, <seal>, <signer-seal>, <note>, "
+        "<attachment-label>, "
         "<attachment-title>, "
         "<forwarded>, <imprint>, <page-number>, <fallback> or <latin>");
   CHECK(bad_value("<heading level=\"1\"", "<heading weight=\"bold\" level=\"1\"", "weight") ==

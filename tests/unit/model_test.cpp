@@ -225,9 +225,11 @@ TEST_CASE("a wrong root element is an error") {
 TEST_CASE("an unknown element is an error naming what was expected") {
   CHECK(first_error(with_body("    <foo>x</foo>")) ==
         "4:5: unknown element <foo> in <body>; expected <p>, <h> or <chapter>");
-  CHECK(first_error("<gongwen>\n <titel>x</titel><body><p>a</p></body></gongwen>") ==
-        "2:2: unknown element <titel> in <gongwen>; expected <header>, <title>, <addressee>, "
-        "<body>, <attachment-note>, <signature>, <note>, <forwarded>, <attachment> or <imprint>");
+  CHECK(
+      first_error("<gongwen>\n <titel>x</titel><body><p>a</p></body></gongwen>") ==
+      "2:2: unknown element <titel> in <gongwen>; expected <header>, <title>, <addressee>, "
+      "<body>, <attachment-note>, <attendance>, <signature>, <note>, <forwarded>, <attachment> or "
+      "<imprint>");
   CHECK(first_error(with_body("<p>正文<b>粗</b></p>")) ==
         "4:6: unknown element <b> in <p>; expected text, <lead> or <article>");
 }
@@ -289,9 +291,11 @@ TEST_CASE("empty required text is an error") {
 TEST_CASE("text directly in a container element is an error") {
   CHECK(first_error(with_body("    正文")) ==
         "4:5: text is not allowed directly in <body>; expected <p>, <h> or <chapter>");
-  CHECK(first_error("<gongwen>\n  x<title>t</title><body><p>a</p></body></gongwen>") ==
-        "2:3: text is not allowed directly in <gongwen>; expected <header>, <title>, <addressee>, "
-        "<body>, <attachment-note>, <signature>, <note>, <forwarded>, <attachment> or <imprint>");
+  CHECK(
+      first_error("<gongwen>\n  x<title>t</title><body><p>a</p></body></gongwen>") ==
+      "2:3: text is not allowed directly in <gongwen>; expected <header>, <title>, <addressee>, "
+      "<body>, <attachment-note>, <attendance>, <signature>, <note>, <forwarded>, <attachment> or "
+      "<imprint>");
   CHECK(first_error("<gongwen><title>t</title><body><p>a</p></body></gongwen>\n尾") ==
         "2:1: text is not allowed outside the root element <gongwen>");
   CHECK(first_error("前<gongwen><title>t</title><body><p>a</p></body></gongwen>") ==

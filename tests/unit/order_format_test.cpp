@@ -104,7 +104,8 @@ TEST_CASE("GB/T 9704-2012 10.2: a 令号 that is not 第N号 is warned about; on
       both));
   REQUIRE_FALSE(both.items().empty());
   CHECK(both.items().front().message ==
-        "<order-number> after <doc-number>; a 版头 holds one of them");
+        "<order-number> after another number; a 版头 holds one of <doc-number>, <order-number> "
+        "and <minutes-number>");
 }
 
 TEST_CASE("GB/T 9704-2012 7.3.1: the general format requires a title; the 令 format has none") {

@@ -34,6 +34,8 @@ void flow_title(context& ctx, flow_state& state, std::vector<block>& out);
 void flow_body(context& ctx, flow_state& state, std::vector<block>& out);
 /// 附件说明 (attachment_note.cpp, 7.3.4).
 void flow_attachment_note(context& ctx, flow_state& state, std::vector<block>& out);
+/// 出席, 请假, 列席 of a 纪要 (attendance.cpp, 10.3).
+void flow_attendance(context& ctx, flow_state& state, std::vector<block>& out);
 /// 发文机关署名 and 成文日期 (signature.cpp, 7.3.5).
 void flow_signature(context& ctx, flow_state& state, std::vector<block>& out);
 

@@ -1,0 +1,36 @@
+// 出席, 请假 and 列席 of a 纪要 (GB/T 9704-2012 10.3): one empty row below the
+// body (or the 附件说明), 左空二字, each label on a new row in 黑体 with its
+// full-width colon, the units and names in 仿宋 after it; a line that wraps
+// continues under the first character after the colon.
+#include "layout/page/flow.hpp"
+
+namespace hongtou::layout {
+
+void flow_attendance(context& ctx, flow_state&, std::vector<block>& out) {
+  const auto& at = ctx.spec.attendance;
+  const double indent = at.indent * ctx.g.cell;
+  const model::text_style label_style{at.label_role, at.style.size, at.style.color};
+  for (size_t i = 0; i < ctx.doc.attendance.size(); ++i) {
+    const model::attendance_line& line = ctx.doc.attendance[i];
+    const std::string label = line.label + at.colon;
+    // The names are set as their own paragraph from the colon on, so every
+    // wrapped line starts under their first character.
+    const double names_x = indent + ctx.width_of(label, label_style, element::attendance);
+    block b;
+    b.role = element::attendance;
+    b.pos = line.pos;
+    b.rows_before = i == 0 ? at.rows_before : 0;
+    b.carriable = true;
+    b.lines = ctx.grid_lines({ctx.piece(line.names, at.style, element::attendance)}, 0, 0, line.pos,
+                             names_x);
+    if (b.lines.empty()) b.lines.emplace_back();
+    std::vector<glyph_run> head =
+        ctx.line_at(label, label_style, element::attendance, indent, line.pos);
+    auto& first = b.lines.front().runs;
+    first.insert(first.begin(), std::make_move_iterator(head.begin()),
+                 std::make_move_iterator(head.end()));
+    out.push_back(std::move(b));
+  }
+}
+
+}  // namespace hongtou::layout
