@@ -135,12 +135,7 @@ void avoid_widow(const prepared_text& p, std::vector<size_t>& starts, double ava
   if (starts.size() < 2) return;
   const size_t n = p.clusters.size(), last = starts.back(), prev = starts[starts.size() - 2];
   if (starts.size() > 2) avail = rest;
-  auto letters = [&p, n](size_t from) {
-    size_t count = 0;
-    for (size_t k = from; k < n; ++k)
-      if (u_isalnum(static_cast<UChar32>(p.text[p.clusters[k].begin]))) ++count;
-    return count;
-  };
+  auto letters = [&p, n](size_t from) { return letter_count(p, from, n); };
   if (letters(last) != 1) return;
   if (push_in && trimmed_width(p, prev, n) <= avail + push_in_capacity(p, prev, n) + epsilon) {
     starts.pop_back();
@@ -172,6 +167,13 @@ bool holds(const prepared_text& p, const paragraph_params& params, size_t i, siz
 }
 
 }  // namespace
+
+size_t letter_count(const prepared_text& p, size_t begin, size_t end) {
+  size_t count = 0;
+  for (size_t k = begin; k < end; ++k)
+    if (u_isalnum(static_cast<UChar32>(p.text[p.clusters[k].begin]))) ++count;
+  return count;
+}
 
 bool may_hang(const prepared_text& p, size_t k) {
   const cluster& c = p.clusters[k];

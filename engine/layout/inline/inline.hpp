@@ -62,12 +62,13 @@ struct prepared_text {
 /// vertical fields are left 0 for the page stage to set.
 struct set_line_result {
   std::vector<glyph_run> runs;
-  std::string text;         // UTF-8 text of the line (trailing spaces dropped)
-  double right = 0;         // right edge of the last cluster, pt from the line's left
-  bool last = false;        // last line of its paragraph
-  double pushed_in = 0;     // pt taken off marks so that the line holds its text (push-in)
-  bool pushed_out = false;  // a full line justified over the slack a push-out left
-  bool hangs = false;       // its last mark hangs past the right edge (hanging punctuation)
+  std::string text;            // UTF-8 text of the line (trailing spaces dropped)
+  double right = 0;            // right edge of the last cluster, pt from the line's left
+  bool last = false;           // last line of its paragraph
+  double pushed_in = 0;        // pt taken off marks so that the line holds its text (push-in)
+  bool pushed_out = false;     // a full line justified over the slack a push-out left
+  bool hangs = false;          // its last mark hangs past the right edge (hanging punctuation)
+  bool one_char_last = false;  // a paragraph's last line of one character and its marks (set_lines)
 };
 
 struct paragraph_params {
@@ -131,6 +132,9 @@ double push_in_room(const prepared_text& p, size_t k);
 /// the first and the last excepted (a mark starting or ending a line keeps
 /// its cell, so its advance box stays in the type area).
 double push_in_capacity(const prepared_text& p, size_t begin, size_t end);
+
+/// Letters, digits and ideographs among clusters [begin, end) (not marks).
+size_t letter_count(const prepared_text& p, size_t begin, size_t end);
 
 /// Whether hanging punctuation may let cluster k (。，、．) hang past a line's end.
 bool may_hang(const prepared_text& p, size_t k);

@@ -160,6 +160,8 @@ std::vector<set_line_result> set_lines(const prepared_text& p, const paragraph_p
     size_t end = l + 1 < starts.size() ? starts[l + 1] : p.clusters.size();
     lines.push_back(set_line(p, starts[l], end, l == 0 ? params.first_indent : params.rest_indent,
                              params.width, params.justify, l + 1 == starts.size(), params.hanging));
+    lines.back().one_char_last =
+        l > 0 && l + 1 == starts.size() && letter_count(p, starts[l], end) == 1;
   }
   return lines;
 }

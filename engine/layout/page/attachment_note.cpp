@@ -25,14 +25,9 @@ void flow_attachment_note(context& ctx, flow_state&, std::vector<block>& out) {
     b.pos = items[i].pos;
     b.rows_before = i == 0 ? an.rows_before : 0;
     b.carriable = true;
-    b.lines = ctx.grid_lines({ctx.piece(items[i].name, an.style, element::attachment_note)}, 0, 0,
-                             items[i].pos, name_x);
-    if (b.lines.empty()) b.lines.emplace_back();
-    std::vector<glyph_run> head =
-        ctx.line_at(prefix, an.style, element::attachment_note, prefix_x, items[i].pos);
-    auto& first = b.lines.front().runs;
-    first.insert(first.begin(), std::make_move_iterator(head.begin()),
-                 std::make_move_iterator(head.end()));
+    b.lines = ctx.labelled_lines(prefix, an.style, prefix_x,
+                                 ctx.piece(items[i].name, an.style, element::attachment_note),
+                                 name_x, items[i].pos);
     out.push_back(std::move(b));
   }
 }

@@ -21,14 +21,9 @@ void flow_attendance(context& ctx, flow_state&, std::vector<block>& out) {
     b.pos = line.pos;
     b.rows_before = i == 0 ? at.rows_before : 0;
     b.carriable = true;
-    b.lines = ctx.grid_lines({ctx.piece(line.names, at.style, element::attendance)}, 0, 0, line.pos,
-                             names_x);
-    if (b.lines.empty()) b.lines.emplace_back();
-    std::vector<glyph_run> head =
-        ctx.line_at(label, label_style, element::attendance, indent, line.pos);
-    auto& first = b.lines.front().runs;
-    first.insert(first.begin(), std::make_move_iterator(head.begin()),
-                 std::make_move_iterator(head.end()));
+    b.lines =
+        ctx.labelled_lines(label, label_style, indent,
+                           ctx.piece(line.names, at.style, element::attendance), names_x, line.pos);
     out.push_back(std::move(b));
   }
 }

@@ -1,11 +1,10 @@
 #include "layout/page/context.hpp"
 
 #include <algorithm>
-#include <cctype>
 #include <cstdio>
+#include <iterator>
 #include <limits>
 
-#include "core/chars.hpp"
 #include "core/utf8.hpp"
 
 namespace hongtou::layout {
@@ -30,14 +29,6 @@ std::string describe(char32_t c) {
   char code[16];
   std::snprintf(code, sizeof code, "' (U+%04X)", static_cast<unsigned>(c));
   return out + code;
-}
-
-// Han characters, digits and Latin letters of a text (not its marks).
-size_t letters(const std::string& utf8) {
-  size_t n = 0;
-  for (char32_t c : utf8_decode(utf8))
-    if (is_han(c) || is_digit(c) || (c < 0x80 && std::isalpha(static_cast<int>(c)))) ++n;
-  return n;
 }
 
 }  // namespace
@@ -84,7 +75,8 @@ void context::link_chains() {
   for (const fonts::face* f : fallbacks_) add(substitutes_, f);
   for (const std::string& role : spec.font_roles()) {
     const std::vector<const fonts::face*> faces = fonts.chain(role);
-    std::vector<const fonts::face*>& chain = chains_[role];
+    role_links& links = links_[role];
+    std::vector<const fonts::face*>& chain = links.chain;
     for (size_t i = 1; i < faces.size(); ++i) {
       if (faces[i] == fonts.get(role)) continue;
       add(chain, faces[i]);
@@ -96,7 +88,9 @@ void context::link_chains() {
     // or the <role> a font name's alias stands for.
     const fonts::role_face* resolved = fonts.find(role);
     for (const std::string& r : spec.latin.roles)
-      if (r == role || (resolved && r == resolved->defined_as)) latin_roles_.insert(role);
+      if (r == role || (resolved && r == resolved->defined_as)) links.latin = latin_ != nullptr;
+    // A regular face standing in for a bold one (fonts.xml fake-bold).
+    if (resolved) links.fake_bold = resolved->fake_bold;
   }
 }
 
@@ -105,16 +99,14 @@ text_piece context::piece(const std::string& text, const model::text_style& s, e
   text_piece p;
   p.text = text;
   p.font = font(s);
-  if (const auto it = chains_.find(s.role); it != chains_.end()) {
-    p.fallbacks = it->second;
+  if (const auto it = links_.find(s.role); it != links_.end()) {
+    p.fallbacks = it->second.chain;
+    if (it->second.latin) p.latin = latin_;
+    p.stroke = it->second.fake_bold * s.size;  // fake bold: stroked
   } else {  // a role not among the layout's: the fallback role's chain alone
     for (const fonts::face* f : fallbacks_)
       if (f != p.font) p.fallbacks.push_back(f);
   }
-  if (latin_ && latin_roles_.count(s.role)) p.latin = latin_;
-  // A regular face standing in for a bold one (fonts.xml fake-bold): stroked.
-  if (const fonts::role_face* rf = fonts.find(s.role); rf && rf->fake_bold > 0)
-    p.stroke = rf->fake_bold * s.size;
   p.size = s.size;
   p.role = role;
   p.level = level;
@@ -184,18 +176,31 @@ std::vector<block_line> context::grid_lines(std::vector<text_piece> pieces, doub
   pp.widow_control = spec.line_breaking.widow_control;
   pp.push_in = spec.line_breaking.push_in;
   pp.hanging = spec.line_breaking.hanging_punctuation;
-  std::vector<set_line_result> set = set_lines(p, pp);
   std::vector<block_line> lines;
-  for (auto& line : set) {
+  for (auto& line : set_lines(p, pp)) {
     for (auto& run : line.runs)
       for (auto& gl : run.glyphs) gl.x += g.left + inset;
     block_line out{std::move(line.runs)};
     out.pushed_in = line.pushed_in > 0;
     out.pushed_out = line.pushed_out;
     out.hangs = line.hangs;
-    out.one_char_last = line.last && set.size() > 1 && letters(line.text) == 1;
+    out.one_char_last = line.one_char_last;
     lines.push_back(std::move(out));
   }
+  return lines;
+}
+
+std::vector<block_line> context::labelled_lines(const std::string& label,
+                                                const model::text_style& style, double label_x,
+                                                text_piece text, double text_x,
+                                                const model::source_pos& pos) {
+  const element role = text.role;
+  std::vector<block_line> lines = grid_lines({std::move(text)}, 0, 0, pos, text_x);
+  if (lines.empty()) lines.emplace_back();
+  std::vector<glyph_run> head = line_at(label, style, role, label_x, pos);
+  auto& first = lines.front().runs;
+  first.insert(first.begin(), std::make_move_iterator(head.begin()),
+               std::make_move_iterator(head.end()));
   return lines;
 }
 

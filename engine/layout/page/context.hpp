@@ -63,6 +63,12 @@ class context {
   std::vector<block_line> grid_lines(std::vector<text_piece> pieces, double first_indent,
                                      double rest_indent, const model::source_pos& pos,
                                      double inset = 0, double width = 0);
+  /// A label on one line at `label_x` (附件：1., 出席：) followed by `text` set
+  /// as grid lines from `text_x` on, so every wrapped line starts under the
+  /// text's first character; x from the type area's left.
+  std::vector<block_line> labelled_lines(const std::string& label, const model::text_style& style,
+                                         double label_x, text_piece text, double text_x,
+                                         const model::source_pos& pos);
   /// Prepared text as one unjustified line whose left edge is at `x`, pt from
   /// the page's left edge; y left to the caller.
   static std::vector<glyph_run> runs_at(const prepared_text& p, double x);
@@ -103,13 +109,17 @@ class context {
  private:
   const fonts::face* body_face_;               // the body text's face: the grid's
   std::vector<const fonts::face*> fallbacks_;  // the fallback role's chain, in order
-  // Per role of the layout: the later faces of its own chain, then fallbacks_.
-  std::map<std::string, std::vector<const fonts::face*>> chains_;
+  // What each role of the layout gives its text pieces, worked out once.
+  struct role_links {
+    std::vector<const fonts::face*> chain;  // its own later faces, then fallbacks_
+    bool latin = false;                     // digits and Latin letters in latin_
+    double fake_bold = 0;                   // em: its face stands in for a bold one
+  };
+  std::map<std::string, role_links> links_;
   // Faces that stand in for a role's own: fallbacks_, and the later faces of
   // the roles' chains that are no role's own face.
   std::vector<const fonts::face*> substitutes_;
   const fonts::face* latin_ = nullptr;  // the layout's Latin face (spec §10), or nullptr
-  std::set<std::string> latin_roles_;   // the roles (as styles name them) that take it
   void link_chains();
   bool is_fallback(const fonts::face* f) const;
   std::set<char32_t> reported_;  // substitutions already reported once

@@ -21,6 +21,12 @@ struct flow_state {
 void flow_header_marks(context& ctx, flow_state& state, std::vector<block>& out);
 /// 版头: 发文机关标志, 发文字号, the red separator (header.cpp, GB/T 9704-2012 7.2).
 void flow_header(context& ctx, flow_state& state, std::vector<block>& out);
+/// A fixed block of one line of runs (header_marks.cpp).
+block fixed_block(element role, std::vector<glyph_run> runs, const model::source_pos& pos = {});
+/// A fixed block of one line of text at `x` from the type area's left, its
+/// em box's top at `em_top` (header_marks.cpp: 份号, 密级, 紧急程度; the letter's head).
+block fixed_line(context& ctx, const std::string& text, const model::text_style& style,
+                 element role, double x, double em_top, const model::source_pos& pos);
 /// The 发文机关标志 (header.cpp, 7.2.4): single, or joint unless `lead_only`
 /// (10.1: a letter shows the lead organ's), as fixed blocks; its ink bottom,
 /// or nothing when the document has no mark.

@@ -146,11 +146,7 @@ std::optional<double> place_issuer(context& ctx, std::vector<block>& out, bool l
     ctx.measure_ink(run);
     bottom = std::max(bottom, run.ink_bottom);
   }
-  block b;
-  b.role = element::issuer;
-  b.place = placement::fixed;
-  b.lines.push_back({std::move(runs)});
-  out.push_back(std::move(b));
+  out.push_back(fixed_block(element::issuer, std::move(runs), h.issuer_pos));
   return bottom;
 }
 
@@ -181,11 +177,7 @@ double place_doc_number(context& ctx, double top, std::vector<block>& out) {
   ctx.place_line(runs, top);
   for (auto& run : runs) ctx.measure_ink(run);
   const double bottom = runs.empty() ? top : runs.front().em_bottom;
-  block b;
-  b.role = element::doc_number;
-  b.place = placement::fixed;
-  b.lines.push_back({std::move(runs)});
-  out.push_back(std::move(b));
+  out.push_back(fixed_block(element::doc_number, std::move(runs), h.doc_number_pos));
   return bottom;
 }
 

@@ -5,20 +5,21 @@
 
 namespace hongtou::layout {
 
-namespace {
-
-block mark_block(context& ctx, const std::string& text, const model::text_style& style,
-                 element role, int row, const model::source_pos& pos) {
+block fixed_block(element role, std::vector<glyph_run> runs, const model::source_pos& pos) {
   block b;
   b.role = role;
   b.place = placement::fixed;
   b.pos = pos;
-  b.lines.push_back({ctx.line_at(text, style, role, 0, pos)});
-  ctx.place_line(b.lines.front().runs, ctx.g.row_top(row));
+  b.lines.push_back({std::move(runs)});
   return b;
 }
 
-}  // namespace
+block fixed_line(context& ctx, const std::string& text, const model::text_style& style,
+                 element role, double x, double em_top, const model::source_pos& pos) {
+  block b = fixed_block(role, ctx.line_at(text, style, role, x, pos), pos);
+  ctx.place_line(b.lines.front().runs, em_top);
+  return b;
+}
 
 void flow_header_marks(context& ctx, flow_state& state, std::vector<block>& out) {
   const model::header& h = ctx.doc.head;
@@ -26,7 +27,7 @@ void flow_header_marks(context& ctx, flow_state& state, std::vector<block>& out)
   int last_row = 0;  // the row of the last mark placed
   auto add = [&](const std::string& text, const model::text_style& style, element role, int row,
                  const model::source_pos& pos) {
-    out.push_back(mark_block(ctx, text, style, role, row, pos));
+    out.push_back(fixed_line(ctx, text, style, role, 0, ctx.g.row_top(row), pos));
     last_row = row;
     const auto& runs = out.back().lines.front().runs;
     if (!runs.empty()) state.fixed_bottom = runs.back().em_bottom;

@@ -31,20 +31,6 @@ double double_rule(const context& ctx, double top, double first, double second, 
   return top + first + lh.gap + second;
 }
 
-// One element of the head as a fixed block, its em top at `top`, at x from
-// the type area's left (right-aligned on the type area when `right`).
-block head_line(context& ctx, const std::string& text, const model::text_style& style, element role,
-                double top, bool right, const model::source_pos& pos) {
-  const double x = right ? ctx.g.width - ctx.width_of(text, style, role) : 0;
-  block b;
-  b.role = role;
-  b.place = placement::fixed;
-  b.pos = pos;
-  b.lines.push_back({ctx.line_at(text, style, role, x, pos)});
-  ctx.place_line(b.lines.front().runs, top);
-  return b;
-}
-
 }  // namespace
 
 void flow_letterhead(context& ctx, flow_state& state, std::vector<block>& out) {
@@ -73,7 +59,8 @@ void flow_letterhead(context& ctx, flow_state& state, std::vector<block>& out) {
   auto add = [&](const std::string& text, const model::text_style& style, element role,
                  const model::source_pos& pos, bool right) {
     const double y = top + static_cast<double>(right ? 0 : row++) * g.pitch;
-    out.push_back(head_line(ctx, text, style, role, y, right, pos));
+    const double x = right ? g.width - ctx.width_of(text, style, role) : 0;
+    out.push_back(fixed_line(ctx, text, style, role, x, y, pos));
     for (const auto& run : out.back().lines.front().runs) bottom = std::max(bottom, run.em_bottom);
   };
   if (!h.copy_number.empty())
