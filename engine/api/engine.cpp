@@ -44,6 +44,7 @@ struct engine::impl {
   std::string data_dir;
   std::string fonts_file;
   std::vector<std::string> layout_dirs;
+  std::vector<std::string> template_dirs;  // then the document's folder (template_finder)
   std::vector<std::unique_ptr<fonts::provider>> owned_providers;
   std::vector<const fonts::provider*> providers;  // memory, font folders, then the system
   fonts::face_cache faces;
@@ -67,17 +68,22 @@ struct engine::impl {
     return fonts::font_set::resolve(config, roles, optional, providers, faces, diags, fonts_file);
   }
 
-  std::shared_ptr<const prepared_layout> layout(const std::string& name, diagnostics& diags) {
+  /// A layout by name (`file` empty) or from a layout file, with its fonts.
+  std::shared_ptr<const prepared_layout> layout(const std::string& name, const std::string& file,
+                                                diagnostics& diags) {
+    const std::string key = file.empty() ? name : "file:" + file;
     std::lock_guard<std::mutex> lock(mutex);
-    if (auto it = layouts.find(name); it != layouts.end()) {
+    if (auto it = layouts.find(key); it != layouts.end()) {
       for (const auto& w : it->second->warnings) diags.add(w);
       return it->second;
     }
     auto prepared = std::make_shared<prepared_layout>();
     diagnostics local;
     fonts::font_config fcfg;
-    if (!model::load_layout(layout_dirs, name, prepared->spec, local) ||
-        !model::load_font_config(fonts_file, fcfg, local) ||
+    const bool read = file.empty()
+                          ? model::load_layout(layout_dirs, name, prepared->spec, local)
+                          : model::load_layout_file(file, prepared->spec, local, layout_dirs);
+    if (!read || !model::load_font_config(fonts_file, fcfg, local) ||
         !model::check_font_names(prepared->spec, fcfg, local)) {
       diags.append(local);
       return nullptr;
@@ -87,7 +93,7 @@ struct engine::impl {
     diags.append(local);
     if (!prepared->fonts) return nullptr;
     prepared->warnings = local.items();
-    layouts.emplace(name, prepared);
+    layouts.emplace(key, prepared);
     return prepared;
   }
 };
@@ -126,6 +132,37 @@ bool read_whole_file(const std::string& path, std::string& out, std::string& err
   return true;
 }
 
+// Finds an organisation template `<name>.xml` (<gongwen template>): in the
+// engine's template folders, then the document's folder (the folder of its
+// seal images), then the installed examples of <data_dir>/templates.
+model::template_finder template_finder(const std::vector<std::string>& template_dirs,
+                                       const std::string& data_dir, const std::string& doc_name,
+                                       const render_options& o) {
+  namespace fs = std::filesystem;
+  std::vector<std::string> dirs = template_dirs;
+  std::string own =
+      o.image_folder.empty() ? fs::path(doc_name).parent_path().string() : o.image_folder;
+  dirs.push_back(own.empty() ? "." : own);
+  dirs.push_back((fs::path(data_dir) / "templates").string());
+  return
+      [dirs](const std::string& name, std::string& text, std::string& source, std::string& looked) {
+        for (const std::string& dir : dirs) {
+          looked += (looked.empty() ? "" : ", ") + dir;
+          const std::string path = (fs::path(dir) / (name + ".xml")).string();
+          std::error_code ec;
+          if (!fs::is_regular_file(path, ec)) continue;
+          std::string error;
+          if (!read_whole_file(path, text, error)) {
+            looked += " (" + path + ": " + error + ")";
+            return false;
+          }
+          source = path;
+          return true;
+        }
+        return false;
+      };
+}
+
 // The seal images of a document, decoded with libpng under its limits, from
 // the document's folder (GB/T 9704-2012 7.3.5.1). A missing, unreadable or
 // outside image is an error at its <seal>.
@@ -153,12 +190,16 @@ bool load_seals(const model::document& doc, const std::string& name, const rende
       diags.error(doc.source_name, s.pos.line, s.pos.column, message, hint);
       ok = false;
     };
+    // A template's seals lie beside the template (model::seal::folder).
+    const fs::path own =
+        s.folder.empty() ? root : fs::weakly_canonical(fs::absolute(s.folder, ec), ec);
     const fs::path given(s.src);
-    const fs::path full = fs::weakly_canonical(given.is_absolute() ? given : root / given, ec);
-    const fs::path rel = full.lexically_relative(root);
+    const fs::path full = fs::weakly_canonical(given.is_absolute() ? given : own / given, ec);
+    const fs::path rel = full.lexically_relative(own);
     const bool inside = !given.is_absolute() && !rel.empty() && *rel.begin() != "..";
     if (!inside && !o.allow_images_outside) {
-      fail("seal image \"" + s.src + "\" lies outside the document's folder",
+      fail("seal image \"" + s.src + "\" lies outside the " +
+               (s.folder.empty() ? "document's" : "template's") + " folder",
            "put it beside the document, or allow it with --allow-images-outside "
            "(render_options::allow_images_outside)");
       continue;
@@ -222,6 +263,7 @@ engine::engine(engine_options options) : impl_(new impl) {
           : impl_->options.fonts_file;
   impl_->layout_dirs = impl_->options.layout_dirs;
   impl_->layout_dirs.push_back((std::filesystem::path(impl_->data_dir) / "layouts").string());
+  impl_->template_dirs = impl_->options.template_dirs;
   impl_->make_providers();
 }
 
@@ -247,10 +289,14 @@ render_result engine::render_memory_unguarded(std::string_view xml, const std::s
   };
 
   model::document doc;
-  if (!model::parse_document(xml, name, doc, diags)) return finish(status::input_error);
+  model::parse_options popts;
+  popts.fields = &options.fields;
+  popts.find_template = template_finder(impl_->template_dirs, impl_->data_dir, name, options);
+  if (!model::parse_document(xml, name, doc, diags, popts)) return finish(status::input_error);
   model::check_document(doc, diags);
 
-  std::shared_ptr<const prepared_layout> prepared = impl_->layout(doc.layout, diags);
+  std::shared_ptr<const prepared_layout> prepared =
+      impl_->layout(doc.layout, options.layout_file, diags);
   if (!prepared) return finish(status::input_error);
 
   layout::seal_images seals;
@@ -266,11 +312,11 @@ render_result engine::render_memory_unguarded(std::string_view xml, const std::s
     std::string t = render::trace(f, prepared->fonts->cache());
     result.bytes.assign(t.begin(), t.end());
   } else {
-    render::pdf_options popts;
-    popts.creation_date = options.creation_date;
-    popts.producer = std::string("hongtou ") + version();
-    popts.preprocessed_subsetting = impl_->options.preprocess_fonts;
-    if (!render::render_pdf(f, prepared->fonts->cache(), popts, result.bytes, diags))
+    render::pdf_options pdf;
+    pdf.creation_date = options.creation_date;
+    pdf.producer = std::string("hongtou ") + version();
+    pdf.preprocessed_subsetting = impl_->options.preprocess_fonts;
+    if (!render::render_pdf(f, prepared->fonts->cache(), pdf, result.bytes, diags))
       return finish(status::output_error);
   }
   return finish(status::ok);

@@ -8,6 +8,7 @@
 //
 // The engine never prints; problems come back as diagnostics.
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -41,6 +42,9 @@ struct engine_options {
   std::string fonts_file;
   /// Extra folders of layouts (`<name>.xml`), searched before <data_dir>/layouts.
   std::vector<std::string> layout_dirs;
+  /// Folders of organisation templates (`<name>.xml`, <gongwen template>),
+  /// searched before the document's folder and <data_dir>/templates.
+  std::vector<std::string> template_dirs;
   /// Font folders searched before the system's fonts, in order.
   std::vector<std::string> font_dirs;
   /// Fonts handed over in memory, searched first: fonts.xml candidates find
@@ -54,8 +58,16 @@ struct engine_options {
   bool preprocess_fonts = false;
 };
 
+/// The values of a document's fields: {{name}} in its text and attributes.
+using field_values = std::map<std::string, std::string>;
+
 struct render_options {
   output_format format = output_format::pdf;
+  /// Values of the document's fields (empty: its defaults only).
+  field_values fields;
+  /// A layout file to use instead of the one the document names (empty:
+  /// the document's); its `extends` finds layouts beside it, then the engine's.
+  std::string layout_file;
   /// PDF creation date "YYYY-MM-DD[THH:MM:SS]"; empty keeps output reproducible.
   std::string creation_date;
   /// The folder seal images (<seal src="…">) are relative to (empty: the
@@ -79,6 +91,16 @@ struct render_result {
   int pages = 0;
   bool ok() const { return status == hongtou::status::ok; }
 };
+
+/// Reads field values from a JSON object: strings and numbers, nested
+/// objects as dotted names ("signer.name"), null as no value. `name` and
+/// `first_line` place the diagnostics (a JSON Lines record's line). False,
+/// with errors in diags, for bad JSON or a value of another kind.
+bool parse_fields_json(std::string_view json, const std::string& name, field_values& out,
+                       std::vector<diagnostic>& diags, int first_line = 1);
+
+/// Reads a JSON file of field values (see parse_fields_json).
+bool read_fields_file(const std::string& path, field_values& out, std::vector<diagnostic>& diags);
 
 /// One resolved font role, for reports (`hongtou fonts`).
 struct font_report_entry {

@@ -64,7 +64,7 @@ struct glyph_run {
   font_handle font;
   double size = 16;    // pt (em size before horizontal scaling)
   double h_scale = 1;  // horizontal scale (1 = 100 %)
-  rgb color;
+  device_color color;
   double stroke = 0;    // > 0: fake bold: filled, then stroked in its colour with this width, pt
   double baseline = 0;  // pt from the page's top edge
   double em_top = 0;    // top of the ideographic em box, pt from the page's top edge
@@ -84,7 +84,7 @@ struct rule {
   element role = element::separator;
   double x = 0, y = 0;  // left end, vertical centre of the stroke (pt)
   double width = 0, thickness = 0;
-  rgb color;
+  device_color color;
 };
 
 /// A filled rectangle.
@@ -92,7 +92,7 @@ struct filled_rect {
   element role = element::seal;
   double x = 0, y = 0;  // top-left corner (pt)
   double width = 0, height = 0;
-  rgb color;
+  device_color color;
 };
 
 /// A raster image (a seal): 8-bit RGB pixels, optionally with 8-bit alpha,

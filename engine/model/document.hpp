@@ -2,6 +2,8 @@
 // The document model: what a 公文 says, independent of how it is laid out.
 // Elements follow GB/T 9704-2012 clause 7 (7.1–7.4); the XML
 // vocabulary is documented in docs/model.md and schema/gongwen.rng.
+#include <functional>
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -48,6 +50,8 @@ struct header {
   std::string classification;  // 密级和保密期限, e.g. "机密★5年"
   std::string urgency;         // 紧急程度, e.g. "特急"
   std::string issuer;  // 发文机关标志, e.g. "中共某某区委员会文件"; the lead organ of a joint mark
+  double issuer_width =
+      0;  // mm, the mark's width as the organ fixes it (<issuer width>); 0 = natural
   std::vector<std::string> co_issuers;  // the other organs of a joint mark (联合行文), in order
   std::string issuer_suffix;            // "文件" right of a joint mark's names (empty = none)
   std::string doc_number;  // 发文字号, e.g. "某区委〔2024〕1号", or the 令号
@@ -66,6 +70,7 @@ struct seal {
   std::string src;      // the PNG file, relative to the document's folder
   double diameter = 0;  // mm, a round organ seal; 0 = the layout's
   double height = 0;    // mm, a signer's signature seal; 0 = the layout's
+  std::string folder;   // the folder src is relative to: a template's (empty: the document's)
   source_pos pos;
 };
 
@@ -136,6 +141,7 @@ struct imprint {
 struct document {
   std::string source_name;         // file name used in diagnostics
   std::string layout = "gbt9704";  // name of the layouts/*.xml to use
+  std::string template_name;  // <gongwen template>: the organisation template used (empty = none)
   header head;
   std::string title;      // 标题; "\n" marks an explicit line break
   std::string addressee;  // 主送机关 (empty = none)
@@ -152,8 +158,25 @@ struct document {
   source_pos root_pos;  // the <gongwen> element
 };
 
-/// Parses a document from XML text. On failure returns false and adds an
-/// error diagnostic (file, line, column, what was expected) to diags.
+/// The values of a document's fields ({{name}} in its text and attributes).
+using field_values = std::map<std::string, std::string>;
+
+/// Finds an organisation template (<gongwen template="name">): its XML text
+/// and the file name its diagnostics carry; false with `looked` saying where
+/// it looked when there is none.
+using template_finder = std::function<bool(const std::string& name, std::string& text,
+                                           std::string& source, std::string& looked)>;
+
+struct parse_options {
+  const field_values* fields = nullptr;  // null: no values (defaults only)
+  template_finder find_template;         // empty: a template attribute is an error
+};
+
+/// Parses a document from XML text: its template merged in, its fields
+/// filled. On failure returns false and adds an error diagnostic (file,
+/// line, column, what was expected) to diags.
+bool parse_document(std::string_view xml, const std::string& source_name, document& out,
+                    diagnostics& diags, const parse_options& options);
 bool parse_document(std::string_view xml, const std::string& source_name, document& out,
                     diagnostics& diags);
 

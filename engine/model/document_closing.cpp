@@ -114,10 +114,16 @@ void document_parser::read_imprint(pugi::xml_node n, imprint& end) {
     *texts[i] = read_text(c);
     *positions[i] = pos_of(c);
   });
+  // With a template, the 印发机关 may come from it: checked after merging.
+  if (partial_) return;
+  if (const std::string problem = imprint_problem(end); !problem.empty()) error_at(n, problem);
+}
+
+std::string document_parser::imprint_problem(const imprint& end) {
   // 印发机关 and 印发日期 make one row: both or neither.
-  if (end.printer.empty() != end.print_date.empty())
-    error_at(n, end.printer.empty() ? "missing <printer> in <imprint>; it goes with <print-date>"
-                                    : "missing <print-date> in <imprint>; it goes with <printer>");
+  if (end.printer.empty() == end.print_date.empty()) return {};
+  return end.printer.empty() ? "missing <printer> in <imprint>; it goes with <print-date>"
+                             : "missing <print-date> in <imprint>; it goes with <printer>";
 }
 
 }  // namespace hongtou::model::detail

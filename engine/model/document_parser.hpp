@@ -23,6 +23,10 @@ namespace hongtou::model::detail {
 /// True for the four whitespace characters of XML.
 bool is_xml_space(char32_t c);
 
+/// Offset of the first byte that is not valid UTF-8 or not an XML character,
+/// or no_offset; what describes the problem.
+size_t find_invalid_char(std::string_view s, std::string& what);
+
 /// True when s holds nothing but XML whitespace.
 bool is_blank(const char* s);
 
@@ -35,12 +39,17 @@ std::vector<std::string> normalise_whitespace(const std::vector<std::u32string>&
 /// Reads one document's XML text into a document, reporting every problem.
 class document_parser {
  public:
-  /// xml, name and diags must outlive it.
-  document_parser(std::string_view xml, const std::string& name, diagnostics& diags)
-      : src_(xml, name, diags, max_errors), name_(name) {}
+  /// xml, name, diags and options must outlive it.
+  document_parser(std::string_view xml, const std::string& name, diagnostics& diags,
+                  const parse_options& options = {})
+      : src_(xml, name, diags, max_errors), name_(name), diags_(diags), options_(options) {}
 
   /// Fills out and returns true, or returns false with errors in diags.
   bool run(document& out);
+
+  /// Reads an organisation template (<template>, document_template.cpp): the
+  /// elements it gives into out, its field defaults into defaults.
+  bool run_template(document& out, field_values& defaults);
 
  private:
   static constexpr size_t max_errors = 100;  // past this a broken file only adds noise
@@ -121,13 +130,16 @@ class document_parser {
 
   /// The one root element <gongwen>; a null node after reporting it missing
   /// or misnamed. Also reports text and further elements beside it.
-  pugi::xml_node find_root(const pugi::xml_document& xdoc);
+  pugi::xml_node find_root(const pugi::xml_document& xdoc, const char* name = "gongwen");
 
   /// <gongwen>: its layout attribute and its children, in their fixed order.
-  void read_root(const pugi::xml_document& xdoc, document& doc);
+  void read_root(pugi::xml_node root, document& doc);
 
   /// <header>: 份号, 密级, 紧急程度, 发文机关标志, 发文字号.
   void read_header(pugi::xml_node n, header& h);
+
+  /// The width attribute of the first <issuer> into h.issuer_width.
+  void read_issuer_width(pugi::xml_node n, pugi::xml_attribute a, header& h);
 
   /// <title>: its lines, joined with "\n".
   void read_title(pugi::xml_node n, document& doc);
@@ -146,6 +158,8 @@ class document_parser {
   void read_attendance(pugi::xml_node n, document& doc);
   /// <imprint>: <addressee>?, <cc>?, <other>*, <printer>, <print-date> (7.4).
   void read_imprint(pugi::xml_node n, imprint& end);
+  /// What is wrong with a whole 版记 (its 印发 row), empty when nothing.
+  static std::string imprint_problem(const imprint& end);
   /// <seal src="…" diameter="42mm"/> of an organ (7.3.5.1) or <seal src="…"
   /// height="12mm"/> of a signer (7.3.5.3): `size` is the attribute allowed.
   seal read_seal(pugi::xml_node n, const char* size);
@@ -154,9 +168,35 @@ class document_parser {
 
   /// <signature>: <organ>… or <signer>…, <date>, <seal>… (7.3.5).
   void read_signature(pugi::xml_node n, signature& sig);
+  /// What is wrong with a whole signature (organs or signers, seals), empty when nothing.
+  static std::string signature_problem(const signature& sig);
+
+  // ---- fields (document_fields.cpp) ----
+
+  /// <fields>: each <field name default?> into defaults (a later one wins).
+  void read_fields(pugi::xml_node n, field_values& defaults);
+  /// Fills every {{name}} in the text and attributes under root (not in
+  /// <fields>, not root's template attribute) from the values, then defaults.
+  void fill_fields(pugi::xml_node root, const field_values& defaults);
+  /// Fills the fields of one text found at offset; false after reporting.
+  bool fill(std::string& text, size_t offset, const field_values& defaults);
+
+  // ---- templates (document_template.cpp) ----
+
+  /// The template a <gongwen template="…"> names, read with its defaults;
+  /// false after reporting.
+  bool load_template(pugi::xml_node root, document& tpl, field_values& defaults);
+  /// Takes into doc what it leaves out and the template gives; reports what
+  /// neither gives (false then).
+  bool apply_template(document& doc, const document& tpl);
 
   xml_source src_;
   const std::string& name_;
+  diagnostics& diags_;
+  const parse_options& options_;
+  bool partial_ = false;       // a template's, or a document with one: parts may be missing
+  bool layout_given_ = false;  // the root's layout attribute was there
+  source_pos header_pos_;      // the <header> (line 0: none)
 };
 
 // ---- definitions of the template members ----

@@ -59,10 +59,10 @@ void document_parser::read_signature(pugi::xml_node n, signature& sig) {
   check_attributes(n, {});
   sig.present = true;
   sig.pos = pos_of(n);
-  static const std::vector<slot> slots = {{"organ", false, /*repeat=*/true},
-                                          {"signer", false, /*repeat=*/true},
-                                          {"date", true},
-                                          {"seal", false, /*repeat=*/true}};
+  const std::vector<slot> slots = {{"organ", false, /*repeat=*/true},
+                                   {"signer", false, /*repeat=*/true},
+                                   {"date", !partial_},
+                                   {"seal", false, /*repeat=*/true}};
   read_ordered(n, slots, [&](size_t i, pugi::xml_node c) {
     if (i == 0 && sig.organ.empty())
       sig.organ = read_text(c);
@@ -75,21 +75,29 @@ void document_parser::read_signature(pugi::xml_node n, signature& sig) {
     else
       sig.seals.push_back(read_seal(c, "diameter"));
   });
+  // With a template, organs, seals and the date may come from it: the whole
+  // signature is checked after merging (apply_template).
+  if (partial_) return;
+  if (const std::string problem = signature_problem(sig); !problem.empty()) error_at(n, problem);
+}
+
+std::string document_parser::signature_problem(const signature& sig) {
   // Organs (7.3.5.1, 7.3.5.2) or signers (7.3.5.3), never both nor neither.
   if (sig.organ.empty() == sig.signers.empty())
-    error_at(n, sig.signers.empty()
-                    ? "<signature> needs <organ> (the signing organs, 7.3.5.1/7.3.5.2) or <signer> "
-                      "(an office with its signature seal, 7.3.5.3) before <date>"
-                    : "<signature> has both <organ> and <signer>; an organ signs with its seal, a "
-                      "signer with a signature seal: use one kind");
+    return sig.signers.empty()
+               ? "<signature> needs <organ> (the signing organs, 7.3.5.1/7.3.5.2) or <signer> "
+                 "(an office with its signature seal, 7.3.5.3) before <date>"
+               : "<signature> has both <organ> and <signer>; an organ signs with its seal, a "
+                 "signer with a signature seal: use one kind";
   if (!sig.signers.empty() && !sig.seals.empty())
-    error_at(n, "<seal> after <date> belongs to organs; a <signer> carries its seal inside it");
+    return "<seal> after <date> belongs to organs; a <signer> carries its seal inside it";
   // 7.3.5.1: sealed, every organ presses its own seal, in the organs' order.
   const size_t organs = 1 + sig.co_organs.size();
   if (sig.signers.empty() && !sig.seals.empty() && sig.seals.size() != organs)
-    error_at(n, "<signature> has " + std::to_string(organs) + " <organ> and " +
-                    std::to_string(sig.seals.size()) +
-                    " <seal>; a sealed signature has one <seal> per organ, in the organs' order");
+    return "<signature> has " + std::to_string(organs) + " <organ> and " +
+           std::to_string(sig.seals.size()) +
+           " <seal>; a sealed signature has one <seal> per organ, in the organs' order";
+  return {};
 }
 
 }  // namespace hongtou::model::detail

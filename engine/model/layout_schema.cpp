@@ -3,8 +3,10 @@
 // element or attribute is one entry here plus its field in layout_spec.
 #include "model/layout_schema.hpp"
 
+#include <cmath>
 #include <limits>
 
+#include "core/number.hpp"
 #include "model/layout_values.hpp"
 
 namespace hongtou::model::detail {
@@ -31,6 +33,61 @@ element_def styled_element(const char* name, field<text_style> style, std::vecto
   return {name, /*em_from=*/name, /*key=*/nullptr, 0, 0, styled(std::move(style), std::move(more))};
 }
 
+// Word's 指定行和字符网格 for the GB/T 9704 type area: linePitch 579 twips
+// = 28.95 pt, 637.8 pt ÷ 22 truncated to whole twips (spec §2.3).
+constexpr double word_line_pitch = 579.0 / 20;
+
+// <grid> (GB/T 9704-2012 5.2.3): pitch only with profile="fixed", which
+// needs it (a pitch a farther layout gave for a profile a nearer one
+// replaced is dropped); a fixed pitch at least the body size, so that the
+// centred em boxes stay in their rows; the rows of a word-compat or fixed
+// grid inside the type area's height. Sets grid.pitch (0 for gb-exact).
+void check_grid(const element_values& e, spec& l, layout_errors& errors) {
+  const raw_value* pitch = e.value("pitch");
+  const raw_value* profile = e.value("profile");
+  const bool fixed = l.grid.profile == grid_profile::fixed;
+  if (fixed && !pitch) {
+    errors.add(e.where, "missing attribute pitch on <grid>" + e.in +
+                            "; profile=\"fixed\" needs it: the row pitch, e.g. pitch=\"28pt\"");
+    return;
+  }
+  if (!fixed && pitch && pitch->depth <= profile->depth) {
+    errors.add(pitch->where,
+               "pitch on <grid> is allowed only with profile=\"fixed\", not with "
+               "profile=\"" +
+                   profile->text + "\"; remove it or set profile=\"fixed\"");
+    return;
+  }
+  if (l.grid.profile == grid_profile::gb_exact) {
+    l.grid.pitch = 0;
+    return;
+  }
+  if (!fixed) l.grid.pitch = word_line_pitch;
+  if (fixed && l.grid.pitch < l.body.style.size - 1e-9) {
+    errors.add(pitch->where, "bad length \"" + pitch->text +
+                                 "\" in pitch on <grid>; expected at "
+                                 "least the body size (" +
+                                 compact(l.body.style.size, 2) + "pt), or the rows overlap");
+    return;
+  }
+  const int n = l.grid.lines_per_page;
+  const double height = l.type_area.height;
+  if (n * l.grid.pitch <= height + 1e-6) return;
+  const std::string rows = std::to_string(n) + " rows of " + compact(l.grid.pitch, 3) + "pt (" +
+                           compact(n * l.grid.pitch, 2) +
+                           "pt) do not fit in the type area's height of " + compact(height, 2) +
+                           "pt";
+  if (fixed)
+    errors.add(pitch->where, rows + "; expected a pitch of at most " +
+                                 compact(std::floor(height / n * 100) / 100, 2) +
+                                 "pt for lines-per-page=\"" + std::to_string(n) + "\"");
+  else
+    errors.add(e.value("lines-per-page")->where,
+               rows + "; expected lines-per-page of at most " +
+                   std::to_string(static_cast<int>(std::floor(height / l.grid.pitch + 1e-9))) +
+                   " with profile=\"word-compat\", or profile=\"fixed\" with a smaller pitch");
+}
+
 // The page, the type area and the grid.
 void add_page(std::vector<element_def>& s) {
   s.push_back(plain(
@@ -42,15 +99,20 @@ void add_page(std::vector<element_def>& s) {
              length("left", zero, [](spec& l) -> double& { return l.type_area.left; }),
              length("width", positive, [](spec& l) -> double& { return l.type_area.width; }),
              length("height", positive, [](spec& l) -> double& { return l.type_area.height; })}));
-  s.push_back(
-      plain("grid",
-            {choice<grid_profile>(
-                 "profile", {{"gb-exact", grid_profile::gb_exact}},
-                 [](spec& l) -> grid_profile& { return l.grid.profile; }, "grid profile"),
-             count("chars-per-line", 1, 200, [](spec& l) -> int& { return l.grid.chars_per_line; }),
-             count("lines-per-page", 1, 200, [](spec& l) -> int& { return l.grid.lines_per_page; }),
-             number("gap-ratio", 0, 10, /*lo_open=*/false,
-                    [](spec& l) -> double& { return l.grid.gap_ratio; })}));
+  element_def grid = plain(
+      "grid",
+      {choice<grid_profile>("profile",
+                            {{"gb-exact", grid_profile::gb_exact},
+                             {"word-compat", grid_profile::word_compat},
+                             {"fixed", grid_profile::fixed}},
+                            [](spec& l) -> grid_profile& { return l.grid.profile; }),
+       count("chars-per-line", 1, 200, [](spec& l) -> int& { return l.grid.chars_per_line; }),
+       count("lines-per-page", 1, 200, [](spec& l) -> int& { return l.grid.lines_per_page; }),
+       number("gap-ratio", 0, 10, /*lo_open=*/false,
+              [](spec& l) -> double& { return l.grid.gap_ratio; }),
+       optional_attr(length("pitch", positive, [](spec& l) -> double& { return l.grid.pitch; }))});
+  grid.check = check_grid;
+  s.push_back(std::move(grid));
 }
 
 // How the lines of grid text break (the words a number keeps) and 标点挤压.
@@ -90,7 +152,7 @@ void add_header(std::vector<element_def>& s) {
   s.push_back(plain(
       "letterhead",
       {yes_no("shown", [](spec& l) -> bool& { return l.letterhead.shown; }),
-       colour("color", [](spec& l) -> rgb& { return l.letterhead.color; }),
+       colour("color", [](spec& l) -> device_color& { return l.letterhead.color; }),
        length("width", positive, [](spec& l) -> double& { return l.letterhead.width; }),
        length("thick", positive, [](spec& l) -> double& { return l.letterhead.thick; }),
        length("thin", positive, [](spec& l) -> double& { return l.letterhead.thin; }),
@@ -114,7 +176,7 @@ void add_header(std::vector<element_def>& s) {
   s.push_back(plain(
       "separator",
       {yes_no("shown", [](spec& l) -> bool& { return l.separator.shown; }),
-       colour("color", [](spec& l) -> rgb& { return l.separator.color; }),
+       colour("color", [](spec& l) -> device_color& { return l.separator.color; }),
        length("width", positive, [](spec& l) -> double& { return l.separator.width; }),
        length("thickness", positive, [](spec& l) -> double& { return l.separator.thickness; }),
        length("offset", zero, [](spec& l) -> double& { return l.separator.offset; })}));
@@ -265,7 +327,7 @@ void add_imprint(std::vector<element_def>& s) {
        text("to-label", [](spec& l) -> std::string& { return l.imprint.to_label; }),
        text("cc-label", [](spec& l) -> std::string& { return l.imprint.cc_label; }),
        text("date-suffix", [](spec& l) -> std::string& { return l.imprint.date_suffix; }),
-       colour("rule-color", [](spec& l) -> rgb& { return l.imprint.rule_color; }),
+       colour("rule-color", [](spec& l) -> device_color& { return l.imprint.rule_color; }),
        length("rule-width", positive, [](spec& l) -> double& { return l.imprint.rule_width; }),
        length("outer-rule", positive, [](spec& l) -> double& { return l.imprint.outer_rule; }),
        length("inner-rule", positive, [](spec& l) -> double& { return l.imprint.inner_rule; }),
@@ -276,8 +338,10 @@ void add_imprint(std::vector<element_def>& s) {
 
 // The page number, and the fallback and Latin font roles.
 void add_page_number(std::vector<element_def>& s) {
-  const std::vector<std::pair<const char*, side>> sides = {{"left", side::left},
-                                                           {"right", side::right}};
+  // 7.5: odd pages right, even pages left (outer sides); or centred under
+  // the type area (common for 纪要 and letters, and some organisations' rule).
+  const std::vector<std::pair<const char*, side>> sides = {
+      {"left", side::left}, {"right", side::right}, {"centre", side::centre}};
   s.push_back(styled_element(
       "page-number", [](spec& l) -> text_style& { return l.page_number.style; },
       {length("below", zero, [](spec& l) -> double& { return l.page_number.below; }),

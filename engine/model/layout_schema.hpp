@@ -65,7 +65,20 @@ using value_converter =
 struct attr_def {
   const char* name;
   value_converter convert;
+  bool optional = false;  // missing is no error here: the element's check decides
 };
+
+/// One element as the merged layouts give it, for a check across its attributes.
+struct element_values {
+  written_at where;  // the element, as the nearest layout wrote it
+  std::function<const raw_value*(const char*)> value;  // an attribute's value; nullptr: none
+  std::string in;  // " in layout 'x' or the layouts it extends", or empty, for messages
+};
+
+/// Checks the values of one element against each other (and against the
+/// elements before it in the vocabulary, whose fields are set); runs once
+/// every value of the layout converted without error, and reports at the values.
+using element_check = std::function<void(const element_values&, layout_spec&, layout_errors&)>;
 
 /// One element of the vocabulary.
 struct element_def {
@@ -74,6 +87,7 @@ struct element_def {
   const char* key;      // attribute telling instances apart ("level"); nullptr: one instance
   int key_lo, key_hi;   // the key's range; every key in it must be given
   std::vector<attr_def> attrs;
+  element_check check = nullptr;  // optional: rules across its attributes
 };
 
 /// Every element a layout may hold, in the order the messages list them.

@@ -93,6 +93,8 @@ class converter {
       for (int key = def.key_lo; def.key && key <= def.key_hi; ++key) convert(def, key, spec);
     }
     if (errors_.count() == 0) check_type_area(spec);
+    for (const element_def& def : detail::layout_schema())
+      if (def.check && !def.key && errors_.count() == 0) def.check(values_of(def), spec, errors_);
     return errors_.count() == 0;
   }
 
@@ -110,10 +112,17 @@ class converter {
       c.attribute = a.name;
       if (const raw_value* v = value(def.name, key, a.name))
         a.convert(*v, c, spec, errors_);
-      else
+      else if (!a.optional)
         errors_.add(it->second.where,
                     "missing attribute " + std::string(a.name) + " on " + tag(def.name) + in_);
     }
+  }
+
+  /// The merged values of an element without a key, for its check.
+  detail::element_values values_of(const element_def& def) const {
+    return {merged_.at({def.name, 0}).where,
+            [this, name = def.name](const char* attribute) { return value(name, 0, attribute); },
+            in_};
   }
 
   const raw_value* value(const char* element, int key, const char* attribute) const {
@@ -274,12 +283,15 @@ bool load_layout(const std::vector<std::string>& dirs, const std::string& name, 
   }
 }
 
-bool load_layout_file(const std::string& path, layout_spec& out, diagnostics& diags) {
+bool load_layout_file(const std::string& path, layout_spec& out, diagnostics& diags,
+                      const std::vector<std::string>& more_dirs) {
   try {
     std::string text;
     if (!detail::read_file(path, text, diags)) return false;
-    std::string dir = std::filesystem::path(path).parent_path().string();
-    return read_layout(text, path, {}, out, diags, folder_finder({dir.empty() ? "." : dir}));
+    const std::string dir = std::filesystem::path(path).parent_path().string();
+    std::vector<std::string> dirs{dir.empty() ? "." : dir};
+    dirs.insert(dirs.end(), more_dirs.begin(), more_dirs.end());
+    return read_layout(text, path, {}, out, diags, folder_finder(dirs));
   } catch (const std::bad_alloc&) {
     diags.error(path, 0, 0, "out of memory while reading the layout");
     return false;

@@ -21,15 +21,18 @@ namespace hongtou::model {
 struct text_style {
   std::string role;  // a font role of fonts/fonts.xml: fangsong, xiaobiaosong, hei, …
   double size;       // pt
-  rgb color;
+  device_color color;
 };
 
-/// How body rows are derived from the type area (derived from GB/T 9704-2012
-/// 5.2.3 and 3.2). Only gb_exact is implemented; word-compat and fixed come later.
-enum class grid_profile { gb_exact };
+/// How body rows are derived from the type area (GB/T 9704-2012 5.2.3 and
+/// 3.2; layout/grid/grid.cpp): gb_exact, a row one cell plus 7/8 of it, row
+/// 1's em top on the type-area top; word_compat, rows of Word's 28.95 pt
+/// (linePitch 579 twips), fixed, rows of the layout's pitch: both from the
+/// type-area top, the body size's em box centred in each row.
+enum class grid_profile { gb_exact, word_compat, fixed };
 
-/// A side of the type area.
-enum class side { left, right };
+/// Where a line goes across the type area.
+enum class side { left, right, centre };
 
 struct layout_spec {
   std::string name;                  // e.g. "gbt9704"
@@ -47,7 +50,8 @@ struct layout_spec {
   struct {
     grid_profile profile;
     int chars_per_line, lines_per_page;
-    double gap_ratio;  // gap between glyph rows / cell (7/8 for 3号 text)
+    double gap_ratio;  // gb_exact: gap between glyph rows / cell (7/8 for 3号 text)
+    double pitch;      // fixed: the row pitch (0 for the other profiles)
   } grid;
 
   // Breaking the lines of text set on the grid: GB/T 15835-2011 (and GB/T
@@ -88,7 +92,7 @@ struct layout_spec {
   // the first.
   struct {
     bool shown;  // the letter format's head instead of 7.2's
-    rgb color;
+    device_color color;
     double width;         // of both double rules, centred (170 mm)
     double thick, thin;   // the two strokes' widths
     double gap;           // between the strokes
@@ -118,7 +122,7 @@ struct layout_spec {
   // GB/T 9704-2012 7.2.7: 版头中的分隔线.
   struct {
     bool shown;  // 10.2: the 命令（令）格式 has none
-    rgb color;
+    device_color color;
     double width, thickness;
     double offset;  // below the 发文字号 em-box bottom
   } separator;
@@ -299,7 +303,7 @@ struct layout_spec {
     std::string to_label;     // the 主送机关 moved here (7.3.2), e.g. "主送："
     std::string cc_label;     // e.g. "抄送："
     std::string date_suffix;  // added after the 印发日期, e.g. "印发"
-    rgb rule_color;
+    device_color rule_color;
     double rule_width;
     double outer_rule, inner_rule;  // thickness of the first and last rules, and of the others
     bool even_page;  // on an even page, after a blank page if need be (printing on both sides)
@@ -313,7 +317,7 @@ struct layout_spec {
     double below;        // the dash's stroke below the type-area bottom
     double inset;        // 空一字, pt
     std::string format;  // "{n}" stands for the number, e.g. "— {n} —"
-    side odd, even;      // which side odd and even pages put it on
+    side odd, even;      // where odd and even pages put it (7.5: outer sides; or centred)
     bool first_page;     // whether page 1 shows its number
   } page_number;
 
@@ -345,7 +349,7 @@ struct layout_spec {
   std::vector<std::string> optional_font_roles() const;
   /// Cell (character pitch): type-area width / chars per line.
   double cell() const { return type_area.width / grid.chars_per_line; }
-  /// Row pitch: cell · (1 + gap ratio).
+  /// Row pitch of the gb_exact profile: cell · (1 + gap ratio).
   double pitch() const { return cell() * (1.0 + grid.gap_ratio); }
 };
 
@@ -371,7 +375,9 @@ bool parse_layout(std::string_view xml, const std::string& source_name, layout_s
 bool load_layout(const std::vector<std::string>& dirs, const std::string& name, layout_spec& out,
                  diagnostics& diags);
 
-/// Reads and parses one layout file; its parents are looked up in its own folder.
-bool load_layout_file(const std::string& path, layout_spec& out, diagnostics& diags);
+/// Reads and parses one layout file; its parents are looked up in its own
+/// folder, then in more_dirs (the engine's layout folders).
+bool load_layout_file(const std::string& path, layout_spec& out, diagnostics& diags,
+                      const std::vector<std::string>& more_dirs = {});
 
 }  // namespace hongtou::model

@@ -119,22 +119,54 @@ attr_def number(const char* name, double lo, double hi, bool lo_open, field<doub
           }};
 }
 
-attr_def colour(const char* name, field<rgb> f) {
+namespace {
+
+// "#RRGGBB" as DeviceRGB.
+bool parse_rgb(std::string_view t, device_color& out) {
+  unsigned channel[3] = {0, 0, 0};
+  bool ok = t.size() == 7 && t[0] == '#';
+  for (size_t i = 0; ok && i < 3; ++i) {
+    const char* from = t.data() + 1 + 2 * i;
+    const auto r = std::from_chars(from, from + 2, channel[i], 16);
+    ok = r.ec == std::errc() && r.ptr == from + 2;
+  }
+  if (ok) out = rgb{channel[0] / 255.0, channel[1] / 255.0, channel[2] / 255.0};
+  return ok;
+}
+
+// "cmyk(C,M,Y,K)", each a percentage 0..100 (spaces allowed around them), as DeviceCMYK.
+bool parse_cmyk(std::string_view t, device_color& out) {
+  constexpr std::string_view open = "cmyk(";
+  if (t.size() < open.size() + 1 || t.substr(0, open.size()) != open || t.back() != ')')
+    return false;
+  t = t.substr(open.size(), t.size() - open.size() - 1);
+  double channel[4] = {0, 0, 0, 0};
+  for (size_t i = 0; i < 4; ++i) {
+    const size_t comma = t.find(',');
+    if ((comma == std::string_view::npos) != (i == 3)) return false;
+    std::string_view part = t.substr(0, comma);
+    while (!part.empty() && part.front() == ' ') part.remove_prefix(1);
+    while (!part.empty() && part.back() == ' ') part.remove_suffix(1);
+    if (!parse_decimal(part, channel[i]) || channel[i] < 0 || channel[i] > 100) return false;
+    t = i == 3 ? std::string_view() : t.substr(comma + 1);
+  }
+  out = device_color::cmyk(channel[0] / 100, channel[1] / 100, channel[2] / 100, channel[3] / 100);
+  return true;
+}
+
+}  // namespace
+
+attr_def colour(const char* name, field<device_color> f) {
   return {name,
           [=](const raw_value& v, const value_context& c, layout_spec& s, layout_errors& errors) {
-            const std::string_view t = v.text;
-            unsigned channel[3] = {0, 0, 0};
-            bool ok = t.size() == 7 && t[0] == '#';
-            for (size_t i = 0; ok && i < 3; ++i) {
-              const char* from = t.data() + 1 + 2 * i;
-              const auto r = std::from_chars(from, from + 2, channel[i], 16);
-              ok = r.ec == std::errc() && r.ptr == from + 2;
-            }
-            if (!ok) {
-              bad(v, c, errors, "colour", "\"#RRGGBB\", e.g. \"#FF0000\"");
+            device_color value;
+            if (!parse_rgb(v.text, value) && !parse_cmyk(v.text, value)) {
+              bad(v, c, errors, "colour",
+                  "\"#RRGGBB\", e.g. \"#FF0000\", or \"cmyk(C,M,Y,K)\" with C, M, Y and K in "
+                  "percent from 0 to 100, e.g. \"cmyk(0,100,100,0)\"");
               return;
             }
-            f(s, c.index) = {channel[0] / 255.0, channel[1] / 255.0, channel[2] / 255.0};
+            f(s, c.index) = value;
           }};
 }
 
@@ -260,7 +292,7 @@ std::vector<attr_def> styled(field<text_style> f, std::vector<attr_def> more) {
       length_attr("size", lower_bound::positive,
                   /*em_ok=*/false,
                   [f](layout_spec& s, size_t i) -> double& { return f(s, i).size; }),
-      colour("color", [f](layout_spec& s, size_t i) -> rgb& { return f(s, i).color; }),
+      colour("color", [f](layout_spec& s, size_t i) -> device_color& { return f(s, i).color; }),
   };
   for (auto& a : more) attrs.push_back(std::move(a));
   return attrs;

@@ -48,8 +48,9 @@ attr_def count(const char* name, int lo, int hi, field<int> f);
 /// A decimal number in [lo, hi] ((lo, hi] when lo_open); hi may be infinite.
 attr_def number(const char* name, double lo, double hi, bool lo_open, field<double> f);
 
-/// A colour "#RRGGBB".
-attr_def colour(const char* name, field<rgb> f);
+/// A colour: DeviceRGB "#RRGGBB", or DeviceCMYK "cmyk(C,M,Y,K)" in percent
+/// 0..100 (offset print, GB/T 9704-2012 6.2).
+attr_def colour(const char* name, field<device_color> f);
 
 /// A font role name (lower-case letters, digits, - and _), or a font name
 /// that fonts.xml's <alias> table maps to a role (e.g. "仿宋_GB2312").
@@ -91,6 +92,12 @@ attr_def choice(const char* name, std::vector<std::pair<const char*, E>> values,
 
 /// "yes" or "no".
 attr_def yes_no(const char* name, field<bool> f);
+
+/// The attribute a, which may be missing (its element's check says when it must be given).
+inline attr_def optional_attr(attr_def a) {
+  a.optional = true;
+  return a;
+}
 
 /// The attributes of a text style — role, size (no em), color — followed by more.
 std::vector<attr_def> styled(field<text_style> f, std::vector<attr_def> more = {});

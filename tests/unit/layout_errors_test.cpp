@@ -137,11 +137,13 @@ TEST_CASE("bad counts, numbers, colours and names give the expected range") {
         "bad number \"0.5\" in search-limit on <title-breaking>; expected a number at least 1");
   CHECK(bad_value("longer-below=\"1\"", "longer-below=\"-4\"") ==
         "bad number \"-4\" in longer-below on <title-breaking>; expected a number at least 0");
+  const std::string colours =
+      "expected \"#RRGGBB\", e.g. \"#FF0000\", or \"cmyk(C,M,Y,K)\" with C, M, Y and K in percent "
+      "from 0 to 100, e.g. \"cmyk(0,100,100,0)\"";
   CHECK(bad_value("shown=\"yes\" color=\"#FF0000\" width", "shown=\"yes\" color=\"red\" width",
-                  "color") ==
-        "bad colour \"red\" in color on <separator>; expected \"#RRGGBB\", e.g. \"#FF0000\"");
+                  "color") == "bad colour \"red\" in color on <separator>; " + colours);
   CHECK(bad_value("color=\"#FF0000\" top", "color=\"#FF00\" top") ==
-        "bad colour \"#FF00\" in color on <issuer>; expected \"#RRGGBB\", e.g. \"#FF0000\"");
+        "bad colour \"#FF00\" in color on <issuer>; " + colours);
   // A role or a font name of fonts.xml's <alias> (Hei is an unknown one: an
   // error when the roles are resolved, tests/unit/font_alias_test.cpp).
   CHECK(bad_value("level=\"1\" role=\"hei\"", "level=\"1\" role=\" hei\"", "role") ==
@@ -167,11 +169,11 @@ TEST_CASE("bad texts and choices name what is allowed") {
   CHECK(bad_value("free-before=\"关于\"", "free-before=\"\"") ==
         "bad text \"\" in free-before on <title-breaking>; expected non-empty text");
   CHECK(bad_value("odd=\"right\"", "odd=\"outer\"") ==
-        "bad choice \"outer\" in odd on <page-number>; expected left or right");
+        "bad choice \"outer\" in odd on <page-number>; expected left, right or centre");
   CHECK(bad_value("first-page=\"yes\"", "first-page=\"true\"") ==
         "bad choice \"true\" in first-page on <page-number>; expected yes or no");
-  CHECK(bad_value("profile=\"gb-exact\"", "profile=\"word-compat\"") ==
-        "unsupported grid profile \"word-compat\"; expected gb-exact");
+  CHECK(bad_value("profile=\"gb-exact\"", "profile=\"word\"") ==
+        "bad choice \"word\" in profile on <grid>; expected gb-exact, word-compat or fixed");
   CHECK(
       bad_value("color=\"#000000\" bold=\"no\" bold-stroke=\"0.03em\"/>\n  <heading level=\"2\"",
                 "color=\"#000000\" bold=\"bold\" bold-stroke=\"0.03em\"/>\n  <heading level=\"2\"",

@@ -227,7 +227,8 @@ TEST_CASE("an unknown element is an error naming what was expected") {
         "4:5: unknown element <foo> in <body>; expected <p>, <h> or <chapter>");
   CHECK(
       first_error("<gongwen>\n <titel>x</titel><body><p>a</p></body></gongwen>") ==
-      "2:2: unknown element <titel> in <gongwen>; expected <header>, <title>, <addressee>, "
+      "2:2: unknown element <titel> in <gongwen>; expected <fields>, <header>, <title>, "
+      "<addressee>, "
       "<body>, <attachment-note>, <attendance>, <signature>, <note>, <forwarded>, <attachment> or "
       "<imprint>");
   CHECK(first_error(with_body("<p>正文<b>粗</b></p>")) ==
@@ -293,7 +294,8 @@ TEST_CASE("text directly in a container element is an error") {
         "4:5: text is not allowed directly in <body>; expected <p>, <h> or <chapter>");
   CHECK(
       first_error("<gongwen>\n  x<title>t</title><body><p>a</p></body></gongwen>") ==
-      "2:3: text is not allowed directly in <gongwen>; expected <header>, <title>, <addressee>, "
+      "2:3: text is not allowed directly in <gongwen>; expected <fields>, <header>, <title>, "
+      "<addressee>, "
       "<body>, <attachment-note>, <attendance>, <signature>, <note>, <forwarded>, <attachment> or "
       "<imprint>");
   CHECK(first_error("<gongwen><title>t</title><body><p>a</p></body></gongwen>\n尾") ==

@@ -6,7 +6,7 @@
 namespace hongtou::layout {
 
 int grid::nearest_row(double y) const {
-  return std::max(1, static_cast<int>(std::lround((y - top) / pitch)) + 1);
+  return std::max(1, static_cast<int>(std::lround((y - first) / pitch)) + 1);
 }
 
 grid make_grid(const model::layout_spec& spec) {
@@ -15,14 +15,25 @@ grid make_grid(const model::layout_spec& spec) {
   g.top = spec.type_area.top;
   g.width = spec.type_area.width;
   g.bottom = spec.type_area.top + spec.type_area.height;
+  g.first = g.top;
   g.rows = spec.grid.lines_per_page;
+  // 28 cells fill the 156 mm width exactly in every profile (GB/T 9704-2012 5.2.3).
+  g.cell = spec.cell();
   switch (spec.grid.profile) {
     case model::grid_profile::gb_exact:
-      // 28 cells fill the 156 mm width exactly; a row is one cell plus
-      // 7/8 of a 3号 character (GB/T 9704-2012 5.2.3, and 3.2 for "行").
-      g.cell = spec.cell();
+      // A row is one cell plus 7/8 of a 3号 character (GB/T 9704-2012 5.2.3,
+      // and 3.2 for "行"); row 1's em top on the type-area top.
       g.gap = g.cell * spec.grid.gap_ratio;
       g.pitch = spec.pitch();
+      break;
+    case model::grid_profile::word_compat:
+    case model::grid_profile::fixed:
+      // Rows of a fixed pitch from the type-area top (Word's 28.95 pt, or the
+      // layout's), the body size's em box centred in each (what Word and WPS
+      // do with a line box; spec §2.3).
+      g.pitch = spec.grid.profile == model::grid_profile::fixed ? spec.grid.pitch : word_line_pitch;
+      g.gap = g.pitch - g.cell;
+      g.first = g.top + (g.pitch - spec.body.style.size) / 2;
       break;
   }
   return g;

@@ -7,15 +7,20 @@ namespace hongtou::layout {
 
 struct grid {
   double left = 0, top = 0, width = 0, bottom = 0;  // the type area, pt from the page's top-left
-  double cell = 0;                                  // character pitch
+  double first = 0;                                 // the em top of row 1 (gb-exact: top)
+  double cell = 0;                                  // character pitch, and a glyph row's height
   double pitch = 0;                                 // row pitch: one character plus the gap
-  double gap = 0;                                   // empty space between two glyph rows
-  int rows = 0;                                     // rows per page
+  double gap = 0;  // empty space between two glyph rows (pitch − cell)
+  int rows = 0;    // rows per page
   /// Top of the em box of row r (1-based) on any page.
-  double row_top(int r) const { return top + (r - 1) * pitch; }
+  double row_top(int r) const { return first + (r - 1) * pitch; }
   /// The row whose top is nearest to y (at least 1).
   int nearest_row(double y) const;
 };
+
+/// Word's 指定行和字符网格 for the GB/T 9704 type area: linePitch 579
+/// twips, 637.8 pt ÷ 22 truncated to whole twips (spec §2.3).
+constexpr double word_line_pitch = 579.0 / 20;
 
 /// The grid of a layout, as its profile derives it.
 grid make_grid(const model::layout_spec& spec);

@@ -26,7 +26,7 @@ struct text_piece {
   double size = 16;
   element role = element::body;
   int level = 0;
-  rgb color;
+  device_color color;
   double stroke = 0;  // > 0: fake bold with this stroke width, pt (glyph_run::stroke)
 };
 

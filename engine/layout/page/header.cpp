@@ -19,6 +19,21 @@ namespace {
 double mark_scale(context& ctx, const std::string& mark, double width) {
   const auto& is = ctx.spec.issuer;
   const model::header& h = ctx.doc.head;
+  if (h.issuer_width > 0) {
+    // The organ's own width (<issuer width>): condensed or widened to it.
+    const double wanted = mm_to_pt(h.issuer_width);
+    if (wanted > is.max_width + 1e-6 || wanted / width < is.min_scale) {
+      ctx.diags.error(ctx.doc.source_name, h.issuer_pos.line, h.issuer_pos.column,
+                      "发文机关标志 '" + mark + "' cannot be set " + fixed(h.issuer_width, 1) +
+                          " mm wide: " + fixed(pt_to_mm(is.max_width), 1) +
+                          " mm are available, and it may be condensed to " +
+                          fixed(is.min_scale * 100, 0) + " % of its natural " +
+                          fixed(pt_to_mm(width), 1) + " mm at most",
+                      "give a width within those bounds, or leave width out");
+      return std::min(1.0, is.max_width / width);
+    }
+    return wanted / width;
+  }
   const double scale = width > is.max_width ? is.max_width / width : 1;
   if (scale >= is.min_scale) return scale;
   ctx.diags.error(ctx.doc.source_name, h.issuer_pos.line, h.issuer_pos.column,
@@ -223,7 +238,7 @@ void flow_header(context& ctx, flow_state& state, std::vector<block>& out) {
   if (!h.doc_number.empty()) {
     // 2 empty rows below the mark, measured from its ink (7.2.5); without a
     // mark, on the row after the 份号, 密级 or 紧急程度 above, if any.
-    const double alone = state.fixed_bottom ? *state.fixed_bottom + g.gap : g.top;
+    const double alone = state.fixed_bottom ? *state.fixed_bottom + g.gap : g.row_top(1);
     const double top = mark ? *mark + g.gap + ctx.spec.doc_number.rows_before * g.pitch : alone;
     cursor = place_doc_number(ctx, top, out);
   }

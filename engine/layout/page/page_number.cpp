@@ -1,6 +1,7 @@
 // 页码 (GB/T 9704-2012 7.5): 4号 half-width digits between 一字线 dashes,
 // the dash 7 mm below the type area; odd pages 居右空一字, even pages
-// 居左空一字 — sides, inset and page 1 are the layout's choice.
+// 居左空一字 — sides, inset and page 1 are the layout's choice; a side may
+// also be the centre of the type area (common practice), the inset unused.
 #include "layout/page/emit.hpp"
 
 namespace hongtou::layout {
@@ -16,7 +17,9 @@ std::optional<glyph_run> page_number_run(context& ctx, int number) {
   glyph_run run = std::move(line.runs.front());
   const grid& g = ctx.g;
   const model::side s = number % 2 == 1 ? pn.odd : pn.even;
-  const double left = s == model::side::right ? g.left + g.width - pn.inset - w : g.left + pn.inset;
+  const double left = s == model::side::right    ? g.left + g.width - pn.inset - w
+                      : s == model::side::centre ? g.left + (g.width - w) / 2
+                                                 : g.left + pn.inset;
   for (auto& gl : run.glyphs) gl.x += left;
   // The dash's stroke (its ink centre) lies on the line `below` the type area.
   const fonts::ink_box dash = ctx.face_of(run).ink(run.glyphs.front().id);

@@ -67,7 +67,8 @@ void flow_title(context& ctx, flow_state& state, std::vector<block>& out) {
   if (doc.title.empty()) return;
   const auto& ts = ctx.spec.title;
   const grid& g = ctx.g;
-  double top = state.fixed_bottom ? *state.fixed_bottom + g.gap + ts.rows_before * g.pitch : g.top;
+  double top =
+      state.fixed_bottom ? *state.fixed_bottom + g.gap + ts.rows_before * g.pitch : g.row_top(1);
   block b;
   b.role = element::title;
   b.place = placement::fixed;

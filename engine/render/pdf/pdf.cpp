@@ -23,6 +23,33 @@ std::string num(double v) {
   return compact(v, 3);
 }
 
+// The operator setting the fill colour inside a text object: "r g b rg"
+// (DeviceRGB) or "c m y k k" (DeviceCMYK, offset print: GB/T 9704-2012 6.2).
+std::string fill_colour(const device_color& c) {
+  if (c.is_cmyk()) return num(c.c) + " " + num(c.m) + " " + num(c.y) + " " + num(c.k) + " k\n";
+  return num(c.r) + " " + num(c.g) + " " + num(c.b) + " rg\n";
+}
+
+HPDF_REAL real(double v) {
+  return static_cast<HPDF_REAL>(v);
+}
+
+// The fill colour of the graphics state, in the colour's space.
+void set_fill(HPDF_Page page, const device_color& c) {
+  if (c.is_cmyk())
+    HPDF_Page_SetCMYKFill(page, real(c.c), real(c.m), real(c.y), real(c.k));
+  else
+    HPDF_Page_SetRGBFill(page, real(c.r), real(c.g), real(c.b));
+}
+
+// The stroke colour of the graphics state, in the colour's space.
+void set_stroke(HPDF_Page page, const device_color& c) {
+  if (c.is_cmyk())
+    HPDF_Page_SetCMYKStroke(page, real(c.c), real(c.m), real(c.y), real(c.k));
+  else
+    HPDF_Page_SetRGBStroke(page, real(c.r), real(c.g), real(c.b));
+}
+
 // Info and outline strings: UTF-16BE with a byte-order mark (DESIGN.md trap 4).
 std::vector<HPDF_BYTE> utf16be_bom(const std::string& utf8) {
   std::vector<HPDF_BYTE> out{0xFE, 0xFF};
@@ -95,7 +122,7 @@ class pdf_writer {
     const char* name = HPDF_Page_GetLocalFontName(page, use.type0);
     const double h = frames_.page_height;
     std::string s = "BT\n/" + std::string(name ? name : "F0") + " " + num(run.size) + " Tf\n" +
-                    num(run.color.r) + " " + num(run.color.g) + " " + num(run.color.b) + " rg\n";
+                    fill_colour(run.color);
     if (run.h_scale != 1) s += num(run.h_scale * 100) + " Tz\n";
     s += "1 0 0 1 " + num(run.left()) + " " + num(h - run.baseline) + " Tm\n[";
     double pen = run.left();
@@ -139,9 +166,7 @@ class pdf_writer {
     HPDF_Page_GSave(page);
     HPDF_Page_SetLineWidth(page, static_cast<HPDF_REAL>(run.stroke));
     HPDF_Page_SetLineJoin(page, HPDF_ROUND_JOIN);
-    HPDF_Page_SetRGBStroke(page, static_cast<HPDF_REAL>(run.color.r),
-                           static_cast<HPDF_REAL>(run.color.g),
-                           static_cast<HPDF_REAL>(run.color.b));
+    set_stroke(page, run.color);
     HPDF_Page_SetTextRenderingMode(page, HPDF_FILL_THEN_STROKE);
     write_content(page, show_run(page, run));
     HPDF_Page_GRestore(page);
@@ -156,8 +181,7 @@ class pdf_writer {
       pages_.push_back(page);
       for (const auto& r : pg.rects) {
         HPDF_Page_GSave(page);
-        HPDF_Page_SetRGBFill(page, static_cast<HPDF_REAL>(r.color.r),
-                             static_cast<HPDF_REAL>(r.color.g), static_cast<HPDF_REAL>(r.color.b));
+        set_fill(page, r.color);
         HPDF_Page_Rectangle(page, static_cast<HPDF_REAL>(r.x),
                             static_cast<HPDF_REAL>(frames_.page_height - r.y - r.height),
                             static_cast<HPDF_REAL>(r.width), static_cast<HPDF_REAL>(r.height));
@@ -166,9 +190,7 @@ class pdf_writer {
       }
       for (const auto& r : pg.rules) {
         HPDF_Page_GSave(page);
-        HPDF_Page_SetRGBStroke(page, static_cast<HPDF_REAL>(r.color.r),
-                               static_cast<HPDF_REAL>(r.color.g),
-                               static_cast<HPDF_REAL>(r.color.b));
+        set_stroke(page, r.color);
         HPDF_Page_SetLineWidth(page, static_cast<HPDF_REAL>(r.thickness));
         HPDF_Page_SetLineCap(page, HPDF_BUTT_END);
         auto y = static_cast<HPDF_REAL>(frames_.page_height - r.y);

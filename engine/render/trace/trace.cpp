@@ -14,7 +14,11 @@ std::string mm(double pt) {
   return fixed(pt_to_mm(pt), 2);
 }
 
-std::string colour(const rgb& c) {
+// DeviceRGB as "#RRGGBB"; DeviceCMYK as "cmyk(C,M,Y,K)" in percent, as layouts write them.
+std::string colour(const device_color& c) {
+  if (c.is_cmyk())
+    return "cmyk(" + compact(c.c * 100, 2) + "," + compact(c.m * 100, 2) + "," +
+           compact(c.y * 100, 2) + "," + compact(c.k * 100, 2) + ")";
   char buf[16];
   std::snprintf(buf, sizeof buf, "#%02X%02X%02X", static_cast<unsigned>(std::lround(c.r * 255)),
                 static_cast<unsigned>(std::lround(c.g * 255)),
