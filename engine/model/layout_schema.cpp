@@ -52,10 +52,9 @@ void check_grid(const element_values& e, spec& l, layout_errors& errors) {
     return;
   }
   if (!fixed && pitch && pitch->depth <= profile->depth) {
+    const std::string only = "pitch on <grid> is allowed only with profile=\"fixed\", not with ";
     errors.add(pitch->where,
-               "pitch on <grid> is allowed only with profile=\"fixed\", not with "
-               "profile=\"" +
-                   profile->text + "\"; remove it or set profile=\"fixed\"");
+               only + "profile=\"" + profile->text + "\"; remove it or set profile=\"fixed\"");
     return;
   }
   if (l.grid.profile == grid_profile::gb_exact) {
@@ -64,10 +63,9 @@ void check_grid(const element_values& e, spec& l, layout_errors& errors) {
   }
   if (!fixed) l.grid.pitch = word_line_pitch;
   if (fixed && l.grid.pitch < l.body.style.size - 1e-9) {
-    errors.add(pitch->where, "bad length \"" + pitch->text +
-                                 "\" in pitch on <grid>; expected at "
-                                 "least the body size (" +
-                                 compact(l.body.style.size, 2) + "pt), or the rows overlap");
+    const std::string body = compact(l.body.style.size, 2) + "pt";
+    errors.add(pitch->where, "bad length \"" + pitch->text + "\" in pitch on <grid>; expected " +
+                                 "at least the body size (" + body + "), or the rows overlap");
     return;
   }
   const int n = l.grid.lines_per_page;

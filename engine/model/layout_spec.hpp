@@ -51,7 +51,7 @@ struct layout_spec {
     grid_profile profile;
     int chars_per_line, lines_per_page;
     double gap_ratio;  // gb_exact: gap between glyph rows / cell (7/8 for 3号 text)
-    double pitch;      // fixed: the row pitch (0 for the other profiles)
+    double pitch;      // fixed: the layout's row pitch; word_compat: 28.95 pt; gb_exact: 0
   } grid;
 
   // Breaking the lines of text set on the grid: GB/T 15835-2011 (and GB/T

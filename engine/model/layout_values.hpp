@@ -69,8 +69,8 @@ attr_def pattern(const char* name, const char* placeholder, field<std::string> f
 attr_def text(const char* name, field<std::string> f);
 
 /// One of words; sets the index of the word. unsupported names what the
-/// words are ("grid profile") when other values are planned but not yet
-/// implemented; nullptr for a plain choice.
+/// words are (e.g. "grid profile") when other values are planned but not
+/// yet implemented ("unsupported grid profile …"); nullptr for a plain choice.
 attr_def choice_index(const char* name, std::vector<const char*> words,
                       std::function<void(layout_spec&, size_t, size_t)> set,
                       const char* unsupported = nullptr);

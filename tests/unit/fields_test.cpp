@@ -8,6 +8,7 @@
 #include "api/hongtou.hpp"
 #include "model/document.hpp"
 #include "support/engine_options.hpp"
+#include "support/render_text.hpp"
 #include "unit/fixture.hpp"
 
 using namespace hongtou;
@@ -30,15 +31,8 @@ render_result trace_of(const std::string& xml, const field_values& values) {
   return eng.render_memory(xml, "doc.xml", o);
 }
 
-std::string text(const render_result& r) {
-  return std::string(r.bytes.begin(), r.bytes.end());
-}
-
-std::string first_error(const render_result& r) {
-  for (const diagnostic& d : r.diagnostics)
-    if (d.level == severity::error) return format(d);
-  return {};
-}
+using test::first_error;
+using test::text;
 
 }  // namespace
 

@@ -11,6 +11,7 @@
 #include "api/hongtou.hpp"
 #include "model/document.hpp"
 #include "support/engine_options.hpp"
+#include "support/render_text.hpp"
 #include "unit/fixture.hpp"
 
 using namespace hongtou;
@@ -25,15 +26,8 @@ render_result render(const std::string& xml, const std::string& name = "doc.xml"
   return eng.render_memory(xml, name, o);
 }
 
-std::string text(const render_result& r) {
-  return std::string(r.bytes.begin(), r.bytes.end());
-}
-
-std::string first_error(const render_result& r) {
-  for (const diagnostic& d : r.diagnostics)
-    if (d.level == severity::error) return format(d);
-  return {};
-}
+using test::first_error;
+using test::text;
 
 // Left and right edge (mm) over the runs of one element on page 1.
 std::pair<double, double> extent(const std::string& trace, const std::string& element) {

@@ -28,10 +28,10 @@ grid make_grid(const model::layout_spec& spec) {
       break;
     case model::grid_profile::word_compat:
     case model::grid_profile::fixed:
-      // Rows of a fixed pitch from the type-area top (Word's 28.95 pt, or the
-      // layout's), the body size's em box centred in each (what Word and WPS
-      // do with a line box; spec §2.3).
-      g.pitch = spec.grid.profile == model::grid_profile::fixed ? spec.grid.pitch : word_line_pitch;
+      // Rows of one pitch from the type-area top (Word's 28.95 pt, or the
+      // layout's; the reader sets grid.pitch for both), the body size's em
+      // box centred in each, as Word and WPS centre a line in its line box (spec §2.3).
+      g.pitch = spec.grid.pitch;
       g.gap = g.pitch - g.cell;
       g.first = g.top + (g.pitch - spec.body.style.size) / 2;
       break;

@@ -18,10 +18,6 @@ struct grid {
   int nearest_row(double y) const;
 };
 
-/// Word's 指定行和字符网格 for the GB/T 9704 type area: linePitch 579
-/// twips, 637.8 pt ÷ 22 truncated to whole twips (spec §2.3).
-constexpr double word_line_pitch = 579.0 / 20;
-
 /// The grid of a layout, as its profile derives it.
 grid make_grid(const model::layout_spec& spec);
 
