@@ -12,6 +12,7 @@
 #include <new>
 
 #include "api/hongtou.hpp"
+#include "api/read_file.hpp"
 #include "core/c_ptr.hpp"
 #include "fonts/face_cache.hpp"
 #include "fonts/font_set.hpp"
@@ -110,28 +111,6 @@ std::string default_data_dir() {
   return HONGTOU_DATA_DIR;
 }
 
-// Reads a regular file; on failure returns false with the reason.
-bool read_whole_file(const std::string& path, std::string& out, std::string& error) {
-  std::error_code ec;
-  if (std::filesystem::is_directory(path, ec)) {
-    error = "it is a folder, not a file";
-    return false;
-  }
-  c_ptr<std::FILE, std::fclose> f(std::fopen(path.c_str(), "rb"));
-  if (!f) {
-    error = std::strerror(errno);
-    return false;
-  }
-  char buf[65536];
-  size_t n;
-  while ((n = std::fread(buf, 1, sizeof buf, f.get())) > 0) out.append(buf, n);
-  if (std::ferror(f.get())) {
-    error = std::strerror(errno);
-    return false;
-  }
-  return true;
-}
-
 // Finds an organisation template `<name>.xml` (<gongwen template>): in the
 // engine's template folders, then the document's folder (the folder of its
 // seal images), then the installed examples of <data_dir>/templates.
@@ -152,7 +131,7 @@ model::template_finder template_finder(const std::vector<std::string>& template_
           std::error_code ec;
           if (!fs::is_regular_file(path, ec)) continue;
           std::string error;
-          if (!read_whole_file(path, text, error)) {
+          if (!detail::read_whole_file(path, text, error)) {
             looked += " (" + path + ": " + error + ")";
             return false;
           }
@@ -330,7 +309,7 @@ render_result engine::render_file(const std::string& input, const std::string& o
 render_result engine::render_file_unguarded(const std::string& input, const std::string& output,
                                             const render_options& options) {
   std::string xml;
-  if (std::string error; !read_whole_file(input, xml, error)) {
+  if (std::string error; !detail::read_whole_file(input, xml, error)) {
     render_result r;
     r.status = status::input_error;
     r.diagnostics.push_back(

@@ -3,13 +3,10 @@
 // strings and numbers are taken; the model checks them as XML text.
 #include <nlohmann/json.hpp>
 
-#include <cerrno>
-#include <cstdio>
-#include <cstring>
 #include <string>
 
 #include "api/hongtou.hpp"
-#include "core/c_ptr.hpp"
+#include "api/read_file.hpp"
 
 namespace hongtou {
 
@@ -102,25 +99,9 @@ bool parse_fields_json(std::string_view json, const std::string& name, field_val
 }
 
 bool read_fields_file(const std::string& path, field_values& out, std::vector<diagnostic>& diags) {
-  c_ptr<std::FILE, std::fclose> f(std::fopen(path.c_str(), "rb"));
-  if (!f) {
-    diags.push_back(
-        {severity::error, path, 0, 0, "cannot open " + path + ": " + std::strerror(errno), {}});
-    return false;
-  }
-  std::string text;
-  char buf[65536];
-  size_t n;
-  while ((n = std::fread(buf, 1, sizeof buf, f.get())) > 0) {
-    text.append(buf, n);
-    if (text.size() > max_fields_file) {
-      diags.push_back({severity::error, path, 0, 0, "the data file is larger than 64 MiB", {}});
-      return false;
-    }
-  }
-  if (std::ferror(f.get())) {
-    diags.push_back(
-        {severity::error, path, 0, 0, "cannot read " + path + ": " + std::strerror(errno), {}});
+  std::string text, error;
+  if (!detail::read_whole_file(path, text, error, max_fields_file)) {
+    diags.push_back({severity::error, path, 0, 0, "cannot read " + path + ": " + error, {}});
     return false;
   }
   return parse_fields_json(text, path, out, diags);

@@ -62,17 +62,22 @@ size_t find_invalid_char(std::string_view s, std::string& what) {
   return no_offset;
 }
 
-bool document_parser::run(document& out) {
-  std::string what;
-  if (size_t bad = find_invalid_char(src_.text(), what); bad != no_offset) {
-    error_at(bad, what + "; the document must be UTF-8 text");
-    return false;
+pugi::xml_node document_parser::parse_root(pugi::xml_document& xdoc, const char* name,
+                                           const char* what) {
+  std::string problem;
+  if (size_t bad = find_invalid_char(src_.text(), problem); bad != no_offset) {
+    error_at(bad, problem + "; the " + what + " must be UTF-8 text");
+    return {};
   }
-  pugi::xml_document xdoc;
   // parse_fragment keeps text outside the root element, so it can be reported
   if (!src_.parse(xdoc, pugi::parse_default | pugi::parse_ws_pcdata | pugi::parse_fragment))
-    return false;
-  const pugi::xml_node root = find_root(xdoc);
+    return {};
+  return find_root(xdoc, name);
+}
+
+bool document_parser::run(document& out) {
+  pugi::xml_document xdoc;
+  const pugi::xml_node root = parse_root(xdoc, "gongwen", "document");
   if (!root) return false;
   // The template first (its defaults count), then the fields, then the elements.
   document tpl;

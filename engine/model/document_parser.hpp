@@ -132,6 +132,11 @@ class document_parser {
   /// or misnamed. Also reports text and further elements beside it.
   pugi::xml_node find_root(const pugi::xml_document& xdoc, const char* name = "gongwen");
 
+  /// The source checked as UTF-8 XML characters and parsed into xdoc, and
+  /// its one root element `name`; a null node after reporting. `what`
+  /// ("document", "template") names the file in the message.
+  pugi::xml_node parse_root(pugi::xml_document& xdoc, const char* name, const char* what);
+
   /// <gongwen>: its layout attribute and its children, in their fixed order.
   void read_root(pugi::xml_node root, document& doc);
 

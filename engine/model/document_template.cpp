@@ -31,15 +31,8 @@ void take_if_empty(T& mine, const T& theirs) {
 }  // namespace
 
 bool document_parser::run_template(document& out, field_values& defaults) {
-  std::string what;
-  if (size_t bad = find_invalid_char(src_.text(), what); bad != no_offset) {
-    error_at(bad, what + "; the template must be UTF-8 text");
-    return false;
-  }
   pugi::xml_document xdoc;
-  if (!src_.parse(xdoc, pugi::parse_default | pugi::parse_ws_pcdata | pugi::parse_fragment))
-    return false;
-  const pugi::xml_node root = find_root(xdoc, "template");
+  const pugi::xml_node root = parse_root(xdoc, "template", "template");
   if (!root) return false;
   partial_ = true;  // every part of a template is optional
   document t;
