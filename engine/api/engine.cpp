@@ -13,7 +13,6 @@
 
 #include "api/hongtou.hpp"
 #include "api/read_file.hpp"
-#include "core/c_ptr.hpp"
 #include "fonts/face_cache.hpp"
 #include "fonts/font_set.hpp"
 #include "fonts/provider.hpp"

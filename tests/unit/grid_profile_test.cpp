@@ -10,6 +10,7 @@
 #include <set>
 #include <sstream>
 
+#include "support/source.hpp"
 #include "unit/fixture.hpp"
 #include "unit/layout_spec_fixture.hpp"
 
@@ -23,15 +24,7 @@ constexpr double em = 16;            // pt: the body size (3号), whose em box i
 
 // The notice's body paragraphs (tests/data/corpus), all of them: three pages.
 std::string paragraphs() {
-  std::istringstream in(test::read_source("tests/data/corpus/01-tongzhi-youeryuan.txt"));
-  std::string line, out;
-  size_t row = 0;
-  while (std::getline(in, line)) {
-    if (line.empty() || line[0] == '#') continue;
-    if (++row < 4) continue;  // title, 发文字号, addressee
-    out += "<p>" + line + "</p>";
-  }
-  return out;
+  return test::corpus_paragraphs("tests/data/corpus/01-tongzhi-youeryuan.txt", 3);
 }
 
 const std::string notice =
