@@ -34,6 +34,8 @@ enum class element {
   seal,             // 印章
   note,             // 附注
   attachment,       // 附件: its label and title
+  caption,          // a regulation's 题注, below its title
+  contents,         // a regulation's 目录: its heading and entries
   imprint,          // 版记: 抄送机关, 印发机关和印发日期, its rules
   page_number       // 页码
 };
@@ -177,6 +179,10 @@ inline const char* element_name(element e) {
       return "note";
     case element::attachment:
       return "attachment";
+    case element::caption:
+      return "caption";
+    case element::contents:
+      return "contents";
     case element::imprint:
       return "imprint";
     case element::signature:

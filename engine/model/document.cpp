@@ -370,9 +370,9 @@ void document_parser::read_title(pugi::xml_node n, std::string& out, source_pos&
     title += line;
   }
   if (lines.size() == 1 && empty_line)
-    error_at(n, "empty <title>; expected text");
+    error_at(n, "empty " + tag(n.name()) + "; expected text");
   else if (empty_line)
-    error_at(n, "empty line in <title>: each <br/> must stand between text");
+    error_at(n, "empty line in " + tag(n.name()) + ": each <br/> must stand between text");
   out = std::move(title);
 }
 

@@ -120,6 +120,11 @@ struct attachment {
   signature sig;          // sig.present = false: none
   std::string note;       // empty = none
   source_pos note_pos;
+  // A regulation's 题注 (its history: "（2007年4月5日…公布　2019年4月3日…修订）")
+  // and 目录 (its chapters) below its title (common practice).
+  std::string caption;  // "\n" marks an explicit line break; empty = none
+  source_pos caption_pos;
+  std::vector<attachment_item> contents;  // the 目录's entries in order; empty = none
 };
 
 /// 版记 (GB/T 9704-2012 7.4): 抄送机关, 印发机关 and 印发日期 at the foot of the last page.

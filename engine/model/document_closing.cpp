@@ -14,10 +14,15 @@ void document_parser::read_attachment(pugi::xml_node n, document& doc) {
   check_attributes(n, {});
   attachment a;
   a.pos = pos_of(n);
-  static const std::vector<slot> slots = {{"title", true}, {"body", true}};
+  static const std::vector<slot> slots = {
+      {"title", true}, {"caption", false}, {"contents", false}, {"body", true}};
   read_ordered(n, slots, [&](size_t i, pugi::xml_node c) {
     if (i == 0)
       read_title(c, a.title, a.title_pos);
+    else if (i == 1)
+      read_title(c, a.caption, a.caption_pos);
+    else if (i == 2)
+      a.contents = read_items(c, "entry", "line");
     else
       read_body(c, a.body);
   });
@@ -30,19 +35,26 @@ void document_parser::read_forwarded(pugi::xml_node n, document& doc) {
   a.forwarded = true;
   a.pos = pos_of(n);
   static const std::vector<slot> slots = {
-      {"title", true}, {"addressee", false}, {"body", true}, {"signature", false}, {"note", false}};
+      {"title", true}, {"caption", false},   {"contents", false}, {"addressee", false},
+      {"body", true},  {"signature", false}, {"note", false}};
   read_ordered(n, slots, [&](size_t i, pugi::xml_node c) {
     switch (i) {
       case 0:
         read_title(c, a.title, a.title_pos);
         break;
       case 1:
-        a.addressee = read_text(c);
+        read_title(c, a.caption, a.caption_pos);
         break;
       case 2:
-        read_body(c, a.body);
+        a.contents = read_items(c, "entry", "line");
         break;
       case 3:
+        a.addressee = read_text(c);
+        break;
+      case 4:
+        read_body(c, a.body);
+        break;
+      case 5:
         read_signature(c, a.sig);
         break;
       default:
@@ -54,21 +66,32 @@ void document_parser::read_forwarded(pugi::xml_node n, document& doc) {
   doc.appendices.push_back(std::move(a));
 }
 
-void document_parser::read_attachment_note(pugi::xml_node n, document& doc) {
+// A list of one kind of child, each a text: <attachment-note>'s <item>s,
+// <contents>' <entry>s; `what` ends the message for an empty list.
+std::vector<attachment_item> document_parser::read_items(pugi::xml_node n, const char* child,
+                                                         const char* what) {
   check_attributes(n, {});
-  doc.attachments_pos = pos_of(n);
+  std::vector<attachment_item> items;
+  const std::string expected = tag(child);
   for (pugi::xml_node c = n.first_child(); c; c = c.next_sibling()) {
     if (c.type() == pugi::node_pcdata || c.type() == pugi::node_cdata) {
-      reject_text(c, n, "<item>");
+      reject_text(c, n, expected);
     } else if (c.type() == pugi::node_element) {
-      if (std::strcmp(c.name(), "item") == 0)
-        doc.attachments.push_back({read_text(c), pos_of(c)});
+      if (std::strcmp(c.name(), child) == 0)
+        items.push_back({read_text(c), pos_of(c)});
       else
-        error_at(c, "unknown element " + tag(c.name()) + " in <attachment-note>; expected <item>");
+        error_at(c, "unknown element " + tag(c.name()) + " in " + tag(n.name()) + "; expected " +
+                        expected);
     }
   }
-  if (doc.attachments.empty())
-    error_at(n, "empty <attachment-note>; expected one <item> per attachment");
+  if (items.empty())
+    error_at(n, "empty " + tag(n.name()) + "; expected one " + expected + " per " + what);
+  return items;
+}
+
+void document_parser::read_attachment_note(pugi::xml_node n, document& doc) {
+  doc.attachments_pos = pos_of(n);
+  doc.attachments = read_items(n, "item", "attachment");
 }
 
 // GB/T 9704-2012 10.3: <attendance><attendees label="出席">…</attendees>…</attendance>.

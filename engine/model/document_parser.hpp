@@ -150,11 +150,15 @@ class document_parser {
   void read_title(pugi::xml_node n, document& doc);
   /// A title with its explicit breaks ("\n") into out, its position into pos.
   void read_title(pugi::xml_node n, std::string& out, source_pos& pos);
-  /// <attachment>: <title>, <body> (7.3.7).
+  /// <attachment>: <title>, <caption>?, <contents>?, <body> (7.3.7).
   void read_attachment(pugi::xml_node n, document& doc);
-  /// <forwarded>: <title>, <addressee>?, <body>, <signature>?, <note>? — the
-  /// document a 转发通知 forwards.
+  /// <forwarded>: <title>, <caption>?, <contents>?, <addressee>?, <body>,
+  /// <signature>?, <note>? — the document a 转发通知 forwards, or the
+  /// regulation a 令 promulgates.
   void read_forwarded(pugi::xml_node n, document& doc);
+  /// The text children `child` of n (<item>s of <attachment-note>, <entry>s
+  /// of a regulation's <contents>), at least one; `what` names what each is.
+  std::vector<attachment_item> read_items(pugi::xml_node n, const char* child, const char* what);
 
   /// <body>: its <p>, <h> and <chapter>, in document order.
   void read_body(pugi::xml_node n, std::vector<block>& body);

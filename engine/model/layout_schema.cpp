@@ -313,6 +313,16 @@ void add_attachment(std::vector<element_def>& s) {
       {count("row", 1, most_rows, [](spec& l) -> int& { return l.attachment_title.row; }),
        count("rows-after", 0, most_rows,
              [](spec& l) -> int& { return l.attachment_title.rows_after; })}));
+  s.push_back(styled_element(
+      "caption", [](spec& l) -> text_style& { return l.caption.style; },
+      {count("rows-before", 0, most_rows, [](spec& l) -> int& { return l.caption.rows_before; })}));
+  s.push_back(styled_element(
+      "contents", [](spec& l) -> text_style& { return l.contents.style; },
+      {text_or_none("heading", [](spec& l) -> std::string& { return l.contents.heading; }),
+       role("heading-role", [](spec& l) -> std::string& { return l.contents.heading_role; }),
+       count("rows-before", 0, most_rows, [](spec& l) -> int& { return l.contents.rows_before; }),
+       yes_no("centred", [](spec& l) -> bool& { return l.contents.centred; }),
+       count("indent", 0, most_rows, [](spec& l) -> int& { return l.contents.indent; })}));
   s.push_back(plain("forwarded", {count("title-row", 1, most_rows,
                                         [](spec& l) -> int& { return l.forwarded.title_row; })}));
 }

@@ -234,6 +234,9 @@ std::vector<std::string> layout_spec::font_roles() const {
   add(imprint.style);
   add(attachment_label.style);
   add(attachment_title.style);
+  add(caption.style);
+  add(contents.style);
+  add({contents.heading_role, contents.style.size, contents.style.color});
   add(signer.style);
   if (separator_star.shown) add(separator_star.style);
   add({signer.label_role, signer.style.size, signer.style.color});

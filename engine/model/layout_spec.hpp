@@ -288,6 +288,22 @@ struct layout_spec {
     int rows_after;  // empty rows between it and the attachment's body
   } attachment_title;
 
+  // A regulation's 题注 and 目录 below its title (common practice; GB/T
+  // 9704-2012 has no rule for them): each line on its own body row, centred;
+  // a 题注 too long for a line breaks at its full-width spaces.
+  struct {
+    text_style style;
+    int rows_before;  // empty rows between the title and it
+  } caption;
+  struct {
+    text_style style;          // the entries
+    std::string heading;       // the line above the entries, e.g. "目　　录"; empty = none
+    std::string heading_role;  // its face (at the entries' size and colour)
+    int rows_before;           // empty rows between the title (or 题注) and it
+    bool centred;              // entries centred; else `indent` cells from the left
+    int indent;
+  } contents;
+
   // A forwarded document (转发通知) on new pages after the notice, as an
   // attachment is but without a label: its title (in the attachment title's
   // style) on this row, then its 主送机关 and body as the document's own are set.

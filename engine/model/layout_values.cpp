@@ -264,6 +264,12 @@ attr_def text(const char* name, field<std::string> f) {
           }};
 }
 
+attr_def text_or_none(const char* name, field<std::string> f) {
+  return {name, [=](const raw_value& v, const value_context& c, layout_spec& s, layout_errors&) {
+            f(s, c.index) = v.text;
+          }};
+}
+
 attr_def choice_index(const char* name, std::vector<const char*> words,
                       std::function<void(layout_spec&, size_t, size_t)> set,
                       const char* unsupported) {

@@ -67,6 +67,8 @@ attr_def pattern(const char* name, const char* placeholder, field<std::string> f
 
 /// Any non-empty text.
 attr_def text(const char* name, field<std::string> f);
+/// Any text; "" for none.
+attr_def text_or_none(const char* name, field<std::string> f);
 
 /// One of words; sets the index of the word. unsupported names what the
 /// words are (e.g. "grid profile") when other values are planned but not

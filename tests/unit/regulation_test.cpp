@@ -188,13 +188,10 @@ TEST_CASE("a chapter title is never the last line of a page (no empty row above 
   check_chapter_kept_with_next(spec);
 }
 
-// Known bug, outside this feature: paginate.cpp tests keep_with_next at the
-// next free row, not at the block's first row after its rows_before, so a
-// chapter title whose empty row above it fills row 21 stands alone on row 22.
-// The fix is `first + n > rows() && first <= rows()` there; then this test
-// passes and its [!shouldfail] tag must go.
-TEST_CASE("a chapter title is never the last line of a page (one empty row above it)",
-          "[!shouldfail]") {
+// keep_with_next is tested at the block's first row after its empty rows,
+// so a chapter title whose empty row above it fills row 21 does not stand
+// alone on row 22.
+TEST_CASE("a chapter title is never the last line of a page (one empty row above it)") {
   check_chapter_kept_with_next(test::environment::get().spec);
 }
 

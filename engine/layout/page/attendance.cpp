@@ -1,7 +1,8 @@
 // 出席, 请假 and 列席 of a 纪要 (GB/T 9704-2012 10.3): one empty row below the
 // body (or the 附件说明), 左空二字, each label on a new row in 黑体 with its
 // full-width colon, the units and names in 仿宋 after it; a line that wraps
-// continues under the first character after the colon.
+// continues under the first character after the colon. The lines are kept
+// on one page.
 #include "layout/page/flow.hpp"
 
 namespace hongtou::layout {
@@ -20,6 +21,10 @@ void flow_attendance(context& ctx, flow_state&, std::vector<block>& out) {
     b.role = element::attendance;
     b.pos = line.pos;
     b.rows_before = i == 0 ? at.rows_before : 0;
+    // The lines stay together, on one page (common practice: a 列席 line
+    // alone at the top of a page reads as cut off from the 出席 above it).
+    b.keep_together = true;
+    b.keep_with_next = i + 1 < ctx.doc.attendance.size();
     b.carriable = true;
     b.lines =
         ctx.labelled_lines(label, label_style, indent,

@@ -58,16 +58,20 @@ block chapter_block(context& ctx, const model::block& blk) {
     b.outline += sp.text;  // chapters are in the outline, as level-1 headings are
   }
   b.lines = ctx.grid_lines(std::move(pieces), 0, 0, blk.pos);
-  for (auto& line : b.lines) {
+  centre_lines(g, b.lines);
+  return b;
+}
+
+}  // namespace
+
+void centre_lines(const grid& g, std::vector<block_line>& lines) {
+  for (auto& line : lines) {
     if (line.runs.empty()) continue;
     const double dx = (g.left + g.width - line.runs.back().right()) / 2;
     for (auto& run : line.runs)
       for (auto& gl : run.glyphs) gl.x += dx;
   }
-  return b;
 }
-
-}  // namespace
 
 block body_paragraph(context& ctx, const model::block& blk) {
   if (blk.kind == model::block_kind::chapter) return chapter_block(ctx, blk);

@@ -94,7 +94,7 @@ class paginator {
     } else if (!fits && blk.keep_together && first > 1) {
       new_page();
       first = 1;
-    } else if (blk.keep_with_next && row_ + n > rows() && row_ <= rows()) {
+    } else if (blk.keep_with_next && first + n > rows() && first <= rows()) {
       new_page();
       first = 1;
     }
