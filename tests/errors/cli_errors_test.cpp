@@ -4,13 +4,10 @@
 //
 // Each TEST_CASE works in its own folder under HONGTOU_TEST_TMP/errors, so
 // ctest may run them in parallel.
-#if __has_include(<catch2/catch_test_macros.hpp>)
-#include <catch2/catch_test_macros.hpp>
-#else
-#include <catch2/catch.hpp>  // Catch2 v2 (Debian 12 ships 2.13)
-#endif
+#include "support/catch.hpp"
 
 #include "support/process.hpp"
+#include "support/source.hpp"
 
 #include <algorithm>
 #include <cstdlib>
@@ -28,10 +25,6 @@ void write_file(const fs::path& p, const std::string& text) {
   std::ofstream out(p, std::ios::binary);
   out << text;
   REQUIRE(out.good());
-}
-
-std::string source_path(const std::string& rel) {
-  return std::string(HONGTOU_SOURCE_DIR) + "/" + rel;
 }
 
 // Writes `xml` as bad.xml in dir and renders it to out.pdf there.

@@ -1,11 +1,7 @@
 // `hongtou merge`, `render --data` and `render --layout FILE`, run as a user
 // runs them: files in a folder of their own, exit statuses, the PDFs' text
 // (pdftotext) and the messages on stderr.
-#if __has_include(<catch2/catch_test_macros.hpp>)
-#include <catch2/catch_test_macros.hpp>
-#else
-#include <catch2/catch.hpp>  // Catch2 v2 (Debian 12 ships 2.13)
-#endif
+#include "support/catch.hpp"
 
 #include <filesystem>
 #include <fstream>
@@ -14,15 +10,12 @@
 #include <vector>
 
 #include "support/process.hpp"
+#include "support/source.hpp"
 
 namespace {
 
 namespace fs = std::filesystem;
 using namespace hongtou::test;
-
-std::string source_path(const std::string& rel) {
-  return std::string(HONGTOU_SOURCE_DIR) + "/" + rel;
-}
 
 fs::path case_dir(const std::string& name) {
   const fs::path dir = fs::path(HONGTOU_TEST_TMP) / "merge" / name;

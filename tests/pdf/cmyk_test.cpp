@@ -27,16 +27,9 @@ std::string qdf_of(const std::string& colour, const fs::path& dir, const std::st
       test::parse_ok("<layout name=\"c\" extends=\"gbt9704\"><issuer color=\"" + colour +
                          "\"/><separator color=\"" + colour + "\"/></layout>",
                      test::source_layouts());
-  model::document doc;
-  diagnostics diags;
-  REQUIRE(model::parse_document(
-      "<gongwen><header><issuer>国务院办公厅文件</issuer><doc-number>国办发〔2019〕3号"
-      "</doc-number></header><title>国务院办公厅关于开展城镇小区配套幼儿园治理工作的通知</title>"
-      "<body><p>各地要高度重视。</p></body></gongwen>",
-      "c.xml", doc, diags));
-  frames f;
-  REQUIRE(layout::compose(doc, spec, *env.fonts, f, diags));
+  const frames f = test::compose_in(spec, test::kindergarten_notice);
   std::vector<uint8_t> bytes;
+  diagnostics diags;
   REQUIRE(render::render_pdf(f, env.cache, {}, bytes, diags));
   {
     std::ofstream out(dir / (name + ".pdf"), std::ios::binary);

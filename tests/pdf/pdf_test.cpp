@@ -5,11 +5,7 @@
 // The sample is rendered once per test process into its own folder under
 // HONGTOU_TEST_TMP (ctest runs each TEST_CASE as a separate process, maybe in
 // parallel) and removed at exit unless HONGTOU_KEEP_TEST_TMP is set.
-#if __has_include(<catch2/catch_test_macros.hpp>)
-#include <catch2/catch_test_macros.hpp>
-#else
-#include <catch2/catch.hpp>  // Catch2 v2 (Debian 12 ships 2.13)
-#endif
+#include "support/catch.hpp"
 
 #include <unistd.h>
 #include "pdf/pdf_support.hpp"

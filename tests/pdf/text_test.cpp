@@ -3,11 +3,7 @@
 // bar) and — (U+2014, em dash) share a glyph; ― is set from it in the body,
 // — around the page numbers. A ToUnicode map can give that glyph one text
 // only; the other comes from an /ActualText span.
-#if __has_include(<catch2/catch_test_macros.hpp>)
-#include <catch2/catch_test_macros.hpp>
-#else
-#include <catch2/catch.hpp>  // Catch2 v2 (Debian 12 ships 2.13)
-#endif
+#include "support/catch.hpp"
 
 #include <unistd.h>
 

@@ -63,15 +63,7 @@ TEST_CASE("a CMYK mark: its runs carry DeviceCMYK and the trace prints it as wri
   const auto& env = test::environment::get();
   const model::layout_spec spec =
       child("<issuer color=\"cmyk(0,100,100,0)\"/><separator color=\"cmyk(0,100,100,0)\"/>");
-  model::document doc;
-  diagnostics diags;
-  REQUIRE(model::parse_document(
-      "<gongwen><header><issuer>国务院办公厅文件</issuer><doc-number>国办发〔2019〕3号"
-      "</doc-number></header><title>国务院办公厅关于开展城镇小区配套幼儿园治理工作的通知</title>"
-      "<body><p>各地要高度重视。</p></body></gongwen>",
-      "c.xml", doc, diags));
-  frames f;
-  REQUIRE(layout::compose(doc, spec, *env.fonts, f, diags));
+  const frames f = test::compose_in(spec, test::kindergarten_notice);
   const page& p1 = f.pages[0];
   for (const glyph_run* r : test::runs_of(p1, element::issuer))
     CHECK(r->color == device_color::cmyk(0, 1, 1, 0));

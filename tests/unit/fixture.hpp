@@ -39,6 +39,26 @@ inline bool compose_xml(const std::string& xml, frames& out, diagnostics& diags)
   return layout::compose(doc, env.spec, *env.fonts, out, diags);
 }
 
+/// A notice of one paragraph (国办发〔2019〕3号, samples/notice-kindergarten.xml),
+/// for tests of what a layout does to the parts every document has.
+inline const std::string kindergarten_notice =
+    "<gongwen><header><issuer>国务院办公厅文件</issuer><doc-number>国办发〔2019〕3号"
+    "</doc-number></header><title>国务院办公厅关于开展城镇小区配套幼儿园治理工作的通知</title>"
+    "<body><p>各地要高度重视。</p></body></gongwen>";
+
+/// Lays out a document given as XML text with a layout of the test's own,
+/// REQUIREing success; the diagnostics are shown when it fails.
+inline frames compose_in(const model::layout_spec& spec, const std::string& xml) {
+  model::document doc;
+  diagnostics diags;
+  frames f;
+  const bool ok = model::parse_document(xml, "test.xml", doc, diags) &&
+                  layout::compose(doc, spec, *environment::get().fonts, f, diags);
+  for (const auto& d : diags.items()) INFO(format(d));
+  REQUIRE(ok);
+  return f;
+}
+
 /// Lays out a document given as XML text, REQUIREing success; the
 /// diagnostics are shown when it fails.
 inline frames compose_ok(const std::string& xml) {

@@ -1,9 +1,5 @@
 // Unit tests of engine/model: documents, layouts and font roles from XML.
-#if __has_include(<catch2/catch_test_macros.hpp>)
-#include <catch2/catch_test_macros.hpp>
-#else
-#include <catch2/catch.hpp>  // Catch2 v2 (Debian 12 ships 2.13)
-#endif
+#include "support/catch.hpp"
 
 #include <algorithm>
 #include <cstdint>

@@ -42,17 +42,6 @@ std::string notice(const std::string& front) {
          regulation_title + front + regulation_body + "</attachment></gongwen>";
 }
 
-frames compose_with(const std::string& xml, const model::layout_spec& spec) {
-  model::document doc;
-  diagnostics diags;
-  frames f;
-  const bool ok = model::parse_document(xml, "test.xml", doc, diags) &&
-                  layout::compose(doc, spec, *test::environment::get().fonts, f, diags);
-  for (const auto& d : diags.items()) INFO(format(d));
-  REQUIRE(ok);
-  return test::merge_lines(std::move(f));
-}
-
 const page& attachment_page(const frames& f) {
   for (const page& p : f.pages)
     if (!runs_of(p, element::caption).empty() || !runs_of(p, element::contents).empty()) return p;
@@ -122,7 +111,7 @@ TEST_CASE("10.2: the 目录 one empty row below the 题注, its lines centred, t
 TEST_CASE("10.2: 目录 entries indented instead of centred, and without a heading, by layout") {
   const model::layout_spec spec =
       test::child_of_gbt9704("<contents heading=\"\" centred=\"no\" indent=\"2\"/>");
-  const frames f = compose_with(notice(contents), spec);
+  const frames f = test::merge_lines(test::compose_in(spec, notice(contents)));
   const page& p = attachment_page(f);
   const auto lines = runs_of(p, element::contents);
   REQUIRE(lines.size() == 6);
