@@ -36,6 +36,9 @@ enum class element {
   attachment,       // 附件: its label and title
   caption,          // a regulation's 题注, below its title
   contents,         // a regulation's 目录: its heading and entries
+  table,            // a table: its 表题, unit and 续表 lines, its lines, its notes
+  table_header,     // a table's header cells
+  table_cell,       // a table's body cells
   imprint,          // 版记: 抄送机关, 印发机关和印发日期, its rules
   page_number       // 页码
 };
@@ -183,6 +186,12 @@ inline const char* element_name(element e) {
       return "caption";
     case element::contents:
       return "contents";
+    case element::table:
+      return "table";
+    case element::table_header:
+      return "table-header";
+    case element::table_cell:
+      return "table-cell";
     case element::imprint:
       return "imprint";
     case element::signature:

@@ -380,7 +380,7 @@ void document_parser::read_body(pugi::xml_node n, std::vector<block>& body) {
   check_attributes(n, {});
   for (pugi::xml_node c = n.first_child(); c; c = c.next_sibling()) {
     if (c.type() == pugi::node_pcdata || c.type() == pugi::node_cdata) {
-      reject_text(c, n, "<p>, <h> or <chapter>");
+      reject_text(c, n, "<p>, <h>, <chapter> or <table>");
     } else if (c.type() == pugi::node_element) {
       if (std::strcmp(c.name(), "p") == 0)
         read_paragraph(c, body);
@@ -388,14 +388,16 @@ void document_parser::read_body(pugi::xml_node n, std::vector<block>& body) {
         read_heading(c, body);
       else if (std::strcmp(c.name(), "chapter") == 0)
         read_chapter(c, body);
+      else if (std::strcmp(c.name(), "table") == 0)
+        read_table(c, body);
       else
-        error_at(c,
-                 "unknown element " + tag(c.name()) + " in <body>; expected <p>, <h> or <chapter>");
+        error_at(c, "unknown element " + tag(c.name()) +
+                        " in <body>; expected <p>, <h>, <chapter> or <table>");
     }
   }
   const bool has_content = n.find_child(
       [](pugi::xml_node c) { return c.type() == pugi::node_element || !is_blank(c.value()); });
-  if (!has_content) error_at(n, "empty <body>; expected <p>, <h> or <chapter>");
+  if (!has_content) error_at(n, "empty <body>; expected <p>, <h>, <chapter> or <table>");
 }
 
 }  // namespace detail

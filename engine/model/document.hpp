@@ -4,6 +4,7 @@
 // vocabulary is documented in docs/model.md and schema/gongwen.rng.
 #include <functional>
 #include <map>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -35,12 +36,54 @@ enum class block_kind {
   paragraph,  // <p>: first-line indent 2 字, justified
   heading,    // <h level="N">: a heading standing alone as its own paragraph
   chapter,    // <chapter>: a chapter title (章) of a regulation, centred on its own line
+  table,      // <table>: a table (表格)
+};
+
+/// How a table cell's text sits across its cell; automatic: centred when
+/// every body cell of its column fits on one line, else left (header cells centred).
+enum class cell_align { automatic, left, centre, right, decimal };
+
+/// A cell of a table: its text, where it starts and how far it spans.
+struct table_cell {
+  std::string text;  // whitespace normalised; "\n" marks an explicit break (<br/>); may be empty
+  int row = 0, column = 0;  // where it starts: 0-based within its section (head or body)
+  int colspan = 1, rowspan = 1;
+  cell_align align = cell_align::automatic;
+  source_pos pos;
+};
+
+/// A column of a table: its width and alignment (<column>).
+struct table_column {
+  enum class unit { none, share, mm, em };  // none: automatic from the content
+  unit width_unit = unit::none;
+  double width = 0;  // shares, mm, or characters of the table's text size
+  cell_align align = cell_align::automatic;
+  source_pos pos;
+};
+
+/// A table (表格) of a body (common practice; spec §5.5): an optional 表题 and
+/// unit line above it, header rows repeated on continued pages, body rows,
+/// notes below. Cells are checked at reading: each row fills every column,
+/// spans stay inside their section and do not overlap.
+struct table {
+  std::string caption, unit;  // empty = none
+  source_pos caption_pos, unit_pos;
+  double size = 0;                         // pt, the cells' text size; 0 = the layout's
+  int repeat_header = -1;                  // -1: the layout's; 0 no; 1 yes
+  int columns = 0;                         // the column count
+  std::vector<table_column> column_specs;  // one per column, or empty
+  source_pos columns_pos;
+  std::vector<table_cell> head, body;  // in document order (row by row)
+  int head_rows = 0, body_rows = 0;
+  std::vector<span> notes;  // 注：… below the table, one paragraph each
+  source_pos pos;
 };
 
 struct block {
   block_kind kind = block_kind::paragraph;
   int level = 0;  // heading level 1..4 for block_kind::heading
   std::vector<span> spans;
+  std::shared_ptr<const table> tab;  // block_kind::table
   source_pos pos;
 };
 

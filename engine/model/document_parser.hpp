@@ -126,6 +126,19 @@ class document_parser {
   /// A chapter title <chapter> of a regulation as one block of one span.
   void read_chapter(pugi::xml_node n, std::vector<block>& body);
 
+  // ---- tables (document_table.cpp) ----
+
+  /// A <table> as one block: its caption, unit, columns, rows and notes.
+  void read_table(pugi::xml_node n, std::vector<block>& body);
+  /// <columns>: one <column width align> per column.
+  void read_columns(pugi::xml_node n, table& t);
+  /// <thead> or <tbody>: its rows' cells, placed and checked.
+  void read_rows(pugi::xml_node n, table& t, bool head);
+  /// <notes>: one <p> per note.
+  void read_notes(pugi::xml_node n, table& t);
+  /// The align attribute of n into out (unchanged when absent); false after reporting it.
+  bool read_align(pugi::xml_node n, cell_align& out);
+
   // ---- the vocabulary (document.cpp) ----
 
   /// The one root element <gongwen>; a null node after reporting it missing

@@ -323,6 +323,22 @@ void add_attachment(std::vector<element_def>& s) {
        count("rows-before", 0, most_rows, [](spec& l) -> int& { return l.contents.rows_before; }),
        yes_no("centred", [](spec& l) -> bool& { return l.contents.centred; }),
        count("indent", 0, most_rows, [](spec& l) -> int& { return l.contents.indent; })}));
+  s.push_back(styled_element(
+      "table", [](spec& l) -> text_style& { return l.table.style; },
+      {role("header-role", [](spec& l) -> std::string& { return l.table.header_role; }),
+       number("line-height", 1, 3, /*lo_open=*/false,
+              [](spec& l) -> double& { return l.table.line_height; }),
+       length("padding-x", zero, [](spec& l) -> double& { return l.table.padding_x; }),
+       length("padding-y", zero, [](spec& l) -> double& { return l.table.padding_y; }),
+       length("rule", positive, [](spec& l) -> double& { return l.table.rule; }),
+       length("outer-rule", positive, [](spec& l) -> double& { return l.table.outer_rule; }),
+       length("header-rule", positive, [](spec& l) -> double& { return l.table.header_rule; }),
+       colour("rule-color", [](spec& l) -> device_color& { return l.table.rule_color; }),
+       yes_no("repeat-header", [](spec& l) -> bool& { return l.table.repeat_header; }),
+       text_or_none("continued", [](spec& l) -> std::string& { return l.table.continued; })}));
+  s.push_back(styled_element(
+      "table-caption", [](spec& l) -> text_style& { return l.table_caption.style; },
+      {length("gap", zero, [](spec& l) -> double& { return l.table_caption.gap; })}));
   s.push_back(plain("forwarded", {count("title-row", 1, most_rows,
                                         [](spec& l) -> int& { return l.forwarded.title_row; })}));
 }

@@ -235,6 +235,9 @@ std::vector<std::string> layout_spec::font_roles() const {
   add(attachment_label.style);
   add(attachment_title.style);
   add(caption.style);
+  add(table.style);
+  add({table.header_role, table.style.size, table.style.color});
+  add(table_caption.style);
   add(contents.style);
   add({contents.heading_role, contents.style.size, contents.style.color});
   add(signer.style);

@@ -304,6 +304,26 @@ struct layout_spec {
     int indent;
   } contents;
 
+  // Tables of a body (common practice; spec §5.5): cell text in its own size
+  // and pitch, not the body grid's; the row after the table returns to the grid.
+  struct {
+    text_style style;         // body cells (a <table size> changes the size)
+    std::string header_role;  // header cells' face
+    double line_height;       // a cell's line pitch, in ems of its text size
+    double padding_x;         // pt, left and right inside a cell
+    double padding_y;         // pt, above and below a cell's text
+    double rule;              // pt, the lines between cells
+    double outer_rule;        // pt, the table's frame
+    double header_rule;       // pt, the line under the header rows
+    device_color rule_color;
+    bool repeat_header;     // the header rows again on each continued page
+    std::string continued;  // over a continued part ("{n}": the caption's number); "" = none
+  } table;
+  struct {
+    text_style style;  // 表题 (the <caption> of a table), centred on a body row; the unit line
+    double gap;        // pt between the caption's (or unit's) row and the table's top
+  } table_caption;
+
   // A forwarded document (转发通知) on new pages after the notice, as an
   // attachment is but without a label: its title (in the attachment title's
   // style) on this row, then its 主送机关 and body as the document's own are set.

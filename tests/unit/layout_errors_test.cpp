@@ -87,7 +87,7 @@ TEST_CASE("unknown layout elements and attributes are errors") {
         "<heading>, <chapter>, <article>, "
         "<attachment-note>, <attendance>, <signature>, <seal>, <signer-seal>, <note>, "
         "<attachment-label>, "
-        "<attachment-title>, <caption>, <contents>, "
+        "<attachment-title>, <caption>, <contents>, <table>, <table-caption>, "
         "<forwarded>, <imprint>, <page-number>, <fallback> or <latin>");
   CHECK(bad_value("<heading level=\"1\"", "<heading weight=\"bold\" level=\"1\"", "weight") ==
         "unknown attribute weight on <heading>; expected level, role, size, color, bold or "

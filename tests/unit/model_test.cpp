@@ -220,7 +220,7 @@ TEST_CASE("a wrong root element is an error") {
 
 TEST_CASE("an unknown element is an error naming what was expected") {
   CHECK(first_error(with_body("    <foo>x</foo>")) ==
-        "4:5: unknown element <foo> in <body>; expected <p>, <h> or <chapter>");
+        "4:5: unknown element <foo> in <body>; expected <p>, <h>, <chapter> or <table>");
   CHECK(
       first_error("<gongwen>\n <titel>x</titel><body><p>a</p></body></gongwen>") ==
       "2:2: unknown element <titel> in <gongwen>; expected <fields>, <header>, <title>, "
@@ -280,14 +280,14 @@ TEST_CASE("empty required text is an error") {
   CHECK(first_error(with_body("<p><lead level=\"1\"> </lead>正文</p>")) ==
         "4:4: empty <lead>; expected text");
   CHECK(first_error("<gongwen><title>t</title><body/></gongwen>") ==
-        "1:26: empty <body>; expected <p>, <h> or <chapter>");
+        "1:26: empty <body>; expected <p>, <h>, <chapter> or <table>");
   CHECK(first_error("<gongwen><title><br/>t</title><body><p>a</p></body></gongwen>") ==
         "1:10: empty line in <title>: each <br/> must stand between text");
 }
 
 TEST_CASE("text directly in a container element is an error") {
   CHECK(first_error(with_body("    正文")) ==
-        "4:5: text is not allowed directly in <body>; expected <p>, <h> or <chapter>");
+        "4:5: text is not allowed directly in <body>; expected <p>, <h>, <chapter> or <table>");
   CHECK(
       first_error("<gongwen>\n  x<title>t</title><body><p>a</p></body></gongwen>") ==
       "2:3: text is not allowed directly in <gongwen>; expected <fields>, <header>, <title>, "

@@ -272,7 +272,7 @@ TEST_CASE("a misplaced or empty <article> or <chapter> is an error at its line a
   CHECK(first_error(in_body("<p><chapter>第一章</chapter></p>")) ==
         "4:4: unknown element <chapter> in <p>; expected text, <lead> or <article>");
   CHECK(first_error(in_body("<article>第一条</article>")) ==
-        "4:1: unknown element <article> in <body>; expected <p>, <h> or <chapter>");
+        "4:1: unknown element <article> in <body>; expected <p>, <h>, <chapter> or <table>");
   CHECK(first_error(in_body("<h level=\"1\"><article>第一条</article></h>")) ==
         "4:14: unknown element <article> in <h>; expected text only");
 }

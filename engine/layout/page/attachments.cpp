@@ -160,6 +160,12 @@ void flow_attachments(context& ctx, flow_state&, std::vector<block>& out) {
       rows_after_title = 0;
     }
     for (size_t k = 0; k < a.body.size(); ++k) {
+      if (a.body[k].kind == model::block_kind::table) {
+        const size_t at = out.size();
+        table_blocks(ctx, a.body[k], out);
+        if (k == 0) out[at].rows_before = rows_after_title;
+        continue;
+      }
       block b = body_paragraph(ctx, a.body[k]);
       if (k == 0) b.rows_before = rows_after_title;
       b.keep_with_next = a.body[k].kind == model::block_kind::heading && k + 1 < a.body.size();

@@ -2,11 +2,13 @@
 // Blocks: what flow hands paginate. A block is one 公文 element (or one
 // paragraph of it) with its lines already set horizontally, how it is placed
 // vertically, and the keep and break rules that bind it to its neighbours.
+#include <memory>
 #include <string>
 #include <vector>
 
 #include "frames/frames.hpp"
 #include "layout/grid/grid.hpp"
+#include "layout/page/table.hpp"
 #include "model/document.hpp"
 
 namespace hongtou::layout {
@@ -17,6 +19,7 @@ enum class placement {
   grid,    // on the rows of the body grid: emit sets each line's y from its row
   bottom,  // on the foot of the type area of the last page (版记): its runs and rules carry
            // their final y; paginate chooses the page
+  table,   // a table: paginate places its pieces (table.hpp), then the grid goes on below it
 };
 
 /// One line of a block: runs with their final x.
@@ -49,6 +52,7 @@ struct block {
   int carry_lines = 0;  // > 0: it must not stand alone on a page: when it does not fit, this many
                         // lines of carriable blocks go to the next page with it
   std::string outline;  // text of its outline entry (level-1 headings); empty = none
+  std::shared_ptr<const table_layout> table;  // placement::table
   model::source_pos pos;
 };
 
@@ -69,11 +73,12 @@ struct tightening {
 /// What paginate hands emit: the page of every block and line.
 struct pagination {
   int pages = 0;
-  std::vector<int> block_page;              // per block: the page it starts on
-  std::vector<std::vector<line_place>> at;  // per block, per line
-  std::vector<int> unnumbered;              // pages (0-based) that show no page number
-  bool body_on_first_page = true;           // false: page 1 shows no body text (7.3.3)
-  std::vector<tightening> tight;            // per page
+  std::vector<int> block_page;                     // per block: the page it starts on
+  std::vector<std::vector<line_place>> at;         // per block, per line
+  std::vector<int> unnumbered;                     // pages (0-based) that show no page number
+  bool body_on_first_page = true;                  // false: page 1 shows no body text (7.3.3)
+  std::vector<tightening> tight;                   // per page
+  std::vector<std::vector<table_segment>> tables;  // per block: a table's parts, page by page
 
   /// The em-box top of a grid row of a page, pt from the page's top.
   double row_top(const grid& g, int page, int row) const {

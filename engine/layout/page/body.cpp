@@ -132,6 +132,13 @@ void flow_body(context& ctx, flow_state& state, std::vector<block>& out) {
     first_row = 0;
   }
   for (size_t i = 0; i < doc.body.size(); ++i) {
+    if (doc.body[i].kind == model::block_kind::table) {
+      const size_t at = out.size();
+      table_blocks(ctx, doc.body[i], out);
+      out[at].at_row = first_row;
+      first_row = 0;
+      continue;
+    }
     block b = body_paragraph(ctx, doc.body[i]);
     b.at_row = first_row;
     first_row = 0;

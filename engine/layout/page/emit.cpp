@@ -17,6 +17,41 @@ void count(const block_line& line, layout_stats& stats) {
   stats.one_char_last += line.one_char_last ? 1 : 0;
 }
 
+// A table's parts on their pages: the lead (or 续表) lines on their rows,
+// the pieces at their tops, the frame around each page's part and the rule
+// under its header rows. Lines come before text in the page's lists.
+void emit_table(context& ctx, const block& blk, const pagination& plan,
+                const std::vector<table_segment>& segs, frames& out) {
+  const table_layout& t = *blk.table;
+  for (const table_segment& seg : segs) {
+    page& pg = out.pages[static_cast<size_t>(seg.page)];
+    // The frame inside the table's box, so that nothing reaches past the type area.
+    const auto box = [&](double x, double y, double w, double h) {
+      pg.rects.push_back({element::table, x, y, w, h, t.color});
+    };
+    const double x0 = t.left, w = t.width, o = t.outer;
+    box(x0, seg.top, w, o);
+    box(x0, seg.bottom - o, w, o);
+    box(x0, seg.top, o, seg.bottom - seg.top);
+    box(x0 + w - o, seg.top, o, seg.bottom - seg.top);
+    if (seg.header_bottom >= 0 && seg.header_bottom < seg.bottom - 0.01)
+      box(x0, seg.header_bottom - t.header_rule / 2, w, t.header_rule);
+    if (seg.first_row > 0) {
+      const auto put = [&](std::vector<glyph_run> runs, int row, double offset) {
+        ctx.place_line(runs, plan.row_top(ctx.g, seg.page, row) + offset);
+        for (auto& run : runs) pg.runs.push_back(std::move(run));
+      };
+      if (seg.continued) {
+        put(t.continued, seg.first_row, t.continued_offset);
+      } else {
+        for (size_t i = 0; i < t.lead.size(); ++i)
+          put(t.lead[i], seg.first_row + static_cast<int>(i), t.lead_offset[i]);
+      }
+    }
+    for (const auto& [piece, top] : seg.pieces) emit_piece(t, piece, top, seg.top, pg);
+  }
+}
+
 }  // namespace
 
 void emit(context& ctx, std::vector<block>& blocks, const pagination& plan, frames& out) {
@@ -30,6 +65,10 @@ void emit(context& ctx, std::vector<block>& blocks, const pagination& plan, fram
 
   for (size_t b = 0; b < blocks.size(); ++b) {
     block& blk = blocks[b];
+    if (blk.place == placement::table) {
+      emit_table(ctx, blk, plan, plan.tables[b], out);
+      continue;
+    }
     for (size_t l = 0; l < blk.lines.size(); ++l) {
       const line_place& at = plan.at[b][l];
       page& pg = out.pages[static_cast<size_t>(at.page)];

@@ -83,6 +83,8 @@ std::vector<std::u32string> organ_names(const model::document& doc);
 std::vector<block_line> title_lines(context& ctx, const std::string& title,
                                     const model::text_style& style, element role,
                                     const model::source_pos& pos);
+/// A table of a body (table.cpp): its block, then one grid block per note.
+void table_blocks(context& ctx, const model::block& blk, std::vector<block>& out);
 /// Moves lines set from the type area's left so that each is centred on it.
 void centre_lines(const grid& g, std::vector<block_line>& lines);
 /// A paragraph, heading or chapter title of a body, set on the grid (body.cpp, 7.3.3).

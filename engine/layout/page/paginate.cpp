@@ -20,8 +20,11 @@ class paginator {
     plan_.pages = 1;
     plan_.block_page.assign(blocks_.size(), 0);
     plan_.at.resize(blocks_.size());
+    plan_.tables.resize(blocks_.size());
     for (size_t b = 0; b < blocks_.size(); ++b) {
-      if (blocks_[b].place == placement::fixed) {
+      if (blocks_[b].place == placement::table) {
+        place_table(b);
+      } else if (blocks_[b].place == placement::fixed) {
         plan_.block_page[b] = page_;
         plan_.at[b].assign(blocks_[b].lines.size(), {page_, 0});
       } else if (blocks_[b].place == placement::bottom) {
@@ -107,6 +110,111 @@ class paginator {
       ++row_;
     }
     plan_.block_page[b] = n > 0 ? plan_.at[b].front().page : page_;
+  }
+
+  // A table (table.hpp): its caption and unit rows from the next free row,
+  // kept with the header and the first row group; then group after group
+  // while they fit above the type area's bottom, the rest on new pages
+  // under the 续表 line and the repeated header; a group taller than a page
+  // broken at a line boundary, with a warning. The grid goes on at the
+  // first row whose top lies half a gap below the table.
+  void place_table(size_t b) {
+    const block& blk = blocks_[b];
+    const table_layout& t = *blk.table;
+    const grid& g = ctx_.g;
+    const double bottom = g.bottom;  // the frame is drawn inside the table's box
+    std::vector<table_segment>& segs = plan_.tables[b];
+    const auto frame_top = [&](int row, size_t lines) {
+      if (lines > 0)
+        return plan_.row_top(g, page_, row + static_cast<int>(lines) - 1) + g.cell + t.gap;
+      return std::max(plan_.row_top(g, page_, row) - g.gap / 2, g.top);
+    };
+    int first = blk.at_row > 0 ? blk.at_row : row_ + blk.rows_before;
+    const double opening = t.header.height + (t.groups.empty() ? 0 : t.groups.front().height);
+    const auto fits = [&](int row) {
+      return row + static_cast<int>(t.lead.size()) - 1 <= rows() &&
+             frame_top(row, t.lead.size()) + opening <= bottom + 1e-6;
+    };
+    if (!fits(first) && (first > 1 || page_has_fixed())) {
+      new_page();
+      first = 1;
+    }
+    plan_.block_page[b] = page_;
+    table_segment seg;
+    const auto open = [&](int row, size_t lines, bool continued) {
+      seg = {};
+      seg.page = page_;
+      seg.first_row = lines > 0 ? row : 0;
+      seg.continued = continued;
+      seg.top = frame_top(row, lines);
+      if (t.header.height > 0 && (!continued || t.repeat_header)) {
+        seg.pieces.emplace_back(t.header, seg.top);
+        seg.header_bottom = seg.top + t.header.height;
+      }
+    };
+    const auto y_end = [&] {
+      return seg.pieces.empty() ? seg.top
+                                : seg.pieces.back().second + seg.pieces.back().first.height;
+    };
+    const auto close = [&] {
+      seg.bottom = y_end();
+      segs.push_back(std::move(seg));
+    };
+    const auto next_page = [&] {
+      close();
+      new_page();
+      open(1, t.continued.empty() ? 0 : 1, true);
+    };
+    open(first, t.lead.size(), false);
+    // The room on a continued page, under the 续表 line and the header.
+    const double fresh_room = bottom - frame_top(1, t.continued.empty() ? 0 : 1) -
+                              (t.repeat_header ? t.header.height : 0);
+    bool warned = false;
+    for (const table_piece& group : t.groups) {
+      table_piece piece = group;
+      while (y_end() + piece.height > bottom + 1e-6) {
+        const bool has_rows = seg.pieces.size() > (seg.header_bottom >= 0 ? 1u : 0u);
+        if (has_rows && piece.height <= fresh_room + 1e-6) {
+          next_page();  // the group moves whole
+          continue;
+        }
+        // Taller than the page: broken at a row boundary, or inside a row
+        // taller than a page, between two of its lines (with a warning).
+        table_piece rest;
+        bool inside_row = false;
+        table_piece upper = piece;
+        if (!split_piece(t, upper, bottom - y_end(), rest, inside_row)) {
+          if (!has_rows) break;  // not one line fits a page: set as it is
+          next_page();
+          continue;
+        }
+        if (inside_row && has_rows) {  // the row may fit whole on the next page
+          next_page();
+          continue;
+        }
+        piece = std::move(upper);
+        if (inside_row && !warned)
+          ctx_.diags.add({severity::warning,
+                          ctx_.doc.source_name,
+                          blk.pos.line,
+                          blk.pos.column,
+                          "a table row is taller than a page: it is broken inside, between two "
+                          "of its lines, on page " +
+                              std::to_string(page_ + 1),
+                          {}});
+        warned |= inside_row;
+        seg.pieces.emplace_back(std::move(piece), y_end());
+        piece = std::move(rest);
+        next_page();
+      }
+      const double y = y_end();
+      seg.pieces.emplace_back(std::move(piece), y);
+    }
+    close();
+    const double end = segs.back().bottom;
+    int r = 1;
+    while (r <= rows() && plan_.row_top(g, page_, r) - g.gap / 2 < end - 1e-6) ++r;
+    row_ = r;
   }
 
   // Moves the last `count` carriable lines of the current page, and the
