@@ -130,7 +130,16 @@ class paginator {
       return std::max(plan_.row_top(g, page_, row) - g.gap / 2, g.top);
     };
     int first = blk.at_row > 0 ? blk.at_row : row_ + blk.rows_before;
-    const double opening = t.header.height + (t.groups.empty() ? 0 : t.groups.front().height);
+    // The room on a continued page, under the 续表 line and the header.
+    const double fresh_room = g.bottom - frame_top(1, t.continued.empty() ? 0 : 1) -
+                              (t.repeat_header ? t.header.height : 0);
+    // What must open the table on its first page: the header and the first
+    // group, or its first row when the group is taller than a page.
+    double opening = t.header.height;
+    if (!t.groups.empty()) {
+      const table_piece& g0 = t.groups.front();
+      opening += g0.height <= fresh_room || g0.rows.empty() ? g0.height : g0.rows.front();
+    }
     const auto fits = [&](int row) {
       return row + static_cast<int>(t.lead.size()) - 1 <= rows() &&
              frame_top(row, t.lead.size()) + opening <= bottom + 1e-6;
@@ -166,9 +175,6 @@ class paginator {
       open(1, t.continued.empty() ? 0 : 1, true);
     };
     open(first, t.lead.size(), false);
-    // The room on a continued page, under the 续表 line and the header.
-    const double fresh_room = bottom - frame_top(1, t.continued.empty() ? 0 : 1) -
-                              (t.repeat_header ? t.header.height : 0);
     bool warned = false;
     for (const table_piece& group : t.groups) {
       table_piece piece = group;
