@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "unit/fixture.hpp"
+#include "unit/layout_spec_fixture.hpp"
 
 using namespace hongtou;
 using test::runs_of;
@@ -292,4 +293,25 @@ TEST_CASE("a row taller than a page: broken between two of its lines, with a war
       CHECK(test::mm(r->em_bottom) <= 262 + 0.01);
     }
   CHECK(text == "注：" + notes);
+}
+
+TEST_CASE("a number wider than its column is an error at the cell, never split", "[table]") {
+  const auto rows = corpus_rows("09-zhuanfa-qingshi-xizangban.txt");
+  const std::string t =
+      "<table><columns><column width=\"1*\"/><column width=\"7mm\"/></columns>"
+      "<tbody><row><cell>" +
+      rows[2][0] + "</cell><cell>" + rows[2][1] + "</cell></row></tbody></table>";  // 总计 | 1445
+  const std::string xml = document(t);
+  frames f;
+  diagnostics diags;
+  CHECK_FALSE(test::compose_xml(xml, f, diags));
+  REQUIRE(diags.has_errors());
+  std::string error;
+  for (const diagnostic& d : diags.items())
+    if (d.level == severity::error)
+      error = std::to_string(d.line) + ":" + std::to_string(d.column) + ": " + d.message;
+  CHECK(error == test::pos_of(xml, "<cell>1445") +
+                     ": the text of this cell needs 11.1 mm unbroken, but its column leaves 4.0 mm "
+                     "for it; widen the column (<column width>) or set the table smaller "
+                     "(<table size>)");
 }

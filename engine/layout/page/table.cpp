@@ -4,8 +4,9 @@
 // its rows; the rows as tall as their tallest cell; the lines between cells.
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 
-#include "core/utf8.hpp"
+#include "core/units.hpp"
 #include "layout/page/flow.hpp"
 #include "layout/page/table_columns.hpp"
 
@@ -48,8 +49,22 @@ set_cell cell_lines(context& ctx, const model::table_cell& cell, const model::te
       out.lines.emplace_back();
       continue;
     }
-    for (auto& l : ctx.grid_lines({ctx.piece(part, style, role)}, 0, 0,
-                                  {cell.pos.line, cell.pos.column}, x - ctx.g.left, inner))
+    // A number or word wider than the cell is never broken apart, nor set
+    // over the cell's side: the column is too narrow, an error.
+    const double widest = unbreakable_width(ctx, part, style);
+    if (widest > inner + 0.01) {
+      char text[220];
+      std::snprintf(text, sizeof text,
+                    "the text of this cell needs %.1f mm unbroken, but its column leaves %.1f mm "
+                    "for it; widen the column (<column width>) or set the table smaller "
+                    "(<table size>)",
+                    pt_to_mm(widest), pt_to_mm(inner));
+      ctx.diags.add(
+          {severity::error, ctx.doc.source_name, cell.pos.line, cell.pos.column, text, {}});
+    }
+    for (auto& l :
+         ctx.grid_lines({ctx.piece(part, style, role)}, 0, 0, {cell.pos.line, cell.pos.column},
+                        x - ctx.g.left, std::max(inner, widest)))
       out.lines.push_back(std::move(l.runs));
   }
   for (auto& runs : out.lines) {
@@ -59,8 +74,8 @@ set_cell cell_lines(context& ctx, const model::table_cell& cell, const model::te
     if (align == model::cell_align::centre) dx = (inner - w) / 2;
     if (align == model::cell_align::right) dx = inner - w;
     if (align == model::cell_align::decimal && decimal_at >= 0)
-      dx = std::max(0.0, decimal_at - decimal_offset(runs));
-    shift_x(runs, x + dx - line_left(runs));
+      dx = decimal_at - decimal_offset(runs);
+    shift_x(runs, x + std::max(0.0, dx) - line_left(runs));
   }
   return out;
 }

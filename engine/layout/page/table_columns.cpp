@@ -31,9 +31,9 @@ bool breakable(char32_t c) {
   return c >= 0x2E80;
 }
 
-// The widest piece of a text that cannot break: a run of Latin letters,
-// digits and their marks (a number, 10.92, DDDs), or one CJK character.
-double min_width(context& ctx, const std::string& text, const model::text_style& s) {
+}  // namespace
+
+double unbreakable_width(context& ctx, const std::string& text, const model::text_style& s) {
   double widest = 0;
   std::u32string word;
   const auto flush = [&] {
@@ -54,6 +54,8 @@ double min_width(context& ctx, const std::string& text, const model::text_style&
   flush();
   return widest;
 }
+
+namespace {
 
 std::string mm_text(double pt) {
   char buf[32];
@@ -119,7 +121,7 @@ column_set table_columns(context& ctx, const model::table& t, double size) {
         for (const std::string& part : parts_of(c.text)) {
           const model::text_style& s = section == 0 ? head : body;
           hi[i] = std::max(hi[i], ctx.width_of(part, s, element::table_cell) + pad);
-          lo[i] = std::max(lo[i], min_width(ctx, part, s) + pad);
+          lo[i] = std::max(lo[i], unbreakable_width(ctx, part, s) + pad);
         }
       }
     double sum_lo = 0, sum_hi = 0;

@@ -21,6 +21,10 @@ struct column_set {
 /// error at <columns> (the columns then share the type area).
 column_set table_columns(context& ctx, const model::table& t, double size);
 
+/// The widest piece of a text that cannot break: a run of Latin letters,
+/// digits and their marks (a number, 10.92, DDDs), or one CJK character.
+double unbreakable_width(context& ctx, const std::string& text, const model::text_style& s);
+
 /// The x of a line's decimal point (or its end when it has none) from its left edge.
 double decimal_offset(const std::vector<glyph_run>& runs);
 
