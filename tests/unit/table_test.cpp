@@ -315,3 +315,28 @@ TEST_CASE("a number wider than its column is an error at the cell, never split",
                      "for it; widen the column (<column width>) or set the table smaller "
                      "(<table size>)");
 }
+
+TEST_CASE("header rows taller than a page are an error at the table", "[table]") {
+  std::istringstream in(test::read_source("tests/data/corpus/08-yijian-gongli-yiyuan-kaohe.txt"));
+  std::string notes;
+  bool on = false;
+  for (std::string line; std::getline(in, line);) {
+    if (line == "注：")
+      on = true;
+    else if (on && !line.empty())
+      notes += line;
+  }
+  const std::string xml = document("<table size=\"22pt\"><thead><row><cell>" + notes +
+                                   "</cell></row></thead><tbody><row><cell>定量</cell></row>"
+                                   "</tbody></table>");
+  frames f;
+  diagnostics diags;
+  CHECK_FALSE(test::compose_xml(xml, f, diags));
+  std::string error;
+  for (const diagnostic& d : diags.items())
+    if (d.level == severity::error)
+      error = std::to_string(d.line) + ":" + std::to_string(d.column) + ": " + d.message;
+  CHECK(error == test::pos_of(xml, "<table size") +
+                     ": the header rows of this table fill a page; no row fits below them (fewer "
+                     "header rows, or repeat-header=\"no\")");
+}

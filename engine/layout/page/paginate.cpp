@@ -175,6 +175,18 @@ class paginator {
       open(1, t.continued.empty() ? 0 : 1, true);
     };
     open(first, t.lead.size(), false);
+    if (fresh_room < 2 * t.pitch || t.header.height + 2 * t.pitch > g.bottom - g.top) {
+      // nothing could follow the header on its page
+      ctx_.diags.add({severity::error,
+                      ctx_.doc.source_name,
+                      blk.pos.line,
+                      blk.pos.column,
+                      "the header rows of this table fill a page; no row fits below them "
+                      "(fewer header rows, or repeat-header=\"no\")",
+                      {}});
+      segs.push_back(seg);
+      return;
+    }
     bool warned = false;
     for (const table_piece& group : t.groups) {
       table_piece piece = group;
