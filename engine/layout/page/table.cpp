@@ -69,6 +69,14 @@ set_cell cell_lines(context& ctx, const model::table_cell& cell, const model::te
   }
   for (auto& runs : out.lines) {
     if (runs.empty()) continue;
+    if (align != model::cell_align::left) {
+      // A line that is not flush left keeps its natural width: set again
+      // from its text, unjustified.
+      std::string text;
+      for (const auto& run : runs)
+        for (const auto& gl : run.glyphs) text += gl.text;
+      runs = ctx.line_at(text, style, role, x - ctx.g.left, {cell.pos.line, cell.pos.column});
+    }
     const double w = line_right(runs) - line_left(runs);
     double dx = 0;
     if (align == model::cell_align::centre) dx = (inner - w) / 2;
