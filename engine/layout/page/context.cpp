@@ -165,7 +165,7 @@ void context::report_coverage(const prepared_text& p, const model::source_pos& p
 
 std::vector<block_line> context::grid_lines(std::vector<text_piece> pieces, double first_indent,
                                             double rest_indent, const model::source_pos& pos,
-                                            double inset, double width) {
+                                            double inset, double width, bool widow_control) {
   const double cell = pieces.empty() ? g.cell : cell_for(pieces.front().size);
   prepared_text p = prepare(std::move(pieces), cell, breaks);
   report_coverage(p, pos);
@@ -173,7 +173,7 @@ std::vector<block_line> context::grid_lines(std::vector<text_piece> pieces, doub
   pp.width = width > 0 ? width : g.width - inset;
   pp.first_indent = first_indent;
   pp.rest_indent = rest_indent;
-  pp.widow_control = spec.line_breaking.widow_control;
+  pp.widow_control = spec.line_breaking.widow_control && widow_control;
   pp.push_in = spec.line_breaking.push_in;
   pp.hanging = spec.line_breaking.hanging_punctuation;
   std::vector<block_line> lines;

@@ -59,10 +59,11 @@ class context {
   /// Text set as justified lines across the type area, on the grid's cells:
   /// x final, y left for emit. `rest_indent` indents every line but the
   /// first; `inset` narrows every line from the left, `width` (0: the rest of
-  /// the type area) is the lines' width.
+  /// the type area) is the lines' width; `widow_control` false leaves a
+  /// one-character last line as it falls (flush-left table cells).
   std::vector<block_line> grid_lines(std::vector<text_piece> pieces, double first_indent,
                                      double rest_indent, const model::source_pos& pos,
-                                     double inset = 0, double width = 0);
+                                     double inset = 0, double width = 0, bool widow_control = true);
   /// A label on one line at `label_x` (附件：1., 出席：) followed by `text` set
   /// as grid lines from `text_x` on, so every wrapped line starts under the
   /// text's first character; x from the type area's left.

@@ -39,6 +39,18 @@ set_cell cell_lines(context& ctx, const model::table_cell& cell, const model::te
                     double decimal_at) {
   set_cell out;
   out.cell = &cell;
+  // Flush-left text is set on whole characters, its block centred in the
+  // cell, so that its full lines are not spread by a fraction of a character;
+  // and without widow control, whose moved character would spread the line
+  // above it over a narrow cell (docs/decisions.md). Lines that are not
+  // flush left keep it: a 4-character label breaks 2 + 2, not 3 + 1.
+  if (align == model::cell_align::left) {
+    const double whole = std::floor(inner / style.size + 1e-6) * style.size;
+    if (whole >= style.size) {
+      x += (inner - whole) / 2;
+      inner = whole;
+    }
+  }
   size_t from = 0;
   while (from <= cell.text.size()) {
     size_t end = cell.text.find('\n', from);
@@ -64,7 +76,8 @@ set_cell cell_lines(context& ctx, const model::table_cell& cell, const model::te
     }
     for (auto& l :
          ctx.grid_lines({ctx.piece(part, style, role)}, 0, 0, {cell.pos.line, cell.pos.column},
-                        x - ctx.g.left, std::max(inner, widest)))
+                        x - ctx.g.left, std::max(inner, widest),
+                        /*widow_control=*/align != model::cell_align::left))
       out.lines.push_back(std::move(l.runs));
   }
   for (auto& runs : out.lines) {
