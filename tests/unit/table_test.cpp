@@ -340,3 +340,32 @@ TEST_CASE("header rows taller than a page are an error at the table", "[table]")
                      ": the header rows of this table fill a page; no row fits below them (fewer "
                      "header rows, or repeat-header=\"no\")");
 }
+
+TEST_CASE("decimal alignment: the points one above the other, whole numbers ending at them",
+          "[table]") {
+  // 马鬃山村 as 鄂政文 reports it (corpus document 04): 10.92 平方公里, 13 个村民小组, 505 户, 1748
+  // 人.
+  const std::string t =
+      "<table size=\"4号\"><columns><column width=\"3*\"/><column width=\"2*\" align=\"decimal\"/>"
+      "</columns><thead><row><cell>项目</cell><cell>马鬃山村</cell></row></thead><tbody>"
+      "<row><cell>面积（平方公里）</cell><cell>10.92</cell></row>"
+      "<row><cell>村民小组（个）</cell><cell>13</cell></row>"
+      "<row><cell>户数（户）</cell><cell>505</cell></row>"
+      "<row><cell>人口（人）</cell><cell>1748</cell></row></tbody></table>";
+  const frames f = test::compose_ok(document(paragraph + t));
+  double point = -1;
+  std::vector<double> ends;
+  for (const glyph_run* r : runs_of(f.pages[0], element::table_cell)) {
+    const std::string text = text_of(*r);
+    if (text == "10.92")
+      for (const auto& gl : r->glyphs)
+        if (gl.text == ".") point = test::mm(gl.x);
+    if (text == "13" || text == "505" || text == "1748") ends.push_back(test::mm(r->right()));
+  }
+  REQUIRE(point > 0);
+  REQUIRE(ends.size() == 3);
+  for (double e : ends) CHECK(e == Approx(point).margin(0.01));
+  // The longest fraction (".92") ends at the cell's text edge: 184 − 1.5 mm padding.
+  for (const glyph_run* r : runs_of(f.pages[0], element::table_cell))
+    if (text_of(*r) == "10.92") CHECK(test::mm(r->right()) == Approx(184 - 1.5).margin(0.01));
+}

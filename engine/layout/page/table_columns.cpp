@@ -164,8 +164,9 @@ column_set table_columns(context& ctx, const model::table& t, double size) {
     for (const auto& c : t.body) {
       if (static_cast<size_t>(c.column) != i || c.colspan != 1) continue;
       const size_t dot = c.text.find('.');
-      if (dot != std::string::npos)
-        after = std::max(after, ctx.width_of(c.text.substr(dot), body, element::table_cell));
+      if (dot != std::string::npos)  // measured in the whole (a lone "." is not a number's)
+        after = std::max(after, ctx.width_of(c.text, body, element::table_cell) -
+                                    ctx.width_of(c.text.substr(0, dot), body, element::table_cell));
     }
     out.decimal_at[i] = w[i] - pad - after;
   }
