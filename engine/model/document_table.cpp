@@ -266,18 +266,8 @@ void document_parser::read_table(pugi::xml_node n, std::vector<block>& body) {
 }
 
 void document_parser::read_notes(pugi::xml_node n, table& t) {
-  check_attributes(n, {});
-  for (pugi::xml_node c = n.first_child(); c; c = c.next_sibling()) {
-    if (c.type() == pugi::node_pcdata || c.type() == pugi::node_cdata) {
-      reject_text(c, n, "<p>");
-    } else if (c.type() == pugi::node_element) {
-      if (std::strcmp(c.name(), "p") == 0)
-        t.notes.push_back({read_text(c), 0, false, pos_of(c)});
-      else
-        error_at(c, "unknown element " + tag(c.name()) + " in <notes>; expected <p>");
-    }
-  }
-  if (t.notes.empty()) error_at(n, "empty <notes>; expected one <p> or more");
+  for (attachment_item& note : read_items(n, "p", "note"))
+    t.notes.push_back({std::move(note.name), 0, false, note.pos});
 }
 
 }  // namespace hongtou::model::detail

@@ -62,6 +62,20 @@ std::string kaohe_table(size_t n, const std::string& extra = "") {
   return x + "</tbody></table>";
 }
 
+// The 12 notes below the 08 table, joined.
+std::string kaohe_notes() {
+  std::istringstream in(test::read_source("tests/data/corpus/08-yijian-gongli-yiyuan-kaohe.txt"));
+  std::string notes;
+  bool on = false;
+  for (std::string line; std::getline(in, line);) {
+    if (line == "注：")
+      on = true;
+    else if (on && !line.empty())
+      notes += line;
+  }
+  return notes;
+}
+
 std::string document(const std::string& body) {
   return "<gongwen><header><issuer>国务院办公厅文件</issuer><doc-number>国办发〔2019〕4号"
          "</doc-number></header><title>国务院办公厅关于加强三级公立医院绩效考核工作的意见"
@@ -263,15 +277,7 @@ TEST_CASE("rows a rowspan binds go to the next page together; the caption keeps 
 TEST_CASE("a row taller than a page: broken between two of its lines, with a warning, no text lost",
           "[table]") {
   // The 12 notes of the 08 table in one cell.
-  std::istringstream in(test::read_source("tests/data/corpus/08-yijian-gongli-yiyuan-kaohe.txt"));
-  std::string notes;
-  bool on = false;
-  for (std::string line; std::getline(in, line);) {
-    if (line == "注：")
-      on = true;
-    else if (on && !line.empty())
-      notes += line;
-  }
+  const std::string notes = kaohe_notes();
   const std::string t =
       "<table><columns><column width=\"6em\"/><column width=\"1*\"/></columns>"
       "<tbody><row><cell>注：</cell><cell>" +
@@ -317,15 +323,7 @@ TEST_CASE("a number wider than its column is an error at the cell, never split",
 }
 
 TEST_CASE("header rows taller than a page are an error at the table", "[table]") {
-  std::istringstream in(test::read_source("tests/data/corpus/08-yijian-gongli-yiyuan-kaohe.txt"));
-  std::string notes;
-  bool on = false;
-  for (std::string line; std::getline(in, line);) {
-    if (line == "注：")
-      on = true;
-    else if (on && !line.empty())
-      notes += line;
-  }
+  const std::string notes = kaohe_notes();
   const std::string xml = document("<table size=\"22pt\"><thead><row><cell>" + notes +
                                    "</cell></row></thead><tbody><row><cell>定量</cell></row>"
                                    "</tbody></table>");
