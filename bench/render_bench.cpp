@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Benchmarks of the pipeline on the work report: each stage in process, and
 // the whole render through the facade. Targets (10–20 ms per document) are
 // checked here, never in unit tests.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // libFuzzer target: any bytes as a document, through the model, the layout
 // and the trace backend. Bad input must give diagnostics, never a crash or a
 // hang. Build with -DHONGTOU_BUILD_FUZZ=ON and clang; run

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # Regenerates the crops of docs/typography.md from samples/notice-kindergarten.xml
 # (国办发〔2019〕3号), set with the committed test fonts:
 #   push-out.png  page 2's first paragraph with push-in="no" (every overflow pushed out)

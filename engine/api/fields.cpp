@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Field values from JSON (nlohmann-json): `--data values.json` and each
 // record of `hongtou merge`. The values become document text, so only
 // strings and numbers are taken; the model checks them as XML text.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // hongtou::engine — the C++ facade of the typesetting engine.
 //

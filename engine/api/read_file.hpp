@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Private to engine/api: reading a whole input file (a document, a template,
 // a data file) with the reason on failure.

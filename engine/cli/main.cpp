@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // hongtou — command-line client of hongtou::engine. Only prints; all
 // layout and PDF work happens in the library.
 #include <CLI/CLI.hpp>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // `hongtou merge`: one document per record of a JSON Lines file, from one
 // template document whose fields the records fill.

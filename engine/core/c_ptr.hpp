@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Owning pointers to objects of C libraries (fontconfig, HarfBuzz, libharu):
 //   c_ptr<hb_blob_t, hb_blob_destroy> blob(hb_blob_create_from_file(path));

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Character classes every stage asks about: Arabic digits and Han ideographs.
 

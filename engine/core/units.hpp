@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Length units. Everything downstream of the layout spec is in PDF points
 // (1/72 in); millimetres appear only at the edges (data files, tests, trace).

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // CFF (Compact Font Format, Adobe TN #5176) support for embedding subset fonts as
 // /FontFile3 /Subtype /CIDFontType0C: a validating parser and a name-keyed -> CID-keyed converter.

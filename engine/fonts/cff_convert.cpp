@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The name-keyed -> CID-keyed CFF converter, to_cid_keyed(). Section and table numbers refer to
 // Adobe Technical Note #5176 (CFF, 4 Dec 2003).
 #include "fonts/cff.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Private to engine/fonts/cff_*.cpp: the CFF structures and readers shared by the validating
 // parser (cff_read.cpp) and the CID-keyed converter (cff_convert.cpp). Not part of the API.

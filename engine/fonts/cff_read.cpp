@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The validating CFF parser: INDEX, DICT, charset, Encoding, FDSelect and Private DICT readers,
 // and parse(). Section and table numbers refer to Adobe Technical Note #5176 (CFF, 4 Dec 2003).
 #include "fonts/cff.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // fonts.xml as plain data: font roles and the candidates to try for each,
 // best first. model/ reads the file into it; font_set resolves it.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // face: one loaded font face (FreeType + HarfBuzz), read-only after loading
 // and shared by every role and layout that uses it. Owned by a face_cache.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // face_cache: every face the engine has opened, keyed by file and face
 // index, so a file used by several roles or layouts is read once. One per

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // font_set: the font roles of fonts.xml a layout needs, resolved to faces.
 // Every candidate of a role is asked of every provider in turn (family

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Private to engine/fonts: the names of font faces read from their name
 // tables with FreeType, and the family rule the folder and memory providers

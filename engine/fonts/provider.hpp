@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Font providers: where the engine finds the faces fonts.xml asks for.
 //   system_provider  the system's fonts through fontconfig

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // folder_provider: the font files of one folder, their names read once.
 #include <ft2build.h>
 #include FT_FREETYPE_H

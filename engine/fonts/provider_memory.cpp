@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // memory_provider: fonts an application hands over as bytes, found like the
 // files of a folder.
 #include <ft2build.h>

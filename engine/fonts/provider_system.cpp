@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // system_provider: the system's fonts through fontconfig.
 #include <fontconfig/fontconfig.h>
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Font subsetting for every backend (PDF now, OFD later): hb-subset to the
 // glyphs a document shows, then what the embedding needs — a TrueType file,

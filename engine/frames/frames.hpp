@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // frames: the display list, the contract between layout and every backend.
 // Per page, positioned glyph runs, rules, filled rectangles and images, in

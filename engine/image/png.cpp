@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // PNG -> 8-bit RGB + alpha with libpng. libpng reports errors by longjmp, which
 // skips destructors: the libpng calls live in plain functions (read_header,
 // read_rows) whose frames hold no C++ object with a destructor, and every

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // PNG decoding for raster images (seals), with libpng and under size limits;
 // libharu's own PNG loader is not used (a failed load can leave its document

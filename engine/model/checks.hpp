@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Content rules of GB/T 9704 that a document can break while still being
 // valid XML: the forms of the 份号, 密级 and 紧急程度 (7.2.1–7.2.3), of the

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // XML → document: the elements (root, header, title, addressee, body,
 // signature) and the generic checks; text-only elements and inline text are
 // in document_text.cpp. The vocabulary, the whitespace rule and every message

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // The document model: what a 公文 says, independent of how it is laid out.
 // Elements follow GB/T 9704-2012 clause 7 (7.1–7.4); the XML

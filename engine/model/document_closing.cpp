@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The closing parts of a document: 附件说明 (GB/T 9704-2012 7.3.4),
 // forwarded documents and 附件 (7.3.7) and 版记 (7.4); the signature is in
 // document_signature.cpp.

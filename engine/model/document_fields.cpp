@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Fields: {{name}} in a document's text and attribute values, filled from
 // values handed in (--data values.json, render_options::fields), else from
 // the defaults of its <fields> and its template's. Filled after the XML is

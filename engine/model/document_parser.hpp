@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Private to engine/model: the reader behind parse_document, one class over
 // two files. document.cpp reads the elements (the root, header, title,

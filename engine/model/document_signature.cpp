@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // 发文机关署名, 成文日期 and 印章 (GB/T 9704-2012 7.3.5): organs with or
 // without seals (7.3.5.1, 7.3.5.2) and signers with signature seals (7.3.5.3).
 #include <string>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Tables of a body (<table>, common practice; spec §5.5): 表题, unit line,
 // columns, header and body rows, notes. The cell structure is checked here,
 // where line and column are known: every row fills the columns, a rowspan

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Organisation templates: what an organisation reuses in every document —
 // its 发文机关标志 (7.2.4) with its width, default 签发人 (7.2.6), the signing
 // organs and their seals (7.3.5), the 印发机关 (7.4.2), its format and field

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // XML → document: the whitespace rule and the inline text — text-only
 // elements, <br/>, and the spans of <p>, <h> and <chapter>, with the <lead>
 // or <article> a paragraph starts with. The rule and every message are

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // fonts/fonts.xml → fonts::font_config. The format is documented at the top of
 // fonts/fonts.xml and in docs/model.md ("Font roles").
 #include "model/font_config.hpp"

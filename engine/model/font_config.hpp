@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // fonts/fonts.xml -> fonts::font_config (font roles and their candidates,
 // best first). The fonts module resolves the result to loaded faces.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // One layout file -> raw_layout: its vocabulary checked against the schema
 // table, its values kept as text with the place they were written.
 #include "model/layout_raw.hpp"

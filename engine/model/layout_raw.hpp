@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Private to engine/model: one layout file as written, before `extends` is
 // resolved — element -> attribute -> text and where it was written. Only the

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The vocabulary of layout files (docs/model.md, "Layout files"): one entry
 // per element, one per attribute, each with its type, range and field. A new
 // element or attribute is one entry here plus its field in layout_spec.

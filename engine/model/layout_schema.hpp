@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Private to engine/model: the vocabulary of layout files as one table. Each
 // element lists its attributes; each attribute knows its type (how its text

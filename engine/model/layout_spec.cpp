@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // layouts/*.xml -> layout_spec (docs/model.md, "Layout files"): each file of
 // the lineage is read as written (layout_raw.cpp), parents are found through
 // `extends`, the files are merged attribute by attribute (the child wins),

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // layout_spec: a format (layouts/*.xml) as typed data — page, type area,
 // grid, and the style and placement of every element. All lengths are in

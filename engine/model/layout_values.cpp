@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The value types of layout files: each builder returns a schema entry whose
 // converter checks the text, reports "bad <type> …" at the value and fills
 // the field (docs/model.md, "Layout files", lists the messages).

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Private to engine/model: the value types of layout files, as builders of
 // schema entries. Each builder binds an attribute name, its type and range,

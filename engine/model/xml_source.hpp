@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Private to engine/model: what the three XML readers (document, layout,
 // font_config) share — the source text with its line index, errors at

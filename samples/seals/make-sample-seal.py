@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: Apache-2.0
 """Draws samples/seals/sample-seal.png, a synthetic seal for tests and samples.
 
 It imitates no real organ's seal: a red ring, a five-pointed star and the words

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: Apache-2.0
 """Draws samples/seals/sample-signature.png, a synthetic signature seal (签名章).
 
 It imitates no real person's signature seal: a red frame with the words

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Renders a document in memory through the installed library and checks
 // that a PDF came back. Usage: consumer DOC.xml
 #include <api/hongtou.hpp>

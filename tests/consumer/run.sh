@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # Installs the built hongtou into a scratch prefix, then builds and runs a
 # consumer against it twice: through find_package(hongtou) and through
 # pkg-config. Usage: run.sh BUILD_DIR SOURCE_DIR SCRATCH_DIR [CXXFLAGS]

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: Apache-2.0
 """Render one corpus document (tests/corpus/<name>.xml) and check the result.
 
 Usage: corpus_test.py HONGTOU SOURCE_DIR DOC.xml OUT_DIR [PDFTOTEXT]

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // What a user sees when something is wrong: the CLI is run as a subprocess
 // on bad input, and each case checks the exit status, the "file:line:col:"
 // diagnostic on stderr and that no output file (nor a temporary one) is left.

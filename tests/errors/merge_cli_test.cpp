@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // `hongtou merge`, `render --data` and `render --layout FILE`, run as a user
 // runs them: files in a folder of their own, exit statuses, the PDFs' text
 // (pdftotext) and the messages on stderr.

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # Regenerates the test fonts of this folder (README.md): subsets of the free
 # faces the default fonts/fonts.xml resolves to on Debian 12, made with
 # hb-subset (Debian package libharfbuzz-bin) at the character set charset.txt,

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: Apache-2.0
 """The Python part of make-test-fonts.sh (standard library only).
 
   charset  --root REPO [--text DIR]... [--exclude HEX]... --out FILE

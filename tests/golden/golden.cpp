@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Golden test runner: renders one tests/golden/<area>/<name>.xml to its
 // trace with the committed test fonts and compares it with the <name>.trace
 // beside it. ctest runs it once per file (tests/CMakeLists.txt); after a

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // DeviceCMYK in the PDF (GB/T 9704-2012 6.2: red ink for offset print):
 // text filled with the k operator, rules stroked with K; DeviceRGB colours
 // keep rg and RG. The content streams read uncompressed through qpdf --qdf.

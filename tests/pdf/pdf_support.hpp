@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // What the PDF tests share: reading the PPM images pdftoppm draws, and
 // requiring the command-line tools they run.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // End-to-end checks of the PDF the CLI writes for samples/report.xml, made
 // with the tools a user would reach for: poppler (pdffonts, pdftotext,
 // pdfinfo, pdftoppm), qpdf and, when installed, MuPDF's mutool.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Filled rectangles and images (seals) in the PDF backend, drawn from
 // frames made by hand: where they are, and that transparency works.
 #include <catch2/catch.hpp>

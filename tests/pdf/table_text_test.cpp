@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The text layer of tables, read back with pdftotext -raw (content-stream
 // order): every cell's text comes out whole, also a cell broken over several
 // lines (its lines follow each other), a row's cells in order and the rows in

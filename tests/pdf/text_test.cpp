@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The text layer gives back every character as written, also where one glyph
 // stands for two characters: in the test fallback face ― (U+2015, horizontal
 // bar) and — (U+2014, em dash) share a glyph; ― is set from it in the body,

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // An engine for tests: the source tree's data and the committed test fonts
 // only, never the system's.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // A layout, a fonts.xml and the faces of the layout's roles, loaded the way
 // the engine loads them; for tests, the fuzz target and the benchmarks,

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Running the hongtou CLI (or a tool such as pdffonts) as a subprocess from a
 // test, the way a user would, with stdout and stderr captured.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // What a render returned, as a test reads it: its bytes as text (a trace),
 // its first error as the user sees it.

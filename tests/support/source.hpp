@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Files of the source tree, for tests: HONGTOU_SOURCE_DIR is the checkout.
 #include <cstddef>

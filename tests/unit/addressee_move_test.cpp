@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // 主送机关 in the 版记 (GB/T 9704-2012 7.3.2): when the addressee list would
 // leave page 1 without body text (7.3.3), it moves to the 版记 as "主送：…",
 // on the rows above the 抄送 with no rule between them (7.4); an author may

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The C++ facade as an embedding application uses it: in memory, repeated,
 // from several threads, with diagnostics as values.
 #include <catch2/catch.hpp>

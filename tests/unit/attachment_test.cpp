@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // 附件 as documents of their own (GB/T 9704-2012 7.3.7), in millimetres on
 // the display list. Texts from the bulletin 国办发〔2018〕108号 and its
 // attachment (tests/data/corpus).

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // One baseline per line: every run of a line, whatever its font, placed by
 // the line's one ideographic em box (the grid of GB/T 9704-2012 5.2.1), so
 // that a 楷体 run-in heading and the 仿宋 text after it are level. The test

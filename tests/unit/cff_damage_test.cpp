@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Damaged CFF input: empty, truncated, patched, random and mutated bytes are rejected with an
 // error (or convert to a font that parses), and never crash.
 #include "fonts/cff.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Shared inputs of the CFF tests (cff_test.cpp, cff_damage_test.cpp): hb-subsets of the committed
 // CID-keyed fonts, and a tiny name-keyed CFF built from scratch.

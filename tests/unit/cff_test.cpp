@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The CFF parser and the CID-keyed converter on the committed CID-keyed subsets, a synthetic
 // name-keyed font and installed name-keyed fonts, checked against FreeType. Damaged input is in
 // cff_damage_test.cpp.

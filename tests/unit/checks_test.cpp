@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Content rules of the 发文字号 and the 成文日期 (GB/T 9704-2012 7.2.5, 7.3.5.4): warnings.
 #include <catch2/catch.hpp>
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The parts that close the 主体, in millimetres on the display list:
 // 附件说明 (GB/T 9704-2012 7.3.4) and 附注 (7.3.6), with the signature
 // between them (7.3.5.2). Texts from the bulletin 国办发〔2018〕108号.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Colours of layout files: DeviceRGB "#RRGGBB" and, for offset print,
 // DeviceCMYK "cmyk(C,M,Y,K)" in percent (GB/T 9704-2012 6.2: red ink of at
 // least Y80% M80%); the frames carry them and the trace prints each as the

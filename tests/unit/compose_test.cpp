@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Page composition beyond the work report: long titles, long issuer marks,
 // a signature that does not fit (GB/T 9704-2012 7.2.4, 7.3.1, 7.3.5).
 #include <catch2/catch.hpp>

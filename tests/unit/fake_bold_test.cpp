@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Fake bold (spec §10.2): a regular face standing in for a bold one (<font fake-bold="0.03em">
 // in fonts.xml) is stroked, for every text of its role; a bad value is an error at its place.
 #include <catch2/catch.hpp>

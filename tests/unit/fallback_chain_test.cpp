@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The fallback chain: a character the role's face lacks comes from the first
 // face of the fallback role that has it, each substitution reported once
 // with the face used; a character no face has is an error naming it and the

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Fields ({{name}}) filled from values, defaults and JSON, as a user of
 // `--data` and of the API sees them: the text that reaches the page, and
 // the errors, with the field's line and column.

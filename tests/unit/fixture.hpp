@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Shared set-up for layout tests: the gbt9704 layout, and the committed test
 // fonts of tests/fonts (never the system's), loaded once per test run.

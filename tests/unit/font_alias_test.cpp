@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The alias table of fonts.xml: the font names users write (仿宋_GB2312,
 // SimHei, Times New Roman …) mapped to the role that stands for them, so
 // that a layout may give such a name where it gives a role; a bad <alias>

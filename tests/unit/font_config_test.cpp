@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Unit tests of engine/model/font_config: fonts.xml read into font roles and
 // their candidates, with the errors of bad candidates.
 #include <catch2/catch.hpp>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The fallback chain of a role: a character the role's first face lacks is
 // looked up in the role's own later candidates that are installed, in their
 // order, then in the fallback role's faces; each substitution is reported

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Shared set-up of the font tests (fonts_test.cpp, subset_test.cpp): the committed test fonts of
 // tests/fonts, font candidates, file bytes and fresh temp folders.

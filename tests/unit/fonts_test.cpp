@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Font roles resolved to faces: the folder, memory and fontconfig providers
 // (Chinese and English family names, styles, files), candidate order, the
 // face cache and the diagnostics of missing roles. Only the fonts committed

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // A forwarded document (转发通知), in millimetres on the display list: the
 // 请示 the notice forwards follows it on a new page, without a 附件 label,
 // its title centred on row 1, its 主送机关 one empty row below the title, its

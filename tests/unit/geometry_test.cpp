@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Positions of every element of the work report, in millimetres on the
 // display list (GB/T 9704-2012 5.2.3, 7.2, 7.3.1, 7.3.5, 7.5). Tolerance 0.2 mm or tighter.
 #include <catch2/catch.hpp>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Grid profiles (GB/T 9704-2012 5.2.3 and 3.2; spec §2.3) in millimetres on
 // the display list: word-compat (Word's rows of 28.95 pt) and fixed (the
 // layout's pitch) put rows from the type-area top with the body size's em

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // 份号, 密级和保密期限 and 紧急程度 at the top left of page 1, in millimetres
 // on the display list (GB/T 9704-2012 7.2.1–7.2.3).
 #include <catch2/catch.hpp>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The other elements of the 版记 (GB/T 9704-2012 7.4.1): their rows between
 // the 抄送 and the 印发 row, a thin rule between them and the 印发 row, in
 // millimetres on the display list; and how <other> is read. The notice is

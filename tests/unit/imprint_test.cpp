@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // 版记 (GB/T 9704-2012 7.4) at the foot of the last page, in millimetres on
 // the display list, and the pages it lands on (7.5). Texts from the notice
 // 国办发〔2019〕3号 (tests/data/corpus).

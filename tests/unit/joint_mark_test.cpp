@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Joint documents (联合行文), in millimetres on the display list: the
 // 发文机关标志 (GB/T 9704-2012 7.2.4) and the unsealed signature (7.3.5.2) of
 // the joint notice 国办发〔1996〕25号.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Joint documents with seals (联合行文, GB/T 9704-2012 7.3.5.1), in
 // millimetres on the display list: one seal per organ, centred on its name
 // and pressing it, the last on the last name and the date; the seals aligned,

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // How a line is set once broken (docs/typography.md, "Justification"): push-in takes the excess
 // off isolated marks, evenly; an opening mark's glyph follows its narrowed cell; digits take
 // half a cell and a full line spreads its slack; a hanging mark ends past the edge; the counts

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The Latin font (spec §10): in the text of the roles the layout lists
 // (<latin role="latin" roles="fangsong"/>), Arabic digits, Latin letters and
 // the marks inside a Latin word or number are set in the Latin face — here

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The errors of bad layout data (engine/model/layout_spec): missing, unknown,
 // bad and duplicate values, each reported at its file, line and column.
 #include <catch2/catch.hpp>

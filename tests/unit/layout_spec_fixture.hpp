@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Shared helpers of the layout_spec tests (layout_spec_test.cpp, layout_errors_test.cpp): the
 // layouts of the source tree, layouts held in memory, and the errors of a layout as text.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Unit tests of engine/model/layout_spec: layout files read into layout_spec,
 // and `extends` resolved and merged. The errors of bad layout data are in
 // layout_errors_test.cpp.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // 信函格式 (GB/T 9704-2012 10.1), layouts/letter.xml, in millimetres on the display list: the
 // mark's top 30 mm below the paper's top edge, the red double rules of 170 mm (thick over thin
 // 4 mm under the mark, thin over thick with its lower edge 20 mm above the paper's bottom),

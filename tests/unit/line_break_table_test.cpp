@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Line breaks a typesetter accepts, case by case from tests/data/line-breaks.tsv: real sentences
 // of the corpus set at a width in grid cells, with the line breaking of layouts/gbt9704.xml
 // (<line-breaking>, GB/T 15835-2011; 避头尾 of GB/T 15834-2011 5.1 and clreq 3.1.7).

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Line breaking on the character grid (GB/T 9704-2012 5.2.3; GB/T 15834-2011 and clreq for 避头尾).
 #include <catch2/catch.hpp>
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // 纪要格式 (GB/T 9704-2012 10.3), layouts/minutes.xml: the 出席, 请假, 列席 lines one empty row
 // below the body, 左空二字, the label in 黑体 with its colon, the names in 仿宋, a wrapped line
 // under the first name. Organ names from the corpus (04: 国土资源部, 水利部, 中国地震局 …).

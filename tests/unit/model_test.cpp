@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Unit tests of engine/model: documents, layouts and font roles from XML.
 #include "support/catch.hpp"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Input normalisation (the layout's <normalising>, on in gbt9704): half-width
 // punctuation and straight quotes in Chinese text set full width (GB/T
 // 15834-2011), the year of a 发文字号 in 〔〕 (GB/T 9704-2012 7.2.4); each change

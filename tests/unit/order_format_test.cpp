@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // 命令（令）格式 (GB/T 9704-2012 10.2), layouts/order.xml, in millimetres on the display list:
 // the mark 20 mm below the type-area top, the 令号 centred 2 empty rows below it, no separator
 // and no title, the body 2 empty rows below the 令号, the signer's office and signature seal.

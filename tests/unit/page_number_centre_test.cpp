@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // 页码 (GB/T 9704-2012 7.5) centred under the type area, a layout's choice
 // (odd="centre" even="centre": common for 纪要 and letters and in some
 // organisations' rules) instead of the outer sides; in millimetres on the

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // PNG decoding: the sample seal, every colour type and bit depth (written here with libpng's
 // encoder), interlacing, tRNS, 16-bit scaling; and the rejections — empty, not a PNG, every
 // truncation, bad CRCs, sizes over the limits (refused on the header, before any allocation),

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The 题注 and 目录 of a promulgated regulation (<caption>, <contents> of a
 // <forwarded> or <attachment>; the regulation a 令 promulgates, GB/T
 // 9704-2012 10.2; common practice, layouts/gbt9704.xml): in millimetres on

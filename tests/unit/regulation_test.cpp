@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Regulations issued by a 印发通知 — the chapter titles (<chapter>, 章) and
 // article numbers (<article>, 条) of its body or of its attachment (GB/T
 // 9704-2012 7.3.7) — and fake bold per heading level (7.3.3 asks for no

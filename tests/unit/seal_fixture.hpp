@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Sealed documents in layout tests: the synthetic sample seal of
 // samples/seals, decoded once, and composing a document whose seals all

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // A sealed signature (GB/T 9704-2012 7.3.5.1), in millimetres on the display
 // list, and the seal image as a user gives it: decoded from PNG, resolved
 // beside the document, refused outside its folder. The seal is the

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The red star on the separator (documents of Party organs; GB/T 9704-2012
 // 7.2.7 places the red line, the star is common practice and a layout
 // option), in millimetres on the display list: the star's ink centred on the

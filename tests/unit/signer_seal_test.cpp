@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Signatures with signature seals (加盖签发人签名章, GB/T 9704-2012 7.3.5.3),
 // in millimetres on the display list: two empty rows below the body, the
 // seal 右空四字, the office two cells left of it and centred on it, the date

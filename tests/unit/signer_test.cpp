@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // 签发人 of an upward document (GB/T 9704-2012 7.2.6), in millimetres on the
 // display list.
 #include <catch2/catch.hpp>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Faces as fonts to embed: collections (.ttc) found by index and sharing their file's bytes, the
 // names, outline format and metrics of faces, and subsetting (TrueType, CID-keyed CFF, the
 // preprocessed face). Only the fonts committed in tests/fonts are used.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Tables of a body (<table>, engine/model/document_table.cpp): a good table's
 // cells land on the slots their rowspans and colspans leave free; every
 // mistake in the cell structure, a bad attribute value or a missing section

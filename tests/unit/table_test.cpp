@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Tables (<table>, common practice; spec §5.5), in millimetres on the display
 // list: column edges from the widths, row heights from the wrapped lines, the
 // header repeated under 续表 on every continued page, row groups kept whole,

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Organisation templates (<gongwen template>): what a document takes from
 // one, what it overrides, and the errors — measured on the trace of the
 // display list in mm, as a typesetter checks the page.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Title line breaking (GB/T 9704-2012 7.3.1: 词意完整, 排列对称, 梯形或菱形)
 // against published 公文: each title with its line breaks as published on
 // gov.cn 中国政府网 政策文件 (crawled 2019-02-17, via GitHub

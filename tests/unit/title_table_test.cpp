@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Title line breaking (GB/T 9704-2012 7.3.1: 词意完整, 排列对称, 梯形或菱形), title by title
 // from tests/data/titles.tsv: real titles of published 公文, each set in a minimal document
 // with its 发文机关标志 and 发文字号 and no <br/>, so that the breaker alone decides (the

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Title breaking keeps names and terms whole (GB/T 9704-2012 7.3.1: 词意完整):
 // the layout's terms (人民政府, 办公厅, …), the organ names the document
 // carries (its issuers, signing organs and 主送机关), and terms an

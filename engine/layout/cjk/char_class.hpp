@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Character classes for Chinese line composition: which characters take a
 // full grid cell, and where a mark sits in its cell (GB/T 15834-2011 and

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // 避头尾: the prohibition rules of Chinese line breaking, named after their
 // source — a minimal set from GB/T 15834-2011 and clreq (W3C, "Requirements

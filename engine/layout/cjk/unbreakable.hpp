@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // What a line never breaks inside, beyond ICU's opportunities and 避头尾: a
 // number with its unit (GB/T 15835-2011; GB/T 9704-1999: 数字、年份不能回行),

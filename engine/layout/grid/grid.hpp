@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // The character grid of the type area (derived from GB/T 9704-2012 5.2.3 and 3.2):
 // cell, row pitch, rows per page, derived from the layout by its grid profile.

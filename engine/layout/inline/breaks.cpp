@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Where lines may break: ICU's opportunities narrowed by 避头尾, and the
 // greedy filling of lines with push-in, hanging marks and push-out.
 #include <unicode/brkiter.h>

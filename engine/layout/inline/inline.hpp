@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Inline layout: one paragraph's text pieces -> shaped clusters -> lines on
 // the character grid (derived from GB/T 9704-2012 5.2.3 and 3.2), broken per

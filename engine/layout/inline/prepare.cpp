@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // prepare(): per-character font fallback, then shaping into clusters with
 // their widths on the grid.
 #include <cmath>

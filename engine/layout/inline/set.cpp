@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // set_line(): one line's clusters positioned, justified to the line width
 // by spreading the slack over the gaps that may stretch (as in clreq).
 #include <algorithm>

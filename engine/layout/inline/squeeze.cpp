@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // squeeze_punctuation(): 标点挤压 of adjacent full-width marks (clreq 3.1.6.2);
 // push_in_room(): what a push-in may take off one mark (clreq 3.1.6.3).
 #include "layout/cjk/char_class.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // 附件说明 (GB/T 9704-2012 7.3.4): one empty row below the body, 左空二字,
 // "附件：" and the name; several attachments are numbered, each on its own
 // row under the first one's number, and a long name wraps under its own

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // 附件 (GB/T 9704-2012 7.3.7) as documents of their own, after the 附注 and
 // before the 版记: each starts a new page with "附件" and its number 顶格 in
 // 黑体 on row 1, its title centred on row 3, then its body as the 正文 is

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // 出席, 请假 and 列席 of a 纪要 (GB/T 9704-2012 10.3): one empty row below the
 // body (or the 附件说明), 左空二字, each label on a new row in 黑体 with its
 // full-width colon, the units and names in 仿宋 after it; a line that wraps

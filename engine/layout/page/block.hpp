@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Blocks: what flow hands paginate. A block is one 公文 element (or one
 // paragraph of it) with its lines already set horizontally, how it is placed

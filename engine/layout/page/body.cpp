@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // 主送机关 (GB/T 9704-2012 7.3.2) and 正文 (7.3.3) on the body grid: the
 // addressee 顶格 one empty row below the title, then the paragraphs, each
 // 左空二字, with headings of levels 1–4 in their own faces, and the chapter

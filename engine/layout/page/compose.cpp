@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // compose: flow -> paginate -> emit, once; twice when the 主送机关 would
 // leave page 1 without body text (GB/T 9704-2012 7.3.3: 公文首页必须显示正文),
 // which 7.3.2 mends by moving them to the 版记 as "主送：…".

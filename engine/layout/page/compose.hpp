@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Page composition per GB/T 9704-2012 clause 7: flow (document -> blocks),
 // paginate (blocks -> pages), emit (placed blocks -> frames).

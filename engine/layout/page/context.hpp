@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // What every element of the page stage shares while it sets its text: the
 // document, the layout, the faces, the grid, the line breaker, and the

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // emit: the placed blocks into frames, once. Grid lines get their y from
 // their row; fixed blocks already carry theirs. The outline comes from the
 // placed blocks; page numbers are added to every page that shows one.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // paginate and emit, the last two steps of the page stage:
 //   paginate  blocks -> the page and row of every line; every pagination

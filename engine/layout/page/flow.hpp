@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // flow: the document and its layout -> a sequence of blocks. One function
 // per element family, each in its own file; flow() runs them in the order

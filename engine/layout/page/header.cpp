@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // 版头 (GB/T 9704-2012 7.2): 发文机关标志 (7.2.4), 发文字号 (7.2.5) and the
 // red separator (7.2.7), as fixed blocks at the top of page 1.
 #include <algorithm>

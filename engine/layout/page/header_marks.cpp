@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // 份号 (GB/T 9704-2012 7.2.1), 密级和保密期限 (7.2.2) and 紧急程度 (7.2.3):
 // 顶格 at the top left of the type area on page 1, one per row, in that
 // order; fixed blocks that the red mark below does not measure from.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // 版记 (GB/T 9704-2012 7.4), built upwards from its last rule, which lies on
 // the bottom edge of the type area: the 印发机关 (左空一字) and 印发日期
 // (右空一字) on the last row (7.4.3), the other elements of the 版记 above it

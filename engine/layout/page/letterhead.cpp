@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // 信函格式 (GB/T 9704-2012 10.1): the 发文机关标志 measured from the paper's
 // top edge (30 mm, <issuer top-from-paper>), a red double rule 4 mm below it
 // (thick above thin) and another near the paper's foot (thin above thick),

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Input normalisation before layout (GB/T 15834-2011: Chinese text takes
 // full-width punctuation; GB/T 9704-2012 7.2.4: the year of a 发文字号 in
 // 六角括号 〔〕). Each kind of change is a layout option, on in gbt9704, and

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // 附注 (GB/T 9704-2012 7.3.6): 居左空二字, in round brackets, on the row after
 // the 成文日期.
 #include "layout/page/flow.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // 页码 (GB/T 9704-2012 7.5): 4号 half-width digits between 一字线 dashes,
 // the dash 7 mm below the type area; odd pages 居右空一字, even pages
 // 居左空一字 — sides, inset and page 1 are the layout's choice; a side may

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // paginate: every line of every block gets its page and row, and every
 // pagination rule is decided here: keep-with-next (a standalone heading is
 // never the last line of a page, GB/T 9704-2012 7.3.3 practice), keep-

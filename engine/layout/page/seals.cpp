@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // 加盖印章的公文 (GB/T 9704-2012 7.3.5.1): the 成文日期 右空四字, the last
 // 署名 centred above it, one seal centred on each 署名 and pressing it, the
 // last seal on the last 署名 and the date; a joint document's seals aligned,

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // 发文机关署名 and 成文日期 (GB/T 9704-2012 7.3.5): with seals (7.3.5.1,
 // seals.cpp), with signature seals (7.3.5.3, signer_seals.cpp) or without
 // (7.3.5.2). Without: one

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // 加盖签发人签名章的公文 (GB/T 9704-2012 7.3.5.3), e.g. a 命令: two empty rows
 // below the body, the signature seal 右空四字, the signer's office (职务) to
 // its left with two cells between them, centred on the seal; the date

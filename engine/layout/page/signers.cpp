@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // 签发人 of an upward document (GB/T 9704-2012 7.2.6): "签发人：" in 仿宋 and
 // the names in 楷体, 居右空一字 on the 发文字号's row; several names two a row
 // (common practice), further rows starting under the first name, the

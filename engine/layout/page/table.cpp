@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // A table (common practice; spec §5.5) set into pieces (table.hpp): the
 // columns' widths, each cell's text broken as body text is (the same
 // kinsoku and number rules) inside its cell, aligned, centred vertically in

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Tables of a body (common practice; spec §5.5), set into pieces that
 // paginate places: the caption and unit rows on the body grid, the header

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The columns of a table: widths from <column width> (shares of what the
 // millimetre and character widths leave), or from the content when none is
 // given (each column between its longest unbreakable piece and its longest

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // The columns of a table (table.cpp): their edges from the <column> widths
 // or from the content, and how each column aligns its cells.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // 标题 (GB/T 9704-2012 7.3.1): centred lines of 小标宋, 2 empty rows below
 // the separator; long titles break where the meaning allows (梯形或菱形,
 // 词意完整): break_title() in title_breaking.cpp, with the common-practice

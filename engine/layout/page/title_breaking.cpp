@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The breaks of a long title (GB/T 9704-2012 7.3.1: 词意完整, 排列对称,
 // 梯形或菱形): what a break before each character costs (title_breaks: the
 // layout's <title-breaking> words and weights, the document's organ names),

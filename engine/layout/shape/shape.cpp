@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "layout/shape/shape.hpp"
 
 #include "core/c_ptr.hpp"

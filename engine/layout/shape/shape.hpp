@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Shaping: a run of text in one face -> glyphs with advances and clusters
 // (HarfBuzz). The only user of hb_shape in the engine.

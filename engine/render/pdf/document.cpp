@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "render/pdf/document.hpp"
 
 #include "core/utf8.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Private to render/pdf: the libharu document with the object helpers every
 // part of the writer uses, and the embedding of one font (font.cpp).

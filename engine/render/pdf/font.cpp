@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // One embedded font: the subset from fonts::subset() as a Type0 font with an
 // Identity-H encoding (DESIGN.md "PDF writing" 1–3). The objects are made in
 // a fixed order, so the same document always gives the same bytes.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // The PDF backend (libharu): frames -> PDF bytes, with subset CID fonts
 // shown by glyph (DESIGN.md "PDF writing").

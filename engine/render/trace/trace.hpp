@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // The trace backend: frames as stable text, for golden tests and for
 // reading a layout with a ruler in millimetres.
