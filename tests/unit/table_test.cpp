@@ -368,3 +368,18 @@ TEST_CASE("decimal alignment: the points one above the other, whole numbers endi
   for (const glyph_run* r : runs_of(f.pages[0], element::table_cell))
     if (text_of(*r) == "10.92") CHECK(test::mm(r->right()) == Approx(184 - 1.5).margin(0.01));
 }
+
+TEST_CASE("a 表题 and a unit line longer than a line wrap inside the type area", "[table]") {
+  const std::string note = kaohe_notes().substr(0, kaohe_notes().find("2."));  // its first note
+  const frames f = test::compose_ok(
+      document(paragraph + kaohe_table(1, "<caption>表1　" + note + "</caption><unit>单位：" +
+                                              note + "</unit>")));
+  size_t lines = 0;
+  for (const page& p : f.pages)
+    for (const glyph_run* r : runs_of(p, element::table)) {
+      ++lines;
+      CHECK(test::mm(r->left()) >= 28 - 0.01);
+      CHECK(test::mm(r->right()) <= 184 + 0.01);
+    }
+  CHECK(lines >= 6);  // the note is 3 lines long at 3号, more at 4号
+}

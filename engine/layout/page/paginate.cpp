@@ -199,19 +199,15 @@ class paginator {
         }
         // Taller than the page: broken at a row boundary, or inside a row
         // taller than a page, between two of its lines (with a warning).
-        table_piece rest;
         bool inside_row = false;
-        table_piece upper = piece;
-        if (!split_piece(t, upper, bottom - y_end(), rest, inside_row)) {
-          if (!has_rows) break;  // not one line fits a page: set as it is
+        const double cut = split_cut(t, piece, bottom - y_end(), inside_row);
+        if (cut < 0 && !has_rows) break;            // not one line fits a page: set as it is
+        if (cut < 0 || (inside_row && has_rows)) {  // the row may fit whole on the next page
           next_page();
           continue;
         }
-        if (inside_row && has_rows) {  // the row may fit whole on the next page
-          next_page();
-          continue;
-        }
-        piece = std::move(upper);
+        table_piece rest;
+        split_at(t, piece, cut, inside_row, rest);
         if (inside_row && !warned)
           ctx_.diags.add({severity::warning,
                           ctx_.doc.source_name,

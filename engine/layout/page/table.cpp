@@ -104,6 +104,9 @@ set_cell cell_lines(context& ctx, const model::table_cell& cell, const model::te
 
 // The rows a rowspan binds together, as [first, last] pairs.
 std::vector<std::pair<int, int>> row_groups(const std::vector<model::table_cell>& cells, int rows) {
+  std::vector<int> reach(static_cast<size_t>(rows), 0);  // per row: the last row its cells cover
+  for (int r = 0; r < rows; ++r) reach[r] = r;
+  for (const auto& c : cells) reach[c.row] = std::max(reach[c.row], c.row + c.rowspan - 1);
   std::vector<std::pair<int, int>> groups;
   int first = 0, last = -1;
   for (int r = 0; r < rows; ++r) {
@@ -111,9 +114,7 @@ std::vector<std::pair<int, int>> row_groups(const std::vector<model::table_cell>
       if (last >= first) groups.emplace_back(first, last);
       first = r;
     }
-    for (const auto& c : cells)
-      if (c.row == r) last = std::max(last, r + c.rowspan - 1);
-    last = std::max(last, r);
+    last = std::max(last, reach[r]);
   }
   if (rows > 0) groups.emplace_back(first, last);
   return groups;
@@ -146,25 +147,31 @@ std::vector<table_piece> section_pieces(context& ctx, const model::table& t,
   std::vector<double> h(static_cast<size_t>(rows), size + 2 * ts.padding_y);
   for (const auto& sc : set)
     if (sc.cell->rowspan == 1) h[sc.cell->row] = std::max(h[sc.cell->row], sc.height);
-  for (int span = 2; span <= rows; ++span)
-    for (const auto& sc : set) {
-      if (sc.cell->rowspan != span) continue;
-      double have = 0;
-      for (int r = sc.cell->row; r < sc.cell->row + span; ++r) have += h[r];
-      if (have < sc.height) h[sc.cell->row + span - 1] += sc.height - have;
-    }
+  std::vector<const set_cell*> spanning;  // shorter spans first
+  for (const auto& sc : set)
+    if (sc.cell->rowspan > 1) spanning.push_back(&sc);
+  std::stable_sort(spanning.begin(), spanning.end(), [](const set_cell* a, const set_cell* b) {
+    return a->cell->rowspan < b->cell->rowspan;
+  });
+  for (const set_cell* sc : spanning) {
+    const int from = sc->cell->row, span = sc->cell->rowspan;
+    double have = 0;
+    for (int r = from; r < from + span; ++r) have += h[r];
+    if (have < sc->height) h[from + span - 1] += sc->height - have;
+  }
   std::vector<std::pair<int, int>> groups =
       one_piece ? std::vector<std::pair<int, int>>{{0, rows - 1}} : row_groups(cells, rows);
   std::vector<table_piece> out;
+  size_t next = 0;  // the cells are in row order: each group takes the next ones
   for (const auto& [first, last] : groups) {
     table_piece p;
     std::vector<double> top(static_cast<size_t>(last - first + 2), 0);
     for (int r = first; r <= last; ++r) top[r - first + 1] = top[r - first] + h[r];
     p.height = top.back();
     p.rows.assign(top.begin() + 1, top.end() - 1);
-    for (auto& sc : set) {
+    for (; next < set.size() && set[next].cell->row <= last; ++next) {
+      set_cell& sc = set[next];
       const model::table_cell& c = *sc.cell;
-      if (c.row < first || c.row > last) continue;
       piece_cell pc;
       pc.x0 = cols.x[c.column];
       pc.x1 = cols.x[c.column + c.colspan];
@@ -232,15 +239,23 @@ void table_blocks(context& ctx, const model::block& blk, std::vector<block>& out
   tl->repeat_header = t.repeat_header < 0 ? ts.repeat_header : t.repeat_header == 1;
   const auto offset = [&](double sz) { return ctx.cell_for(sz) > 0 ? 0 : (g.cell - sz) / 2; };
   if (!t.caption.empty()) {
-    tl->lead.push_back(ctx.centred_runs(t.caption, cs.style, element::table, blk.pos));
-    tl->lead_offset.push_back(offset(cs.style.size));
+    // Its lines centred, one body row each (a long 表题 wraps).
+    auto lines = ctx.grid_lines({ctx.piece(t.caption, cs.style, element::table)}, 0, 0, blk.pos);
+    centre_lines(g, lines);
+    for (auto& l : lines) {
+      tl->lead.push_back(std::move(l.runs));
+      tl->lead_offset.push_back(offset(cs.style.size));
+    }
   }
   const model::text_style unit_style{ts.style.role, size, ts.style.color};
   if (!t.unit.empty()) {
-    auto runs = ctx.line_at(t.unit, unit_style, element::table, 0, blk.pos);
-    shift_x(runs, tl->left + tl->width - line_right(runs));
-    tl->lead.push_back(std::move(runs));
-    tl->lead_offset.push_back(offset(size));
+    // Its lines at the table's right (a long one wraps within the table's width).
+    for (auto& l : ctx.grid_lines({ctx.piece(t.unit, unit_style, element::table)}, 0, 0, blk.pos,
+                                  tl->left - g.left, tl->width)) {
+      shift_x(l.runs, tl->left + tl->width - line_right(l.runs));
+      tl->lead.push_back(std::move(l.runs));
+      tl->lead_offset.push_back(offset(size));
+    }
   }
   if (!ts.continued.empty()) {
     std::string text = ts.continued;
@@ -270,14 +285,37 @@ void table_blocks(context& ctx, const model::block& blk, std::vector<block>& out
   }
 }
 
-bool split_piece(const table_layout& t, table_piece& piece, double room, table_piece& rest,
-                 bool& inside_row) {
+namespace {
+
+// How many lines of a cell fit between its top y0 and the cut.
+size_t lines_above(const table_layout& t, const piece_cell& c, double cut) {
+  const double avail = cut - c.y0 - 2 * t.padding;
+  if (avail < t.size) return 0;
+  return std::min(c.lines.size(),
+                  static_cast<size_t>(std::floor((avail - t.size) / t.pitch + 1e-6)) + 1);
+}
+
+// True when a cell over a row boundary at `cut` shows its text in both parts.
+bool repeats(const table_layout& t, const piece_cell& c, double cut, bool inside_row) {
+  return !inside_row && c.text_height <= cut - c.y0 - 2 * t.padding;
+}
+
+}  // namespace
+
+double split_cut(const table_layout& t, const table_piece& piece, double room, bool& inside_row) {
   // The lowest row boundary that fits, else the room itself (inside a row).
   double cut = -1;
   for (double b : piece.rows)
     if (b <= room + 1e-6) cut = std::max(cut, b);
   inside_row = cut <= 0;
-  if (inside_row) cut = room;
+  if (!inside_row) return cut;
+  for (const piece_cell& c : piece.cells)
+    if (c.y0 < room && lines_above(t, c, room) > 0) return room;
+  return -1;
+}
+
+void split_at(const table_layout& t, table_piece& piece, double cut, bool inside_row,
+              table_piece& rest) {
   rest = {};
   rest.height = piece.height - cut;
   std::vector<double> upper_rows;
@@ -287,10 +325,8 @@ bool split_piece(const table_layout& t, table_piece& piece, double room, table_p
   }
   piece.rows = std::move(upper_rows);
   std::vector<piece_cell> upper;
-  bool any_line = false;
   for (piece_cell& c : piece.cells) {
     if (c.y1 <= cut + 1e-6) {
-      any_line |= !c.lines.empty();
       upper.push_back(std::move(c));
       continue;
     }
@@ -301,39 +337,36 @@ bool split_piece(const table_layout& t, table_piece& piece, double room, table_p
       continue;
     }
     // A cell over the cut: on both sides.
-    piece_cell top = c, bottom = c;
-    top.y1 = cut;
+    piece_cell bottom;
+    bottom.x0 = c.x0;
+    bottom.x1 = c.x1;
     bottom.y0 = 0;
     bottom.y1 = c.y1 - cut;
-    if (!inside_row && c.text_height <= cut - c.y0 - 2 * t.padding) {
+    if (repeats(t, c, cut, inside_row)) {
       // A rowspan over a row boundary: its text shown in both parts.
+      bottom.lines = c.lines;
+      bottom.text_height = c.text_height;
     } else {
       // Its lines from the top: those that fit above, the rest below.
-      const double avail = cut - c.y0 - 2 * t.padding;
-      const size_t fit =
-          avail < t.size ? 0
-                         : static_cast<size_t>(std::floor((avail - t.size) / t.pitch + 1e-6)) + 1;
-      const size_t k = std::min(fit, c.lines.size());
-      top.lines.assign(c.lines.begin(), c.lines.begin() + static_cast<long>(k));
-      bottom.lines.assign(c.lines.begin() + static_cast<long>(k), c.lines.end());
-      const auto height_of = [&](std::vector<std::vector<glyph_run>>& lines) {
-        if (lines.empty()) return 0.0;
-        const double first = lines.front().empty() ? 0 : lines.front().front().em_top;
-        for (auto& l : lines) shift_y(l, -first);
-        const double last = lines.back().empty() ? 0 : lines.back().front().em_bottom;
-        return last;
+      const size_t k = lines_above(t, c, cut), n = c.lines.size();
+      for (size_t i = k; i < n; ++i) {
+        shift_y(c.lines[i], -static_cast<double>(k) * t.pitch);
+        bottom.lines.push_back(std::move(c.lines[i]));
+      }
+      c.lines.resize(k);
+      const auto height = [&](size_t lines) {
+        return lines == 0 ? 0.0 : static_cast<double>(lines - 1) * t.pitch + t.size;
       };
-      top.text_height = height_of(top.lines);
-      bottom.text_height = height_of(bottom.lines);
-      top.top_aligned = bottom.top_aligned = true;
+      c.text_height = height(k);
+      bottom.text_height = height(n - k);
+      c.top_aligned = bottom.top_aligned = true;
     }
-    any_line |= !top.lines.empty();
-    upper.push_back(std::move(top));
+    c.y1 = cut;
+    upper.push_back(std::move(c));
     rest.cells.push_back(std::move(bottom));
   }
   piece.cells = std::move(upper);
   piece.height = cut;
-  return any_line;
 }
 
 void emit_piece(const table_layout& t, const table_piece& piece, double top, double frame_top,

@@ -55,13 +55,17 @@ struct table_segment {
   std::vector<std::pair<table_piece, double>> pieces;  // with their tops
 };
 
-/// Splits a piece taller than the room left on a page (`room`): at its
-/// lowest row boundary that fits, a cell spanning it shown on both sides;
-/// else (one row taller than a page) at `room`, each cell's lines going on
-/// below. `piece` keeps the upper part, `rest` gets the lower. False when
-/// not even one line of a cell fits.
-bool split_piece(const table_layout& t, table_piece& piece, double room, table_piece& rest,
-                 bool& inside_row);
+/// Where to split a piece taller than the room left on a page (`room`): at
+/// its lowest row boundary that fits; else (one row taller than a page,
+/// `inside_row`) at `room`, each cell's lines going on below. < 0 when not
+/// one line of a cell fits above.
+double split_cut(const table_layout& t, const table_piece& piece, double room, bool& inside_row);
+
+/// Splits `piece` at `cut` (split_cut's): it keeps the upper part, `rest`
+/// gets the lower; a rowspan cell over a row boundary is shown in both, its
+/// text repeated where it fits.
+void split_at(const table_layout& t, table_piece& piece, double cut, bool inside_row,
+              table_piece& rest);
 
 /// A placed piece's text and lines into a page: its top at `top`, in a
 /// part of the table whose frame starts at `frame_top`.
