@@ -12,6 +12,7 @@
 #include <mutex>
 #include <new>
 
+#include "api/data_dir.hpp"
 #include "api/hongtou.hpp"
 #include "api/read_file.hpp"
 #include "fonts/face_cache.hpp"
@@ -100,16 +101,6 @@ struct engine::impl {
 };
 
 namespace {
-
-// The environment's HONGTOU_DATA_DIR, else the build tree's data, else the
-// installed data (the first that holds layouts/).
-std::string default_data_dir() {
-  if (const char* env = std::getenv("HONGTOU_DATA_DIR"); env && *env) return env;
-  std::error_code ec;
-  for (const char* dir : {HONGTOU_DATA_DIR, HONGTOU_INSTALLED_DATA_DIR})
-    if (std::filesystem::is_directory(std::filesystem::path(dir) / "layouts", ec)) return dir;
-  return HONGTOU_DATA_DIR;
-}
 
 // Finds an organisation template `<name>.xml` (<gongwen template>): in the
 // engine's template folders, then the document's folder (the folder of its
@@ -235,7 +226,8 @@ Result guarded(F&& call) {
 
 engine::engine(engine_options options) : impl_(new impl) {
   impl_->options = std::move(options);
-  impl_->data_dir = impl_->options.data_dir.empty() ? default_data_dir() : impl_->options.data_dir;
+  impl_->data_dir =
+      impl_->options.data_dir.empty() ? detail::default_data_dir() : impl_->options.data_dir;
   impl_->fonts_file =
       impl_->options.fonts_file.empty()
           ? (std::filesystem::path(impl_->data_dir) / "fonts" / "fonts.xml").string()

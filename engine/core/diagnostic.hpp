@@ -3,20 +3,10 @@
 #include <string>
 #include <vector>
 
+// severity, diagnostic and format() are part of the public API.
+#include <hongtou/hongtou.hpp>
+
 namespace hongtou {
-
-enum class severity { note, warning, error };
-
-/// One problem found in a document, a data file or the environment.
-/// line/column are 1-based; 0 means "no position" (e.g. a missing font).
-struct diagnostic {
-  severity level = severity::error;
-  std::string file;
-  int line = 0;
-  int column = 0;
-  std::string message;
-  std::string hint;
-};
 
 /// Collects diagnostics; the library never prints them itself.
 class diagnostics {
@@ -42,8 +32,5 @@ class diagnostics {
  private:
   std::vector<diagnostic> items_;
 };
-
-/// "file:line:column: error: message" (position parts omitted when 0).
-std::string format(const diagnostic& d);
 
 }  // namespace hongtou

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // Renders a document in memory through the installed library and checks
 // that a PDF came back. Usage: consumer DOC.xml
-#include <api/hongtou.hpp>
+#include <hongtou/hongtou.hpp>
 
 #include <fstream>
 #include <iostream>
