@@ -123,11 +123,13 @@ struct render_result {
 /// objects as dotted names ("signer.name"), null as no value. `name` and
 /// `first_line` place the diagnostics (a JSON Lines record's line). False,
 /// with errors in diags, for bad JSON or a value of another kind.
-HONGTOU_API bool parse_fields_json(std::string_view json, const std::string& name, field_values& out,
-                       std::vector<diagnostic>& diags, int first_line = 1);
+HONGTOU_API bool parse_fields_json(std::string_view json, const std::string& name,
+                                   field_values& out, std::vector<diagnostic>& diags,
+                                   int first_line = 1);
 
 /// Reads a JSON file of field values (see parse_fields_json).
-HONGTOU_API bool read_fields_file(const std::string& path, field_values& out, std::vector<diagnostic>& diags);
+HONGTOU_API bool read_fields_file(const std::string& path, field_values& out,
+                                  std::vector<diagnostic>& diags);
 
 /// One resolved font role, for reports (`hongtou fonts`).
 struct font_report_entry {
