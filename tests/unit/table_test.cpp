@@ -336,8 +336,8 @@ TEST_CASE("header rows taller than a page are an error at the table", "[table]")
     if (d.level == severity::error)
       error = std::to_string(d.line) + ":" + std::to_string(d.column) + ": " + d.message;
   CHECK(error == test::pos_of(xml, "<table size") +
-                     ": the header rows of this table fill a page; no row fits below them (fewer "
-                     "header rows, or repeat-header=\"no\")");
+                     ": the table's header rows fill a page; no row fits below them (shorten them, "
+                     "or repeat-header=\"no\")");
 }
 
 TEST_CASE("decimal alignment: the points one above the other, whole numbers ending at them",
@@ -382,4 +382,53 @@ TEST_CASE("a 表题 and a unit line longer than a line wrap inside the type area
       CHECK(test::mm(r->right()) <= 184 + 0.01);
     }
   CHECK(lines >= 6);  // the note is 3 lines long at 3号, more at 4号
+}
+
+TEST_CASE("a row over several pages: every line inside the type area, none lost", "[table]") {
+  // Every 指标说明 of the 08 table in one cell: a row many pages long.
+  std::string all;
+  for (const auto& row : corpus_rows("08-yijian-gongli-yiyuan-kaohe.txt")) all += row.back();
+  const std::string t =
+      "<table><columns><column width=\"6em\"/><column width=\"1*\"/></columns>"
+      "<tbody><row><cell>指标说明</cell><cell>" +
+      all + "</cell></row></tbody></table>";
+  frames f;
+  diagnostics diags;
+  REQUIRE(test::compose_xml(document(t), f, diags));
+  REQUIRE(f.pages.size() >= 5);
+  std::string text;
+  for (const page& p : f.pages) {
+    double frame_bottom = 0;  // the table's lowest line on the page
+    for (const auto& r : p.rects) {
+      CHECK(test::mm(r.y + r.height) <= 262 + 0.01);
+      if (r.role == element::table) frame_bottom = std::max(frame_bottom, test::mm(r.y + r.height));
+    }
+    for (const glyph_run* r : runs_of(p, element::table_cell)) {
+      text += text_of(*r);
+      CHECK(test::mm(r->em_top) >= 37 - 0.01);
+      CHECK(test::mm(r->em_bottom) <= frame_bottom);  // inside its frame, so inside the type area
+    }
+  }
+  std::string expected = "指标说明" + all;
+  expected.erase(std::remove(expected.begin(), expected.end(), ' '), expected.end());
+  text.erase(std::remove(text.begin(), text.end(), ' '), text.end());
+  CHECK(text == expected);
+}
+
+TEST_CASE("a 表题 and unit line that fill a page are an error, never set below the page",
+          "[table]") {
+  std::string all;  // every 指标说明 of the 08 table: far more than a page of 表题
+  for (const auto& row : corpus_rows("08-yijian-gongli-yiyuan-kaohe.txt")) all += row.back();
+  const std::string xml = document("<table><caption>" + all +
+                                   "</caption><tbody><row><cell>定量</cell></row></tbody></table>");
+  frames f;
+  diagnostics diags;
+  CHECK_FALSE(test::compose_xml(xml, f, diags));
+  std::string error;
+  for (const diagnostic& d : diags.items())
+    if (d.level == severity::error)
+      error = std::to_string(d.line) + ":" + std::to_string(d.column) + ": " + d.message;
+  CHECK(error == test::pos_of(xml, "<table>") +
+                     ": the table's 表题 and unit line fill a page; no row fits below them "
+                     "(shorten them)");
 }

@@ -136,10 +136,13 @@ class paginator {
                               (t.repeat_header ? t.header.height : 0);
     // What must open the table on its first page: the header and the first
     // group, or its first row when the group is taller than a page.
+    // (a first row taller than a page needs two of its lines).
+    const double least = 2 * t.pitch + 2 * t.padding;
     double opening = t.header.height;
     if (!t.groups.empty()) {
       const table_piece& g0 = t.groups.front();
-      opening += g0.height <= fresh_room || g0.rows.empty() ? g0.height : g0.rows.front();
+      const double row = g0.height <= fresh_room || g0.rows.empty() ? g0.height : g0.rows.front();
+      opening += row <= fresh_room ? row : std::min(row, least);
     }
     const auto fits = [&](int row) {
       return row + static_cast<int>(t.lead.size()) - 1 <= rows() &&
@@ -176,15 +179,21 @@ class paginator {
       open(1, t.continued.empty() ? 0 : 1, true);
     };
     open(first, t.lead.size(), false);
-    if (fresh_room < 2 * t.pitch || t.header.height + 2 * t.pitch > g.bottom - g.top) {
-      // nothing could follow the header on its page
-      ctx_.diags.add({severity::error,
-                      ctx_.doc.source_name,
-                      blk.pos.line,
-                      blk.pos.column,
-                      "the header rows of this table fill a page; no row fits below them "
-                      "(fewer header rows, or repeat-header=\"no\")",
-                      {}});
+    // The opening must fit under the 表题 and the unit line on a page of its
+    // own, and a row of two lines under the header on a continued page.
+    if (fresh_room < least || !fits(first)) {
+      std::string what = t.lead.empty() ? "header rows" : "表题, unit line and header rows";
+      if (t.header.height == 0) what = "表题 and unit line";
+      ctx_.diags.add(
+          {severity::error,
+           ctx_.doc.source_name,
+           blk.pos.line,
+           blk.pos.column,
+           "the table's " + what + " fill a page; no row fits below them (shorten them" +
+               (t.header.height > 0 && t.repeat_header ? std::string(", or repeat-header=\"no\"")
+                                                       : std::string()) +
+               ")",
+           {}});
       segs.push_back(seg);
       return;
     }

@@ -343,9 +343,12 @@ void split_at(const table_layout& t, table_piece& piece, double cut, bool inside
     bottom.y0 = 0;
     bottom.y1 = c.y1 - cut;
     if (repeats(t, c, cut, inside_row)) {
-      // A rowspan over a row boundary: its text shown in both parts.
-      bottom.lines = c.lines;
-      bottom.text_height = c.text_height;
+      // A rowspan over a row boundary: its text kept above, and shown again
+      // below where it fits there too.
+      if (c.text_height <= bottom.y1 - 2 * t.padding) {
+        bottom.lines = c.lines;
+        bottom.text_height = c.text_height;
+      }
     } else {
       // Its lines from the top: those that fit above, the rest below.
       const size_t k = lines_above(t, c, cut), n = c.lines.size();
@@ -367,6 +370,18 @@ void split_at(const table_layout& t, table_piece& piece, double cut, bool inside
   }
   piece.cells = std::move(upper);
   piece.height = cut;
+  // The lines that went on below may need more room than the part below the
+  // cut had (the part above kept the room its lines left unused): the lower
+  // part grows at its bottom, with the cells that reach it.
+  double need = rest.height;
+  for (const piece_cell& c : rest.cells)
+    if (c.top_aligned && !c.lines.empty())
+      need = std::max(need, c.y0 + c.text_height + 2 * t.padding);
+  if (need > rest.height + 1e-6) {
+    for (piece_cell& c : rest.cells)
+      if (c.y1 >= rest.height - 1e-6) c.y1 = need;
+    rest.height = need;
+  }
 }
 
 void emit_piece(const table_layout& t, const table_piece& piece, double top, double frame_top,
