@@ -75,6 +75,7 @@ void document_parser::read_columns(pugi::xml_node n, table& t) {
         if (v.size() <= suffix.size() || v.compare(v.size() - suffix.size(), suffix.size(), suffix))
           return false;
         const std::string number = v.substr(0, v.size() - suffix.size());
+        if (number.find_first_not_of("0123456789.") != std::string::npos) return false;
         double x = 0;
         const auto [p, ec] = std::from_chars(number.data(), number.data() + number.size(), x);
         if (ec != std::errc() || p != number.data() + number.size() || !(x > 0) || x > 1000)
@@ -122,7 +123,10 @@ void document_parser::read_rows(pugi::xml_node n, table& t, bool head) {
   if (t.columns == 0) {
     int count = 0;
     for (pugi::xml_node c = rows[0].child("cell"); c; c = c.next_sibling("cell"))
-      count += std::max(1, whole(c.attribute("colspan").value(), most_columns));
+      count += std::max(1, whole(c.attribute("colspan").value(), most_span));
+    if (count > most_columns)
+      error_at(rows[0], "row 1 of " + tag(n.name()) + " spans " + std::to_string(count) +
+                            " columns; a table has at most " + std::to_string(most_columns));
     t.columns = std::min(count, most_columns);
   }
   const int ncols = t.columns;
@@ -192,6 +196,10 @@ void document_parser::read_rows(pugi::xml_node n, table& t, bool head) {
       col += cell.colspan;
       cells.push_back(std::move(cell));
     }
+    if (!rows[r].child("cell")) {
+      error_at(rows[r], "empty <row>; expected one <cell> or more");
+      continue;
+    }
     int filled = 0;
     for (int k = 0; k < ncols; ++k) filled += taken[r][k] >= 0 ? 1 : 0;
     if (!over && filled < ncols)
@@ -212,7 +220,8 @@ void document_parser::read_table(pugi::xml_node n, std::vector<block>& body) {
     if (t->size == 0) {
       const std::string v = a.value();
       double pt = 0;
-      if (v.size() > 2 && v.compare(v.size() - 2, 2, "pt") == 0) {
+      if (v.size() > 2 && v.compare(v.size() - 2, 2, "pt") == 0 &&
+          v.find_first_not_of("0123456789.") == v.size() - 2) {
         const auto [p, ec] = std::from_chars(v.data(), v.data() + v.size() - 2, pt);
         if (ec != std::errc() || p != v.data() + v.size() - 2) pt = 0;
       }

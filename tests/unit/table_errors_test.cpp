@@ -327,5 +327,31 @@ TEST_CASE("table: column widths wider than the type area are a layout error at <
   CHECK(first->file == "test.xml");
   CHECK(std::to_string(first->line) + ":" + std::to_string(first->column) + ": " + first->message ==
         test::pos_of(xml, "<columns>") +
-            ": the column widths add up to 170.0 mm, but the type area is 156.0 mm wide");
+            ": the column widths add up to 170.00 mm, but the type area is 156.00 mm wide");
+}
+
+TEST_CASE("table: an empty row, too many columns and scientific numbers are errors", "[table]") {
+  const auto first_error = [](const std::string& table) {
+    const std::string xml =
+        "<gongwen><header><issuer>国务院办公厅文件</issuer><doc-number>国办发〔2019〕4号</"
+        "doc-number>"
+        "</header><title>国务院办公厅关于加强三级公立医院绩效考核工作的意见</title><body>" +
+        table + "</body></gongwen>";
+    model::document doc;
+    diagnostics diags;
+    REQUIRE_FALSE(model::parse_document(xml, "t.xml", doc, diags));
+    const diagnostic& d = diags.items().front();
+    return test::pos_at(xml, xml.find(table)) + " " + std::to_string(d.line) + ":" +
+           std::to_string(d.column) + ": " + d.message;
+  };
+  CHECK(first_error("<table><tbody><row><cell>定量</cell></row><row/></tbody></table>")
+            .find("empty <row>; expected one <cell> or more") != std::string::npos);
+  CHECK(first_error("<table><tbody><row><cell colspan=\"65\">定量</cell></row></tbody></table>")
+            .find("row 1 of <tbody> spans 65 columns; a table has at most 64") !=
+        std::string::npos);
+  CHECK(first_error("<table><columns><column width=\"1e2mm\"/></columns><tbody><row><cell>定量"
+                    "</cell></row></tbody></table>")
+            .find("bad width \"1e2mm\" on <column>") != std::string::npos);
+  CHECK(first_error("<table size=\"1e1pt\"><tbody><row><cell>定量</cell></row></tbody></table>")
+            .find("bad size \"1e1pt\" on <table>") != std::string::npos);
 }

@@ -432,3 +432,20 @@ TEST_CASE("a 表题 and unit line that fill a page are an error, never set below
                      ": the table's 表题 and unit line fill a page; no row fits below them "
                      "(shorten them)");
 }
+
+TEST_CASE("decimal alignment asked by the cells alone lines the points up too", "[table]") {
+  const std::string t =
+      "<table size=\"4号\"><columns><column width=\"3*\"/><column width=\"2*\"/></columns><tbody>"
+      "<row><cell>面积（平方公里）</cell><cell align=\"decimal\">10.92</cell></row>"
+      "<row><cell>户数（户）</cell><cell align=\"decimal\">505</cell></row></tbody></table>";
+  const frames f = test::compose_ok(document(paragraph + t));
+  double point = -1, end = -1;
+  for (const glyph_run* r : runs_of(f.pages[0], element::table_cell)) {
+    if (text_of(*r) == "10.92")
+      for (const auto& gl : r->glyphs)
+        if (gl.text == ".") point = test::mm(gl.x);
+    if (text_of(*r) == "505") end = test::mm(r->right());
+  }
+  REQUIRE(point > 0);
+  CHECK(end == Approx(point).margin(0.01));
+}

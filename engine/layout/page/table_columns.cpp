@@ -60,7 +60,7 @@ namespace {
 
 std::string mm_text(double pt) {
   char buf[32];
-  std::snprintf(buf, sizeof buf, "%.1f mm", pt_to_mm(pt));
+  std::snprintf(buf, sizeof buf, "%.2f mm", pt_to_mm(pt));
   return buf;
 }
 
@@ -160,10 +160,16 @@ column_set table_columns(context& ctx, const model::table& t, double size) {
   }
   // Decimal columns: the points one above the other, the longest fraction at the right.
   for (size_t i = 0; i < n; ++i) {
-    if (out.align[i] != model::cell_align::decimal) continue;
+    const auto decimal = [&](const model::table_cell& c) {
+      return c.align == model::cell_align::decimal || (c.align == model::cell_align::automatic &&
+                                                       out.align[i] == model::cell_align::decimal);
+    };
+    bool any = false;
+    for (const auto& c : t.body) any |= static_cast<size_t>(c.column) == i && decimal(c);
+    if (!any) continue;
     double after = 0;
     for (const auto& c : t.body) {
-      if (static_cast<size_t>(c.column) != i || c.colspan != 1) continue;
+      if (static_cast<size_t>(c.column) != i || c.colspan != 1 || !decimal(c)) continue;
       const size_t dot = c.text.find('.');
       if (dot != std::string::npos)  // measured in the whole (a lone "." is not a number's)
         after = std::max(after, ctx.width_of(c.text, body, element::table_cell) -
