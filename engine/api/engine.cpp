@@ -12,6 +12,7 @@
 #include <mutex>
 #include <new>
 
+#include "api/creation_date.hpp"
 #include "api/data_dir.hpp"
 #include "api/hongtou.hpp"
 #include "api/read_file.hpp"
@@ -259,6 +260,14 @@ render_result engine::render_memory_unguarded(std::string_view xml, const std::s
     return result;
   };
 
+  if (!options.creation_date.empty() && !detail::valid_creation_date(options.creation_date)) {
+    diags.error("", 0, 0,
+                "bad creation date \"" + options.creation_date +
+                    "\": expected YYYY-MM-DD or YYYY-MM-DDTHH:MM:SS, a real date and time, e.g. "
+                    "2024-05-31 or 2024-05-31T09:30:00");
+    return finish(status::input_error);
+  }
+
   model::document doc;
   model::parse_options popts;
   popts.fields = &options.fields;
@@ -308,6 +317,19 @@ render_result engine::render_file_unguarded(const std::string& input, const std:
         {severity::error, input, 0, 0, "cannot open " + input + ": " + error, {}});
     return r;
   }
+  return render_memory_to_file_unguarded(xml, input, output, options);
+}
+
+render_result engine::render_memory_to_file(std::string_view xml, const std::string& name,
+                                            const std::string& output,
+                                            const render_options& options) {
+  return guarded<render_result>(
+      [&] { return render_memory_to_file_unguarded(xml, name, output, options); });
+}
+
+render_result engine::render_memory_to_file_unguarded(std::string_view xml, const std::string& name,
+                                                      const std::string& output,
+                                                      const render_options& options) {
   if (std::error_code ec; std::filesystem::is_directory(output, ec)) {
     render_result r;
     r.status = status::output_error;
@@ -315,7 +337,7 @@ render_result engine::render_file_unguarded(const std::string& input, const std:
         {severity::error, output, 0, 0, "cannot write " + output + ": it is a folder", {}});
     return r;
   }
-  render_result r = render_memory_unguarded(xml, input, options);
+  render_result r = render_memory_unguarded(xml, name, options);
   if (!r.ok()) return r;
 
   // Temporary file beside the target, then an atomic rename.
@@ -324,11 +346,12 @@ render_result engine::render_file_unguarded(const std::string& input, const std:
   fs::path tmp = target;
   tmp += ".tmp-" + std::to_string(::getpid());
   auto fail = [&](const std::string& what) {
+    const int error = errno;  // before the clean-up can change it
     std::error_code ec;
     fs::remove(tmp, ec);
     r.status = status::output_error;
     r.diagnostics.push_back(
-        {severity::error, output, 0, 0, what + ": " + std::strerror(errno), {}});
+        {severity::error, output, 0, 0, what + ": " + std::strerror(error), {}});
     r.bytes.clear();
     return r;
   };

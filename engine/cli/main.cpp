@@ -3,17 +3,72 @@
 // layout and PDF work happens in the library.
 #include <CLI/CLI.hpp>
 
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
+#include <fstream>
 #include <iostream>
+#include <iterator>
 
 #include "api/hongtou.hpp"
 #include "cli/merge.hpp"
+#include "cli/usage.hpp"
 
 namespace {
 
+// Every message not tied to a file starts with "hongtou:".
 int print_diagnostics(const std::vector<hongtou::diagnostic>& diags) {
-  for (const auto& d : diags) std::cerr << hongtou::format(d) << '\n';
+  for (const auto& d : diags)
+    std::cerr << (d.file.empty() ? "hongtou: " : "") << hongtou::format(d) << '\n';
   return 0;
+}
+
+int usage_error(const std::string& message) {
+  std::cerr << "hongtou: " << message << "\nRun with --help for more information.\n";
+  return hongtou::cli::exit_usage;
+}
+
+// The option or command a misspelt word of the command line meant, as
+// "--fonts" or "render"; "" when every word is known or none is near.
+std::string suggestion(const CLI::App& app, int argc, char** argv) {
+  std::vector<std::string> options, flags, commands;
+  std::vector<const CLI::App*> apps = {&app};
+  for (const CLI::App* sub : app.get_subcommands([](const CLI::App*) { return true; })) {
+    apps.push_back(sub);
+    commands.push_back(sub->get_name());
+  }
+  for (const CLI::App* a : apps)
+    for (const CLI::Option* o : a->get_options())
+      for (const std::string& l : o->get_lnames()) {
+        options.push_back("--" + l);
+        if (o->get_items_expected_max() == 0) flags.push_back("--" + l);
+      }
+  bool command_seen = false;
+  for (int i = 1; i < argc; ++i) {
+    std::string word = argv[i];
+    if (word.rfind("--", 0) == 0) {
+      word = word.substr(0, word.find('='));
+      if (std::find(options.begin(), options.end(), word) == options.end())
+        return hongtou::cli::nearest(word, options);
+    } else if (word[0] != '-' && !command_seen) {
+      if (std::find(commands.begin(), commands.end(), word) != commands.end()) {
+        command_seen = true;
+      } else if (i == 1 || argv[i - 1][0] != '-' ||
+                 std::find(flags.begin(), flags.end(), std::string(argv[i - 1])) != flags.end()) {
+        return hongtou::cli::nearest(word, commands);
+      }
+    }
+  }
+  return "";
+}
+
+// ".pdf" or ".trace" of a path, lower-cased; "" for another or none.
+std::string known_extension(const std::string& path) {
+  const size_t dot = path.rfind('.');
+  if (dot == std::string::npos || path.find('/', dot) != std::string::npos) return "";
+  std::string ext = path.substr(dot);
+  for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return ext == ".pdf" || ext == ".trace" ? ext : "";
 }
 
 int exit_code(hongtou::status s) {
@@ -32,7 +87,8 @@ int main(int argc, char** argv) {
   app.add_option("--fonts", eopts.fonts_file,
                  "fonts.xml to use instead of <data-dir>/fonts/fonts.xml");
   app.add_option("--font-dir", eopts.font_dirs,
-                 "Folder of font files searched before the system's fonts (repeatable)");
+                 "Folder of font files searched before the system's fonts (repeatable)")
+      ->check(CLI::ExistingDirectory);
   bool no_system_fonts = false;
   app.add_flag("--no-system-fonts", no_system_fonts,
                "Search only the --font-dir folders, not the system's fonts (fontconfig)");
@@ -45,10 +101,13 @@ int main(int argc, char** argv) {
   std::string input, output, format = "pdf", data;
   hongtou::render_options ropts;
   CLI::App* render = app.add_subcommand("render", "Typeset a document");
-  render->add_option("input", input, "Document XML")->required();
-  render->add_option("-o,--output", output, "Output file (PDF, or trace text with --format trace)")
-      ->required();
-  render->add_option("--format", format, "pdf or trace")->check(CLI::IsMember({"pdf", "trace"}));
+  render->add_option("input", input, "Document XML, or - for standard input")->required();
+  render->add_option("-o,--output", output, "Output file, or - for standard output")->required();
+  CLI::Option* format_option =
+      render
+          ->add_option("--format", format,
+                       "pdf or trace (default: from the output's extension, .trace for trace)")
+          ->check(CLI::IsMember({"pdf", "trace"}));
   render->add_option("--data", data, "JSON object of field values for the document's {{fields}}");
 
   hongtou::cli::merge_args margs;
@@ -82,13 +141,22 @@ int main(int argc, char** argv) {
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
-    int rc = app.exit(e);
-    return rc == 0 ? 0 : 2;
+    if (e.get_exit_code() == 0) return app.exit(e);  // --help, --version
+    const std::string hint = suggestion(app, argc, argv);
+    return usage_error(e.what() + (hint.empty() ? std::string() : "; did you mean " + hint + "?"));
   }
 
   eopts.system_fonts = !no_system_fonts;
   hongtou::engine eng(eopts);
   if (*render) {
+    // The format from the output's extension unless --format says it; a
+    // --format the extension contradicts is a mistake.
+    const std::string ext = known_extension(output);
+    if (format_option->count() == 0)
+      format = ext == ".trace" ? "trace" : "pdf";
+    else if (!ext.empty() && ext != "." + format)
+      return usage_error("the output " + output + " is named as " + ext.substr(1) +
+                         ", but --format is " + format);
     ropts.format = format == "trace" ? hongtou::output_format::trace : hongtou::output_format::pdf;
     if (!data.empty()) {
       std::vector<hongtou::diagnostic> diags;
@@ -97,7 +165,38 @@ int main(int argc, char** argv) {
         return exit_code(hongtou::status::input_error);
       }
     }
-    hongtou::render_result r = eng.render_file(input, output, ropts);
+    if (input != "-" && output != "-") {
+      hongtou::render_result r = eng.render_file(input, output, ropts);
+      print_diagnostics(r.diagnostics);
+      return exit_code(r.status);
+    }
+    // "-": the document from standard input (seal images beside the current
+    // folder), the output to standard output.
+    std::string xml;
+    std::string name = input;
+    if (input == "-") {
+      xml.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
+      name = "<stdin>";
+    } else {
+      std::ifstream in(input, std::ios::binary);
+      if (!in) {
+        std::cerr << input << ": error: cannot open " << input << ": " << std::strerror(errno)
+                  << '\n';
+        return exit_code(hongtou::status::input_error);
+      }
+      xml.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+    }
+    hongtou::render_result r;
+    if (output != "-") {
+      r = eng.render_memory_to_file(xml, name, output, ropts);
+    } else {
+      r = eng.render_memory(xml, name, ropts);
+      if (r.ok() && (std::fwrite(r.bytes.data(), 1, r.bytes.size(), stdout) != r.bytes.size() ||
+                     std::fflush(stdout) != 0)) {
+        std::cerr << "hongtou: cannot write to standard output: " << std::strerror(errno) << '\n';
+        return exit_code(hongtou::status::output_error);
+      }
+    }
     print_diagnostics(r.diagnostics);
     return exit_code(r.status);
   }

@@ -165,6 +165,12 @@ class HONGTOU_API engine {
   render_result render_file(const std::string& input, const std::string& output,
                             const render_options& options = {});
 
+  /// Renders XML text (`name` places the diagnostics and the seal images) to
+  /// a file, written as render_file writes it.
+  render_result render_memory_to_file(std::string_view xml, const std::string& name,
+                                      const std::string& output,
+                                      const render_options& options = {});
+
   /// Resolves every role of fonts.xml and reports the face each one uses.
   font_report fonts();
 
@@ -176,6 +182,9 @@ class HONGTOU_API engine {
                                         const render_options& options);
   render_result render_file_unguarded(const std::string& input, const std::string& output,
                                       const render_options& options);
+  render_result render_memory_to_file_unguarded(std::string_view xml, const std::string& name,
+                                                const std::string& output,
+                                                const render_options& options);
   font_report fonts_unguarded();
 
   struct impl;
