@@ -1,0 +1,48 @@
+# SPDX-License-Identifier: Apache-2.0
+# Bash completion of hongtou: its commands, options and files.
+_hongtou() {
+  local cur prev words cword
+  _init_completion 2>/dev/null || {
+    cur=${COMP_WORDS[COMP_CWORD]}
+    prev=${COMP_WORDS[COMP_CWORD - 1]}
+  }
+  local global="--data-dir --fonts --font-dir --no-system-fonts --layout-dir --template-dir --help --version"
+  local common="--layout --allow-images-outside --strict-fonts --preprinted-letterhead --creation-date"
+  case $prev in
+    --data-dir | --font-dir | --layout-dir | --template-dir)
+      COMPREPLY=($(compgen -d -- "$cur"))
+      return ;;
+    --fonts | --layout)
+      COMPREPLY=($(compgen -f -X '!*.xml' -- "$cur") $(compgen -d -- "$cur"))
+      return ;;
+    --data)
+      COMPREPLY=($(compgen -f -X '!*.json' -- "$cur") $(compgen -d -- "$cur"))
+      return ;;
+    --format)
+      COMPREPLY=($(compgen -W "pdf trace" -- "$cur"))
+      return ;;
+    -o | --output)
+      COMPREPLY=($(compgen -f -- "$cur"))
+      return ;;
+  esac
+  local command="" w
+  for w in "${COMP_WORDS[@]:1:COMP_CWORD-1}"; do
+    case $w in render | merge | fonts) command=$w ;; esac
+  done
+  case $command in
+    "") COMPREPLY=($(compgen -W "render merge fonts $global" -- "$cur")) ;;
+    render)
+      if [[ $cur == -* ]]; then
+        COMPREPLY=($(compgen -W "-o --output --format --data $common" -- "$cur"))
+      else
+        COMPREPLY=($(compgen -f -X '!*.xml' -- "$cur") $(compgen -d -- "$cur"))
+      fi ;;
+    merge)
+      if [[ $cur == -* ]]; then
+        COMPREPLY=($(compgen -W "-o --output --name -j --jobs $common" -- "$cur"))
+      else
+        COMPREPLY=($(compgen -f -- "$cur"))
+      fi ;;
+  esac
+}
+complete -F _hongtou hongtou
