@@ -23,9 +23,11 @@ test "$(cd "$scratch/prefix/include" && find . -type f | sort | tr '\n' ' ')" = 
 cmake -S "$source/examples" -B "$scratch/cmake" -DCMAKE_PREFIX_PATH="$scratch/prefix" \
   -DCMAKE_C_FLAGS="$flags" -DCMAKE_CXX_FLAGS="$flags" >/dev/null
 cmake --build "$scratch/cmake" >/dev/null
-ldd "$scratch/cmake/render" | grep -q "libhongtou.so.0 => $scratch/prefix/"
-ldd "$scratch/cmake/render_c" | grep -q "libhongtou.so.0 => $scratch/prefix/"
-! ldd "$scratch/cmake/render_static" | grep -q libhongtou
+# (ldd's output read whole first: grep -q quitting early would fail the pipe)
+links() { ldd "$1" | grep libhongtou || true; }
+[[ $(links "$scratch/cmake/render") == *"libhongtou.so.0 => $scratch/prefix/"* ]]
+[[ $(links "$scratch/cmake/render_c") == *"libhongtou.so.0 => $scratch/prefix/"* ]]
+[ -z "$(links "$scratch/cmake/render_static")" ]
 for program in render render_c render_static render_engine; do
   "$scratch/cmake/$program" "$doc" "$scratch/$program.pdf"
   check_pdf "$scratch/$program.pdf"
@@ -42,7 +44,7 @@ gcc -std=c99 $flags "$source/examples/render.c" -o "$scratch/pc-render-c" \
 g++ -std=c++17 $flags "$source/examples/render.cpp" -o "$scratch/pc-render-static" \
   $(pkg-config --cflags hongtou) "$libdir/libhongtou.a" \
   $(pkg-config --libs --static hongtou | sed 's/-lhongtou\b//')
-! ldd "$scratch/pc-render-static" | grep -q libhongtou
+[ -z "$(links "$scratch/pc-render-static")" ]
 for program in pc-render pc-render-c pc-render-static; do
   LD_LIBRARY_PATH="$libdir" "$scratch/$program" "$doc" "$scratch/$program.pdf"
   check_pdf "$scratch/$program.pdf"
