@@ -16,6 +16,7 @@
 #include "api/data_dir.hpp"
 #include "api/hongtou.hpp"
 #include "api/read_file.hpp"
+#include "api/write_file.hpp"
 #include "fonts/face_cache.hpp"
 #include "fonts/font_set.hpp"
 #include "fonts/provider.hpp"
@@ -340,29 +341,11 @@ render_result engine::render_memory_to_file_unguarded(std::string_view xml, cons
   render_result r = render_memory_unguarded(xml, name, options);
   if (!r.ok()) return r;
 
-  // Temporary file beside the target, then an atomic rename.
-  namespace fs = std::filesystem;
-  fs::path target(output);
-  fs::path tmp = target;
-  tmp += ".tmp-" + std::to_string(::getpid());
-  auto fail = [&](const std::string& what) {
-    const int error = errno;  // before the clean-up can change it
-    std::error_code ec;
-    fs::remove(tmp, ec);
+  // A temporary file beside the target, then an atomic rename.
+  if (std::string error; !detail::write_atomically(output, r.bytes, error)) {
     r.status = status::output_error;
-    r.diagnostics.push_back(
-        {severity::error, output, 0, 0, what + ": " + std::strerror(error), {}});
-    r.bytes.clear();
-    return r;
-  };
-  std::FILE* fp = std::fopen(tmp.string().c_str(), "wb");
-  if (!fp) return fail("cannot create the output file");
-  size_t written = std::fwrite(r.bytes.data(), 1, r.bytes.size(), fp);
-  bool ok = written == r.bytes.size() && std::fflush(fp) == 0;
-  ok = (std::fclose(fp) == 0) && ok;
-  if (!ok) return fail("cannot write the output file");
-  if (std::rename(tmp.string().c_str(), output.c_str()) != 0)
-    return fail("cannot rename the output into place");
+    r.diagnostics.push_back({severity::error, output, 0, 0, error, {}});
+  }
   r.bytes.clear();
   return r;
 }
