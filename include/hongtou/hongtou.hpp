@@ -21,8 +21,10 @@
 
 #if defined(_WIN32)
 #define HONGTOU_API
+#define HONGTOU_LOCAL
 #else
 #define HONGTOU_API __attribute__((visibility("default")))
+#define HONGTOU_LOCAL __attribute__((visibility("hidden")))  // members that are not API
 #endif
 
 namespace hongtou {
@@ -178,14 +180,16 @@ class HONGTOU_API engine {
   static const char* version();
 
  private:
-  render_result render_memory_unguarded(std::string_view xml, const std::string& name,
-                                        const render_options& options);
-  render_result render_file_unguarded(const std::string& input, const std::string& output,
-                                      const render_options& options);
-  render_result render_memory_to_file_unguarded(std::string_view xml, const std::string& name,
-                                                const std::string& output,
-                                                const render_options& options);
-  font_report fonts_unguarded();
+  HONGTOU_LOCAL render_result render_memory_unguarded(std::string_view xml, const std::string& name,
+                                                      const render_options& options);
+  HONGTOU_LOCAL render_result render_file_unguarded(const std::string& input,
+                                                    const std::string& output,
+                                                    const render_options& options);
+  HONGTOU_LOCAL render_result render_memory_to_file_unguarded(std::string_view xml,
+                                                              const std::string& name,
+                                                              const std::string& output,
+                                                              const render_options& options);
+  HONGTOU_LOCAL font_report fonts_unguarded();
 
   struct impl;
   std::unique_ptr<impl> impl_;
