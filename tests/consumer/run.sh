@@ -28,7 +28,8 @@ links() { ldd "$1" | grep libhongtou || true; }
 [[ $(links "$scratch/cmake/render") == *"libhongtou.so.0 => $scratch/prefix/"* ]]
 [[ $(links "$scratch/cmake/render_c") == *"libhongtou.so.0 => $scratch/prefix/"* ]]
 [ -z "$(links "$scratch/cmake/render_static")" ]
-for program in render render_c render_static render_engine; do
+[ -z "$(links "$scratch/cmake/render_c_static")" ]
+for program in render render_c render_static render_c_static render_engine; do
   "$scratch/cmake/$program" "$doc" "$scratch/$program.pdf"
   check_pdf "$scratch/$program.pdf"
 done
@@ -44,8 +45,12 @@ gcc -std=c99 $flags "$source/examples/render.c" -o "$scratch/pc-render-c" \
 g++ -std=c++17 $flags "$source/examples/render.cpp" -o "$scratch/pc-render-static" \
   $(pkg-config --cflags hongtou) "$libdir/libhongtou.a" \
   $(pkg-config --libs --static hongtou | sed 's/-lhongtou\b//')
+gcc -std=c99 $flags "$source/examples/render.c" -o "$scratch/pc-render-c-static" \
+  $(pkg-config --cflags hongtou) "$libdir/libhongtou.a" \
+  $(pkg-config --libs --static hongtou | sed 's/-lhongtou\b//')
 [ -z "$(links "$scratch/pc-render-static")" ]
-for program in pc-render pc-render-c pc-render-static; do
+[ -z "$(links "$scratch/pc-render-c-static")" ]
+for program in pc-render pc-render-c pc-render-static pc-render-c-static; do
   LD_LIBRARY_PATH="$libdir" "$scratch/$program" "$doc" "$scratch/$program.pdf"
   check_pdf "$scratch/$program.pdf"
 done
