@@ -6,7 +6,7 @@
 
 #include <filesystem>
 #include <fstream>
-#include <regex>
+#include <sstream>
 #include <string>
 
 #include "api/hongtou.hpp"
@@ -30,15 +30,20 @@ render_result render(const std::string& xml, const std::string& name = "doc.xml"
 using test::first_error;
 using test::text;
 
-// Left and right edge (mm) over the runs of one element on page 1.
+// Left and right edge (mm) over the runs of one element on page 1: the
+// "x=L..R" of its trace lines "  run <element> … x=L..R …".
 std::pair<double, double> extent(const std::string& trace, const std::string& element) {
-  const std::regex run("  run " + element + " [^\\n]* x=([0-9.]+)\\.\\.([0-9.]+) ");
   double left = 1e9, right = -1e9;
   const std::string page1 = trace.substr(0, trace.find("\npage 2"));
-  for (auto it = std::sregex_iterator(page1.begin(), page1.end(), run);
-       it != std::sregex_iterator(); ++it) {
-    left = std::min(left, std::stod((*it)[1]));
-    right = std::max(right, std::stod((*it)[2]));
+  const std::string head = "  run " + element + " ";
+  std::istringstream lines(page1);
+  for (std::string line; std::getline(lines, line);) {
+    if (line.rfind(head, 0) != 0) continue;
+    const size_t x = line.find(" x=");
+    const size_t dots = line.find("..", x);
+    if (x == std::string::npos || dots == std::string::npos) continue;
+    left = std::min(left, std::stod(line.substr(x + 3, dots - x - 3)));
+    right = std::max(right, std::stod(line.substr(dots + 2)));
   }
   return {left, right};
 }
