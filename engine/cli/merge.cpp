@@ -138,7 +138,7 @@ int run_merge(engine& eng, const merge_args& args, const render_options& options
     for (const diagnostic& d : r.result.diagnostics)
       std::cerr << where << (r.result.ok() ? "" : " failed") << ": " << format(d) << '\n';
   }
-  std::cerr << "merge: " << records.size() - failed << " of " << records.size()
+  std::cerr << "hongtou: merge: " << records.size() - failed << " of " << records.size()
             << " records written to " << args.output_dir;
   if (failed) std::cerr << "; " << failed << " failed";
   std::cerr << '\n';

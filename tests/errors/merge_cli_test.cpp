@@ -61,7 +61,7 @@ TEST_CASE("merge: 20 records give 20 PDFs, each with its record's values") {
                      dir);
   INFO(r.err);
   REQUIRE(r.status == 0);
-  CHECK(r.err.find("merge: 20 of 20 records written to out") != std::string::npos);
+  CHECK(r.err.find("hongtou: merge: 20 of 20 records written to out") != std::string::npos);
   const std::vector<std::string> recs = lines_of(records);
   REQUIRE(recs.size() == 20);
   for (const std::string& rec : recs) {
@@ -94,7 +94,7 @@ TEST_CASE("merge: a record with a missing field fails alone") {
   CHECK(r.status == 1);
   CHECK(r.err.find("records.jsonl:8: record 7 failed: " + source_path("samples/merge/renmian.xml") +
                    ":27:60: error: no value for field '事项'") != std::string::npos);
-  CHECK(r.err.find("merge: 19 of 20 records written to out; 1 failed") != std::string::npos);
+  CHECK(r.err.find("hongtou: merge: 19 of 20 records written to out; 1 failed") != std::string::npos);
   size_t pdfs = 0;
   for (const auto& e : fs::directory_iterator(dir / "out")) {
     CHECK(e.path().extension() == ".pdf");  // no temporary file left
