@@ -94,7 +94,8 @@ TEST_CASE("merge: a record with a missing field fails alone") {
   CHECK(r.status == 1);
   CHECK(r.err.find("records.jsonl:8: record 7 failed: " + source_path("samples/merge/renmian.xml") +
                    ":27:60: error: no value for field '事项'") != std::string::npos);
-  CHECK(r.err.find("hongtou: merge: 19 of 20 records written to out; 1 failed") != std::string::npos);
+  CHECK(r.err.find("hongtou: merge: 19 of 20 records written to out; 1 failed") !=
+        std::string::npos);
   size_t pdfs = 0;
   for (const auto& e : fs::directory_iterator(dir / "out")) {
     CHECK(e.path().extension() == ".pdf");  // no temporary file left
