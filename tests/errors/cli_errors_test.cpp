@@ -36,10 +36,7 @@ run_result render_bad(const fs::path& dir, const std::string& xml) {
 
 // A fresh, empty folder for one test case.
 fs::path case_dir(const std::string& name) {
-  const fs::path dir = fs::path(HONGTOU_TEST_TMP) / "errors" / name;
-  fs::remove_all(dir);
-  fs::create_directories(dir);
-  return dir;
+  return fresh_dir("errors", name);
 }
 
 // Files in `dir` named "out.pdf" or "out.pdf.tmp-*".

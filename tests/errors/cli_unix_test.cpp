@@ -23,10 +23,7 @@ namespace fs = std::filesystem;
 using namespace hongtou::test;
 
 fs::path case_dir(const std::string& name) {
-  const fs::path dir = fs::path(HONGTOU_TEST_TMP) / "unix" / name;
-  fs::remove_all(dir);
-  fs::create_directories(dir);
-  return dir;
+  return fresh_dir("unix", name);
 }
 
 bool contains(const std::string& s, const std::string& part) {

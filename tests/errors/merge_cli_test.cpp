@@ -19,10 +19,7 @@ namespace fs = std::filesystem;
 using namespace hongtou::test;
 
 fs::path case_dir(const std::string& name) {
-  const fs::path dir = fs::path(HONGTOU_TEST_TMP) / "merge" / name;
-  fs::remove_all(dir);
-  fs::create_directories(dir);
-  return dir;
+  return fresh_dir("merge", name);
 }
 
 std::vector<std::string> lines_of(const std::string& path) {

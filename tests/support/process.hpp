@@ -19,6 +19,14 @@ struct run_result {
   std::string out, err;
 };
 
+/// A fresh, empty folder for one test case: HONGTOU_TEST_TMP/<area>/<name>.
+inline fs::path fresh_dir(const std::string& area, const std::string& name) {
+  const fs::path dir = fs::path(HONGTOU_TEST_TMP) / area / name;
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  return dir;
+}
+
 /// s quoted for /bin/sh.
 inline std::string quote(const std::string& s) {
   std::string q = "'";

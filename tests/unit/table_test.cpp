@@ -77,6 +77,18 @@ std::string kaohe_notes() {
   return notes;
 }
 
+// The last error of a document that must not compose, as "line:column: message".
+std::string layout_error(const std::string& xml) {
+  frames f;
+  diagnostics diags;
+  CHECK_FALSE(test::compose_xml(xml, f, diags));
+  std::string error;
+  for (const diagnostic& d : diags.items())
+    if (d.level == severity::error)
+      error = std::to_string(d.line) + ":" + std::to_string(d.column) + ": " + d.message;
+  return error;
+}
+
 std::string document(const std::string& body) {
   return "<gongwen><header><issuer>国务院办公厅文件</issuer><doc-number>国办发〔2019〕4号"
          "</doc-number></header><title>国务院办公厅关于加强三级公立医院绩效考核工作的意见"
@@ -309,18 +321,11 @@ TEST_CASE("a number wider than its column is an error at the cell, never split",
       "<tbody><row><cell>" +
       rows[2][0] + "</cell><cell>" + rows[2][1] + "</cell></row></tbody></table>";  // 总计 | 1445
   const std::string xml = document(t);
-  frames f;
-  diagnostics diags;
-  CHECK_FALSE(test::compose_xml(xml, f, diags));
-  REQUIRE(diags.has_errors());
-  std::string error;
-  for (const diagnostic& d : diags.items())
-    if (d.level == severity::error)
-      error = std::to_string(d.line) + ":" + std::to_string(d.column) + ": " + d.message;
-  CHECK(error == test::pos_of(xml, "<cell>1445") +
-                     ": the text of this cell needs 11.1 mm unbroken, but its column leaves 4.0 mm "
-                     "for it; widen the column (<column width>) or set the table smaller "
-                     "(<table size>)");
+  CHECK(layout_error(xml) ==
+        test::pos_of(xml, "<cell>1445") +
+            ": the text of this cell needs 11.1 mm unbroken, but its column leaves 4.0 mm "
+            "for it; widen the column (<column width>) or set the table smaller "
+            "(<table size>)");
 }
 
 TEST_CASE("header rows taller than a page are an error at the table", "[table]") {
@@ -328,16 +333,10 @@ TEST_CASE("header rows taller than a page are an error at the table", "[table]")
   const std::string xml = document("<table size=\"22pt\"><thead><row><cell>" + notes +
                                    "</cell></row></thead><tbody><row><cell>定量</cell></row>"
                                    "</tbody></table>");
-  frames f;
-  diagnostics diags;
-  CHECK_FALSE(test::compose_xml(xml, f, diags));
-  std::string error;
-  for (const diagnostic& d : diags.items())
-    if (d.level == severity::error)
-      error = std::to_string(d.line) + ":" + std::to_string(d.column) + ": " + d.message;
-  CHECK(error == test::pos_of(xml, "<table size") +
-                     ": the table's header rows fill a page; no row fits below them (shorten them, "
-                     "or repeat-header=\"no\")");
+  CHECK(layout_error(xml) ==
+        test::pos_of(xml, "<table size") +
+            ": the table's header rows fill a page; no row fits below them (shorten them, "
+            "or repeat-header=\"no\")");
 }
 
 TEST_CASE("decimal alignment: the points one above the other, whole numbers ending at them",
@@ -421,16 +420,10 @@ TEST_CASE("a 表题 and unit line that fill a page are an error, never set below
   for (const auto& row : corpus_rows("08-yijian-gongli-yiyuan-kaohe.txt")) all += row.back();
   const std::string xml = document("<table><caption>" + all +
                                    "</caption><tbody><row><cell>定量</cell></row></tbody></table>");
-  frames f;
-  diagnostics diags;
-  CHECK_FALSE(test::compose_xml(xml, f, diags));
-  std::string error;
-  for (const diagnostic& d : diags.items())
-    if (d.level == severity::error)
-      error = std::to_string(d.line) + ":" + std::to_string(d.column) + ": " + d.message;
-  CHECK(error == test::pos_of(xml, "<table>") +
-                     ": the table's 表题 and unit line fill a page; no row fits below them "
-                     "(shorten them)");
+  CHECK(layout_error(xml) ==
+        test::pos_of(xml, "<table>") +
+            ": the table's 表题 and unit line fill a page; no row fits below them "
+            "(shorten them)");
 }
 
 TEST_CASE("decimal alignment asked by the cells alone lines the points up too", "[table]") {

@@ -12,6 +12,7 @@
 #include <string>
 
 #include "support/engine_options.hpp"
+#include "support/process.hpp"
 #include "support/source.hpp"
 
 namespace fs = std::filesystem;
@@ -19,10 +20,7 @@ namespace fs = std::filesystem;
 namespace {
 
 fs::path case_dir(const std::string& name) {
-  const fs::path dir = fs::path(HONGTOU_TEST_TMP) / "write" / name;
-  fs::remove_all(dir);
-  fs::create_directories(dir);
-  return dir;
+  return hongtou::test::fresh_dir("write", name);
 }
 
 void write(const fs::path& p, const std::string& text) {
