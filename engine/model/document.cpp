@@ -15,61 +15,16 @@
 
 #include <pugixml.hpp>
 
+#include "core/file.hpp"
+#include "core/utf8.hpp"
 #include "model/document_parser.hpp"
 #include "model/xml_source.hpp"
 
 namespace hongtou::model {
 namespace detail {
 
-/// Offset of the first byte that is not valid UTF-8 or not an XML character,
-/// or no_offset; what describes the problem.
-size_t find_invalid_char(std::string_view s, std::string& what) {
-  size_t i = 0;
-  while (i < s.size()) {
-    const auto c = static_cast<unsigned char>(s[i]);
-    size_t len = c < 0x80                   ? 1
-                 : (c >= 0xC2 && c <= 0xDF) ? 2
-                 : (c >= 0xE0 && c <= 0xEF) ? 3
-                 : (c >= 0xF0 && c <= 0xF4) ? 4
-                                            : 0;
-    char32_t cp = len == 1 ? c : len == 2 ? (c & 0x1Fu) : len == 3 ? (c & 0x0Fu) : (c & 0x07u);
-    bool ok = len != 0 && i + len <= s.size();
-    for (size_t k = 1; ok && k < len; ++k) {
-      const auto cc = static_cast<unsigned char>(s[i + k]);
-      if ((cc & 0xC0) != 0x80) ok = false;
-      cp = (cp << 6) | (cc & 0x3Fu);
-    }
-    // Reject overlong forms, surrogates and code points past U+10FFFF.
-    if (ok && ((len == 3 && cp < 0x800) || (len == 4 && (cp < 0x10000 || cp > 0x10FFFF)) ||
-               (cp >= 0xD800 && cp <= 0xDFFF)))
-      ok = false;
-    if (!ok) {
-      char buf[48];
-      std::snprintf(buf, sizeof buf, "invalid UTF-8 byte 0x%02X", static_cast<unsigned>(c));
-      what = buf;
-      return i;
-    }
-    const bool xml_char = cp == 0x9 || cp == 0xA || cp == 0xD || (cp >= 0x20 && cp <= 0xD7FF) ||
-                          (cp >= 0xE000 && cp <= 0xFFFD) || cp >= 0x10000;
-    if (!xml_char) {
-      char buf[64];
-      std::snprintf(buf, sizeof buf, "character U+%04X is not allowed in XML",
-                    static_cast<unsigned>(cp));
-      what = buf;
-      return i;
-    }
-    i += len;
-  }
-  return no_offset;
-}
-
-pugi::xml_node document_parser::parse_root(pugi::xml_document& xdoc, const char* name,
-                                           const char* what) {
-  std::string problem;
-  if (size_t bad = find_invalid_char(src_.text(), problem); bad != no_offset) {
-    error_at(bad, problem + "; the " + what + " must be UTF-8 text");
-    return {};
-  }
+pugi::xml_node document_parser::parse_root(pugi::xml_document& xdoc, const char* name) {
+  src_.set_limits({limits().elements, limits().depth, limits().cluster_marks});
   // parse_fragment keeps text outside the root element, so it can be reported
   if (!src_.parse(xdoc, pugi::parse_default | pugi::parse_ws_pcdata | pugi::parse_fragment))
     return {};
@@ -78,7 +33,7 @@ pugi::xml_node document_parser::parse_root(pugi::xml_document& xdoc, const char*
 
 bool document_parser::run(document& out) {
   pugi::xml_document xdoc;
-  const pugi::xml_node root = parse_root(xdoc, "gongwen", "document");
+  const pugi::xml_node root = parse_root(xdoc, "gongwen");
   if (!root) return false;
   // The template first (its defaults count), then the fields, then the elements.
   document tpl;
@@ -91,6 +46,7 @@ bool document_parser::run(document& out) {
   if (const pugi::xml_node f = root.child("fields")) read_fields(f, defaults);
   fill_fields(root, defaults);
   if (src_.errors() > 0) return false;
+  if (!src_.check_text_lengths(root, limits().paragraph_chars, "paragraph_chars")) return false;
   document doc;
   doc.source_name = name_;
   read_root(root, doc);
@@ -370,7 +326,11 @@ void document_parser::read_title(pugi::xml_node n, std::string& out, source_pos&
     if (i > 0) title += '\n';
     title += line;
   }
-  if (lines.size() == 1 && empty_line)
+  const size_t chars = utf8_decode(title).size();
+  if (const uint64_t max = limits().title_chars; max != 0 && chars > max)
+    error_at(n, over_limit("the " + tag(n.name()) + " has " + std::to_string(chars) + " characters",
+                           std::to_string(max), "title_chars"));
+  else if (lines.size() == 1 && empty_line)
     error_at(n, "empty " + tag(n.name()) + "; expected text");
   else if (empty_line)
     error_at(n, "empty line in " + tag(n.name()) + ": each <br/> must stand between text");

@@ -217,8 +217,9 @@ using template_finder = std::function<bool(const std::string& name, std::string&
                                            std::string& source, std::string& looked)>;
 
 struct parse_options {
-  const field_values* fields = nullptr;  // null: no values (defaults only)
-  template_finder find_template;         // empty: a template attribute is an error
+  const field_values* fields = nullptr;     // null: no values (defaults only)
+  template_finder find_template;            // empty: a template attribute is an error
+  const hongtou::limits* limits = nullptr;  // null: the defaults of hongtou::limits
 };
 
 /// Parses a document from XML text: its template merged in, its fields

@@ -24,10 +24,6 @@ namespace hongtou::model::detail {
 /// True for the four whitespace characters of XML.
 bool is_xml_space(char32_t c);
 
-/// Offset of the first byte that is not valid UTF-8 or not an XML character,
-/// or no_offset; what describes the problem.
-size_t find_invalid_char(std::string_view s, std::string& what);
-
 /// True when s holds nothing but XML whitespace.
 bool is_blank(const char* s);
 
@@ -146,10 +142,15 @@ class document_parser {
   /// or misnamed. Also reports text and further elements beside it.
   pugi::xml_node find_root(const pugi::xml_document& xdoc, const char* name = "gongwen");
 
-  /// The source checked as UTF-8 XML characters and parsed into xdoc, and
-  /// its one root element `name`; a null node after reporting. `what`
-  /// ("document", "template") names the file in the message.
-  pugi::xml_node parse_root(pugi::xml_document& xdoc, const char* name, const char* what);
+  /// The source checked (characters, limits) and parsed into xdoc, and its
+  /// one root element `name`; a null node after reporting.
+  pugi::xml_node parse_root(pugi::xml_document& xdoc, const char* name);
+
+  /// The limits of the render (the defaults when none are given).
+  const hongtou::limits& limits() const {
+    static const hongtou::limits defaults;
+    return options_.limits ? *options_.limits : defaults;
+  }
 
   /// <gongwen>: its layout attribute and its children, in their fixed order.
   void read_root(pugi::xml_node root, document& doc);

@@ -33,7 +33,7 @@ void take_if_empty(T& mine, const T& theirs) {
 
 bool document_parser::run_template(document& out, field_values& defaults) {
   pugi::xml_document xdoc;
-  const pugi::xml_node root = parse_root(xdoc, "template", "template");
+  const pugi::xml_node root = parse_root(xdoc, "template");
   if (!root) return false;
   partial_ = true;  // every part of a template is optional
   document t;

@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "model/xml_source.hpp"
 
+#include "core/file.hpp"
+#include "core/utf8.hpp"
+
 #include <cctype>
 
 #include <algorithm>
@@ -82,6 +85,7 @@ bool innermost_open(std::string_view text, size_t end, open_tag& out) {
 }  // namespace
 
 bool xml_source::parse(pugi::xml_document& doc, unsigned options) {
+  if (!scan_chars()) return false;
   const pugi::xml_parse_result r =
       doc.load_buffer(text_.data(), text_.size(), options, pugi::encoding_utf8);
   if (!r) {
@@ -106,22 +110,139 @@ bool xml_source::parse(pugi::xml_document& doc, unsigned options) {
     error_at(at, std::move(message));
     return false;
   }
+  return check_tree(doc);
+}
+
+namespace {
+
+// The value without the characters the scan found to remove.
+void strip(const char* value, std::string& out) {
+  out.clear();
+  for (const char32_t cp : utf8_decode(value))
+    if (!removed_char(cp)) utf8_append(out, cp);
+}
+
+}  // namespace
+
+bool xml_source::check_tree(pugi::xml_document& doc) {
+  // Iterative: a file nested a million deep must not exhaust the stack.
+  uint64_t elements = 0, depth = 0;
+  std::string kept;
+  pugi::xml_node n = doc.first_child();
+  while (n) {
+    if (n.type() == pugi::node_element) {
+      ++elements;
+      if (limits_.elements != 0 && elements > limits_.elements) {
+        error_at(n, over_limit("too many elements", std::to_string(limits_.elements), "elements"));
+        return false;
+      }
+      if (limits_.depth != 0 && depth + 1 > limits_.depth) {
+        error_at(n, over_limit("elements nested too deep", std::to_string(limits_.depth), "depth"));
+        return false;
+      }
+      if (needs_removal_)
+        for (pugi::xml_attribute a = n.first_attribute(); a; a = a.next_attribute()) {
+          strip(a.value(), kept);
+          if (kept != a.value()) a.set_value(kept.c_str());
+        }
+    } else if (needs_removal_ && (n.type() == pugi::node_pcdata || n.type() == pugi::node_cdata)) {
+      strip(n.value(), kept);
+      if (kept != n.value()) n.set_value(kept.c_str());
+    }
+    if (n.first_child()) {
+      n = n.first_child();
+      ++depth;
+      continue;
+    }
+    while (n && !n.next_sibling()) {
+      n = n.parent();
+      if (depth-- == 0) n = {};
+    }
+    if (n) n = n.next_sibling();
+  }
   return true;
+}
+
+bool xml_source::check_text_lengths(pugi::xml_node root, uint64_t max, const char* limit_name) {
+  if (max == 0) return true;
+  // Post-order over the tree with one counter per open element: an element
+  // is measured when it closes, and its characters count for its parent.
+  struct open_element {
+    pugi::xml_node node;
+    uint64_t chars = 0;
+    bool reported = false;
+    bool has_text = false;  // text of its own, not only whitespace: a paragraph, not a container
+  };
+  std::vector<open_element> stack{{root}};
+  pugi::xml_node n = root.first_child();
+  bool ok = true;
+  auto close = [&] {
+    open_element done = stack.back();
+    stack.pop_back();
+    if (done.has_text && !done.reported && done.chars > max) {
+      error_at(done.node, over_limit("the text of <" + std::string(done.node.name()) + "> has " +
+                                         std::to_string(done.chars) + " characters",
+                                     std::to_string(max), limit_name));
+      ok = false;
+      done.reported = true;
+    }
+    if (!stack.empty()) {
+      stack.back().chars += done.chars;
+      stack.back().reported |= done.reported;  // one message for the innermost
+    }
+  };
+  while (n) {
+    if (n.type() == pugi::node_pcdata || n.type() == pugi::node_cdata) {
+      for (const char* p = n.value(); *p; ++p) {
+        const auto c = static_cast<unsigned char>(*p);
+        if ((c & 0xC0) != 0x80) ++stack.back().chars;
+        if (c != ' ' && c != '\t' && c != '\n' && c != '\r') stack.back().has_text = true;
+      }
+    } else if (n.type() == pugi::node_element && n.first_child()) {
+      stack.push_back({n});
+      n = n.first_child();
+      continue;
+    }
+    while (!n.next_sibling() && stack.size() > 1) {
+      n = stack.back().node;
+      close();
+    }
+    n = n.next_sibling();
+  }
+  while (!stack.empty()) close();
+  return ok;
 }
 
 line_col xml_source::pos_at(size_t offset) {
   if (offset == no_offset) return {};
+  // Columns are counted in characters, not bytes.
+  auto counts = [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; };
   if (line_starts_.empty()) {
+    // One pass for the whole file: line starts and checkpoint columns.
     line_starts_.push_back(0);
-    for (size_t i = 0; i < text_.size(); ++i)
-      if (text_[i] == '\n' || (text_[i] == '\r' && (i + 1 == text_.size() || text_[i + 1] != '\n')))
+    checkpoint_columns_.reserve(text_.size() / checkpoint_bytes + 1);
+    uint32_t column = 1;
+    for (size_t i = 0; i < text_.size(); ++i) {
+      if (i % checkpoint_bytes == 0) checkpoint_columns_.push_back(column);
+      const char c = text_[i];
+      if (c == '\n' || (c == '\r' && (i + 1 == text_.size() || text_[i + 1] != '\n'))) {
         line_starts_.push_back(i + 1);
+        column = 1;
+      } else if (counts(c) && column < UINT32_MAX) {
+        ++column;
+      }
+    }
   }
   offset = std::min(offset, text_.size());
   const auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset) - 1;
-  size_t column = 1;  // counted in characters, not bytes
-  for (size_t i = *it; i < offset; ++i)
-    if ((static_cast<unsigned char>(text_[i]) & 0xC0) != 0x80) ++column;
+  // Count from the nearer of the line's start and the last checkpoint before offset.
+  size_t from = *it, column = 1;
+  if (const size_t mark = offset / checkpoint_bytes * checkpoint_bytes; mark > from) {
+    from = mark;
+    column = checkpoint_columns_[mark / checkpoint_bytes];
+  }
+  for (size_t i = from; i < offset; ++i)
+    if (counts(text_[i])) ++column;
   const auto line = static_cast<size_t>(it - line_starts_.begin()) + 1;
   return {static_cast<int>(std::min<size_t>(line, INT_MAX)),
           static_cast<int>(std::min<size_t>(column, INT_MAX))};
@@ -151,18 +272,9 @@ void xml_source::error_at(size_t offset, std::string message) {
   diags_.error(name_, p.line, p.column, std::move(message));
 }
 
-bool read_file(const std::string& path, std::string& text, diagnostics& diags) {
-  std::unique_ptr<std::FILE, int (*)(std::FILE*)> f(std::fopen(path.c_str(), "rb"), &std::fclose);
-  if (!f) {
-    diags.error(path, 0, 0, "cannot open " + path + ": " + std::generic_category().message(errno));
-    return false;
-  }
-  text.clear();
-  char buf[65536];
-  size_t got = 0;
-  while ((got = std::fread(buf, 1, sizeof buf, f.get())) > 0) text.append(buf, got);
-  if (std::ferror(f.get())) {
-    diags.error(path, 0, 0, "cannot read " + path + ": " + std::generic_category().message(errno));
+bool read_file(const std::string& path, std::string& text, diagnostics& diags, uint64_t max_bytes) {
+  if (std::string error; !read_regular_file(path, max_bytes, text, error)) {
+    diags.error(path, 0, 0, "cannot open " + path + ": " + error);
     return false;
   }
   return true;

@@ -25,6 +25,22 @@ struct line_col {
   int line = 0, column = 0;
 };
 
+/// What one XML file may hold (hongtou::limits); 0 = no limit.
+struct xml_limits {
+  uint64_t elements = 200'000, depth = 64, cluster_marks = 16;
+};
+
+/// Why a character cannot stand in a document ("a control character",
+/// "a noncharacter", …), or nullptr when it may.
+const char* refused_char(char32_t cp);
+/// True for the characters removed from a document's text with a warning:
+/// bidirectional controls and zero-width characters.
+bool removed_char(char32_t cp);
+
+/// Offset of the first byte that is not valid UTF-8 or a character a
+/// document may not hold (refused_char), or no_offset; what describes it.
+size_t find_invalid_char(std::string_view s, std::string& what);
+
 /// The text of one XML file, under the name its diagnostics carry. Turns
 /// byte offsets and pugixml nodes into line:column and reports errors there.
 /// text, name and diags must outlive it.
@@ -35,14 +51,26 @@ class xml_source {
              size_t max_errors = SIZE_MAX)
       : text_(text), name_(name), diags_(diags), max_errors_(max_errors) {}
 
+  /// The limits parse checks (the defaults of hongtou::limits until set).
+  void set_limits(const xml_limits& l) { limits_ = l; }
+
   /// The whole text being read.
   std::string_view text() const { return text_; }
   /// Errors reported so far, dropped ones included; 0 while all is well.
   size_t errors() const { return errors_; }
 
-  /// Parses the text into doc with pugixml's options; on failure returns
-  /// false after reporting "malformed XML: …" at pugixml's offset.
+  /// Parses the text into doc with pugixml's options. Before, every
+  /// character is checked where it is written, references included
+  /// (xml_chars.cpp); a DOCTYPE is refused. After, the element count and
+  /// depth are checked against the limits, and bidirectional controls and
+  /// zero-width characters are removed (with one warning per character).
+  /// On failure returns false after reporting the problem at its place.
   bool parse(pugi::xml_document& doc, unsigned options);
+
+  /// Reports an element whose text (its own and its children's, after
+  /// fields are filled) is longer than max characters (0 = no limit);
+  /// what names the limit. False when one is.
+  bool check_text_lengths(pugi::xml_node root, uint64_t max, const char* limit_name);
 
   /// Line and column of a byte offset (clamped to the text); {0, 0} for no_offset.
   line_col pos_at(size_t offset);
@@ -66,7 +94,17 @@ class xml_source {
   diagnostics& diags_;
   size_t max_errors_;
   size_t errors_ = 0;
-  std::vector<size_t> line_starts_;  // built on the first position asked for
+  xml_limits limits_;
+  bool needs_removal_ = false;  // the scan found characters to remove
+  // Built on the first position asked for: the offsets where lines start,
+  // and the column of every checkpoint_bytes-th byte, so that a position
+  // costs at most that many bytes of counting even on a one-line file.
+  static constexpr size_t checkpoint_bytes = 1024;
+  std::vector<size_t> line_starts_;
+  std::vector<uint32_t> checkpoint_columns_;
+
+  bool scan_chars();                         // xml_chars.cpp
+  bool check_tree(pugi::xml_document& doc);  // limits, removals
 };
 
 /// Runs Parser(xml, name, diags).run(out); running out of memory returns
@@ -82,9 +120,10 @@ bool run_parser(std::string_view xml, const std::string& name, Out& out, diagnos
   }
 }
 
-/// Reads a whole file into text; on failure returns false after reporting
-/// "cannot open|read <path>: <reason>" against path.
-bool read_file(const std::string& path, std::string& text, diagnostics& diags);
+/// Reads a whole regular file of at most max_bytes into text; on failure
+/// returns false after reporting "cannot open <path>: <reason>" against path.
+bool read_file(const std::string& path, std::string& text, diagnostics& diags,
+               uint64_t max_bytes = 16u << 20);
 
 /// Reads the file at path and parses its text under the name path; false
 /// with a diagnostic when either fails.

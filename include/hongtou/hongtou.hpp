@@ -61,6 +61,33 @@ struct font_data {
   std::vector<uint8_t> bytes;
 };
 
+/// What one render may take in, with defaults safe for a service that
+/// renders uploads. Past a limit the render stops with an input error that
+/// names it ("…, more than the limit of 16 MiB (limits::input_bytes)").
+/// 0 means no limit. docs/limits.md lists them with their reasons.
+struct limits {
+  /// Bytes of one file read: a document, template, data file, layout, fonts.xml.
+  uint64_t input_bytes = 16u << 20;
+  /// XML elements in one file, and how deeply they nest.
+  uint64_t elements = 200'000;
+  uint64_t depth = 64;
+  /// Characters of one paragraph, heading, list item or table cell, and of the title.
+  uint64_t paragraph_chars = 100'000;
+  uint64_t title_chars = 1'000;
+  /// Pages of one document.
+  uint64_t pages = 5'000;
+  /// Memory the layout of one document may take, as it counts it (the lines
+  /// set and the display list); the fonts, shared by all renders, are not counted.
+  uint64_t memory_bytes = 1ull << 30;
+  /// Combining marks on one character (U+0301 …); a real text needs two or three.
+  uint64_t cluster_marks = 16;
+  /// Pixels (width · height) and file bytes of one seal image.
+  uint64_t image_pixels = 16'000'000;
+  uint64_t image_bytes = 32u << 20;
+  /// Bytes of one font file (a CJK collection is 20–120 MB).
+  uint64_t font_bytes = 512u << 20;
+};
+
 struct engine_options {
   /// Folder holding layouts/, fonts/ and templates/ (empty: share/hongtou
   /// beside the installed library, or beside the bin/ of a program linked
@@ -85,6 +112,8 @@ struct engine_options {
   /// first document pays 0.2–3 s per face, every later one renders several
   /// times faster. For batch runs and services, not for one-off renders.
   bool preprocess_fonts = false;
+  /// What one render may take in (see limits).
+  hongtou::limits limits;
 };
 
 /// The values of a document's fields: {{name}} in its text and attributes.

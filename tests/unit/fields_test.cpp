@@ -91,8 +91,8 @@ TEST_CASE("bad fields and bad values are errors") {
   const std::string one = R"(<gongwen><header><issuer>国务院办公厅文件</issuer></header>
 <title>关于{{名称}}的通知</title><body><p>a</p></body></gongwen>)";
   CHECK(first_error(trace_of(one, {{"名称", std::string("a\x07z")}})) ==
-        "doc.xml:2:10: error: the value of field '名称' is not XML text: character U+0007 is not "
-        "allowed in XML");
+        "doc.xml:2:10: error: the value of field '名称' is not XML text: character U+0007 is a "
+        "control character, not allowed in XML");
 }
 
 TEST_CASE("field values come from a JSON object: strings, numbers, nested objects") {

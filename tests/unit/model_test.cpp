@@ -308,9 +308,9 @@ TEST_CASE("a <lead> must start its paragraph") {
 
 TEST_CASE("bytes that are not UTF-8 are an error at the byte") {
   CHECK(first_error("<gongwen>\n  <title>\xff</title>\n</gongwen>") ==
-        "2:10: invalid UTF-8 byte 0xFF; the document must be UTF-8 text");
+        "2:10: invalid UTF-8 byte 0xFF; the file must be UTF-8 text");
   CHECK(first_error(std::string("<gongwen>\x01</gongwen>")) ==
-        "1:10: character U+0001 is not allowed in XML; the document must be UTF-8 text");
+        "1:10: character U+0001 is a control character, not allowed in XML; remove it");
 }
 
 TEST_CASE("a bad layout name is an error") {
