@@ -15,8 +15,8 @@
 #include "api/creation_date.hpp"
 #include "api/data_dir.hpp"
 #include "api/hongtou.hpp"
-#include "api/read_file.hpp"
 #include "api/write_file.hpp"
+#include "core/file.hpp"
 #include "fonts/face_cache.hpp"
 #include "fonts/font_set.hpp"
 #include "fonts/provider.hpp"
@@ -109,37 +109,37 @@ namespace {
 // seal images), then the installed examples of <data_dir>/templates.
 model::template_finder template_finder(const std::vector<std::string>& template_dirs,
                                        const std::string& data_dir, const std::string& doc_name,
-                                       const render_options& o) {
+                                       const render_options& o, uint64_t max_bytes) {
   namespace fs = std::filesystem;
   std::vector<std::string> dirs = template_dirs;
   std::string own =
       o.image_folder.empty() ? fs::path(doc_name).parent_path().string() : o.image_folder;
   dirs.push_back(own.empty() ? "." : own);
   dirs.push_back((fs::path(data_dir) / "templates").string());
-  return
-      [dirs](const std::string& name, std::string& text, std::string& source, std::string& looked) {
-        for (const std::string& dir : dirs) {
-          looked += (looked.empty() ? "" : ", ") + dir;
-          const std::string path = (fs::path(dir) / (name + ".xml")).string();
-          std::error_code ec;
-          if (!fs::is_regular_file(path, ec)) continue;
-          std::string error;
-          if (!detail::read_whole_file(path, text, error)) {
-            looked += " (" + path + ": " + error + ")";
-            return false;
-          }
-          source = path;
-          return true;
-        }
+  return [dirs, max_bytes](const std::string& name, std::string& text, std::string& source,
+                           std::string& looked) {
+    for (const std::string& dir : dirs) {
+      looked += (looked.empty() ? "" : ", ") + dir;
+      const std::string path = (fs::path(dir) / (name + ".xml")).string();
+      std::error_code ec;
+      if (!fs::is_regular_file(path, ec)) continue;
+      std::string error;
+      if (!read_regular_file(path, max_bytes, text, error)) {
+        looked += " (" + path + ": " + error + ")";
         return false;
-      };
+      }
+      source = path;
+      return true;
+    }
+    return false;
+  };
 }
 
 // The seal images of a document, decoded with libpng under its limits, from
 // the document's folder (GB/T 9704-2012 7.3.5.1). A missing, unreadable or
 // outside image is an error at its <seal>.
 bool load_seals(const model::document& doc, const std::string& name, const render_options& o,
-                layout::seal_images& out, diagnostics& diags) {
+                const limits& lim, layout::seal_images& out, diagnostics& diags) {
   // The seals of its signature and of the signatures of documents it forwards.
   std::vector<const model::seal*> all;
   auto add = [&all](const model::signature& sig) {
@@ -178,7 +178,10 @@ bool load_seals(const model::document& doc, const std::string& name, const rende
     }
     raster::decoded_image d;
     std::string error;
-    if (!raster::read_png_file(full.string(), {}, d, error)) {
+    raster::png_limits png;
+    png.max_pixels = lim.image_pixels == 0 ? SIZE_MAX : static_cast<size_t>(lim.image_pixels);
+    png.max_file = lim.image_bytes == 0 ? SIZE_MAX : static_cast<size_t>(lim.image_bytes);
+    if (!raster::read_png_file(full.string(), png, d, error)) {
       fail("cannot use seal image \"" + s.src + "\": " + error);
       continue;
     }
@@ -237,6 +240,7 @@ engine::engine(engine_options options) : impl_(new impl) {
   impl_->layout_dirs = impl_->options.layout_dirs;
   impl_->layout_dirs.push_back((std::filesystem::path(impl_->data_dir) / "layouts").string());
   impl_->template_dirs = impl_->options.template_dirs;
+  impl_->faces.set_max_file_bytes(impl_->options.limits.font_bytes);
   impl_->make_providers();
 }
 
@@ -272,7 +276,16 @@ render_result engine::render_memory_unguarded(std::string_view xml, const std::s
   model::document doc;
   model::parse_options popts;
   popts.fields = &options.fields;
-  popts.find_template = template_finder(impl_->template_dirs, impl_->data_dir, name, options);
+  const limits& lim = impl_->options.limits;
+  popts.limits = &lim;
+  popts.find_template =
+      template_finder(impl_->template_dirs, impl_->data_dir, name, options, lim.input_bytes);
+  if (lim.input_bytes != 0 && xml.size() > lim.input_bytes) {
+    diags.error(name, 0, 0,
+                over_limit("the document is " + byte_size(xml.size()), byte_size(lim.input_bytes),
+                           "input_bytes"));
+    return finish(status::input_error);
+  }
   if (!model::parse_document(xml, name, doc, diags, popts)) return finish(status::input_error);
   model::check_document(doc, diags);
 
@@ -281,10 +294,10 @@ render_result engine::render_memory_unguarded(std::string_view xml, const std::s
   if (!prepared) return finish(status::input_error);
 
   layout::seal_images seals;
-  if (!load_seals(doc, name, options, seals, diags)) return finish(status::input_error);
+  if (!load_seals(doc, name, options, lim, seals, diags)) return finish(status::input_error);
   frames f;
-  if (!layout::compose(doc, prepared->spec, *prepared->fonts, f, diags, seals,
-                       options.strict_fonts))
+  if (!layout::compose(doc, prepared->spec, *prepared->fonts, f, diags, seals, options.strict_fonts,
+                       {lim.pages, lim.memory_bytes}))
     return finish(status::input_error);
   result.pages = static_cast<int>(f.pages.size());
   if (options.preprinted_letterhead) omit_letterhead(f);
@@ -311,7 +324,7 @@ render_result engine::render_file(const std::string& input, const std::string& o
 render_result engine::render_file_unguarded(const std::string& input, const std::string& output,
                                             const render_options& options) {
   std::string xml;
-  if (std::string error; !detail::read_whole_file(input, xml, error)) {
+  if (std::string error; !read_regular_file(input, impl_->options.limits.input_bytes, xml, error)) {
     render_result r;
     r.status = status::input_error;
     r.diagnostics.push_back(

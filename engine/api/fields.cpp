@@ -7,13 +7,12 @@
 #include <string>
 
 #include "api/hongtou.hpp"
-#include "api/read_file.hpp"
+#include "core/file.hpp"
 
 namespace hongtou {
 
 namespace {
 
-constexpr size_t max_fields_file = 64u << 20;  // a data file is text, not a dump
 constexpr int max_depth = 16;
 
 // 1-based line and column (in characters) of a byte offset of text.
@@ -101,7 +100,8 @@ bool parse_fields_json(std::string_view json, const std::string& name, field_val
 
 bool read_fields_file(const std::string& path, field_values& out, std::vector<diagnostic>& diags) {
   std::string text, error;
-  if (!detail::read_whole_file(path, text, error, max_fields_file)) {
+  // A data file is text, not a dump: the default input limit holds for it.
+  if (!read_regular_file(path, limits{}.input_bytes, text, error)) {
     diags.push_back({severity::error, path, 0, 0, "cannot read " + path + ": " + error, {}});
     return false;
   }

@@ -7,6 +7,7 @@
 #include <filesystem>
 
 #include "core/c_ptr.hpp"
+#include "core/file.hpp"
 
 namespace hongtou::fonts {
 namespace {
@@ -59,7 +60,11 @@ const face* face_cache::open(const font_source& src, std::string& error) {
     blob.reset(hb_blob_reference(it->second));
   else if (src.data)
     blob.reset(memory_blob(src.data));
-  else
+  else if (!check_regular_file(src.path, max_file_bytes_, error, "font_bytes")) {
+    // Checked before HarfBuzz opens it: a FIFO would block, a device never end.
+    error = "cannot read " + src.path + ": " + error;
+    return nullptr;
+  } else
     blob.reset(hb_blob_create_from_file_or_fail(src.path.c_str()));
   if (!blob || hb_blob_get_length(blob.get()) == 0) {
     error = "cannot read " + src.path;

@@ -30,10 +30,13 @@ class face_cache {
   const face* open(const font_source& src, std::string& error);
   /// The face with this id (face::id()), or nullptr.
   const face* find(uint32_t id) const;
+  /// Font files larger than this are refused (0 = any size); set before use.
+  void set_max_file_bytes(uint64_t bytes) { max_file_bytes_ = bytes; }
 
  private:
   mutable std::mutex mutex_;
   FT_Library ft_ = nullptr;
+  uint64_t max_file_bytes_ = 0;
   std::map<std::string, hb_blob_t*> blobs_;  // one per file
   std::map<std::pair<std::string, unsigned>, face*> by_source_;
   std::vector<std::unique_ptr<face>> faces_;  // faces_[id - 1]

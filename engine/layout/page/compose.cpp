@@ -4,6 +4,7 @@
 // which 7.3.2 mends by moving them to the 版记 as "主送：…".
 #include "layout/page/compose.hpp"
 
+#include "core/file.hpp"
 #include "layout/page/emit.hpp"
 #include "layout/page/flow.hpp"
 
@@ -41,11 +42,53 @@ model::document addressee_in_imprint(const model::document& doc) {
   return moved;
 }
 
+// The bytes the lines set for the blocks hold; emit copies them into the
+// display list, so a layout takes about twice this.
+uint64_t layout_bytes(const std::vector<block>& blocks) {
+  uint64_t bytes = blocks.capacity() * sizeof(block);
+  for (const block& b : blocks) {
+    bytes += b.lines.capacity() * sizeof(block_line) + b.rules.capacity() * sizeof(rule);
+    for (const block_line& l : b.lines) {
+      bytes += l.runs.capacity() * sizeof(glyph_run);
+      for (const glyph_run& r : l.runs) bytes += r.glyphs.capacity() * sizeof(positioned_glyph);
+    }
+    for (const image& im : b.images) bytes += im.rgb.capacity() + im.alpha.capacity();
+  }
+  return bytes;
+}
+
+// False after an error when the layout crosses a limit: too many pages
+// (named at the first block past the last page allowed), or too much memory.
+bool within(const laid_out& l, const model::document& doc, const compose_limits& limits,
+            diagnostics& diags) {
+  if (limits.pages != 0 && static_cast<uint64_t>(l.plan.pages) > limits.pages) {
+    model::source_pos at = doc.root_pos;
+    for (size_t b = 0; b < l.blocks.size(); ++b)
+      if (static_cast<uint64_t>(l.plan.block_page[b]) >= limits.pages) {
+        if (l.blocks[b].pos.line > 0) at = l.blocks[b].pos;
+        break;
+      }
+    diags.error(doc.source_name, at.line, at.column,
+                over_limit("the document takes " + std::to_string(l.plan.pages) + " pages",
+                           std::to_string(limits.pages), "pages"),
+                "page " + std::to_string(limits.pages + 1) + " would begin here");
+    return false;
+  }
+  if (const uint64_t bytes = 2 * layout_bytes(l.blocks);
+      limits.memory_bytes != 0 && bytes > limits.memory_bytes) {
+    diags.error(doc.source_name, doc.root_pos.line, doc.root_pos.column,
+                over_limit("its layout takes " + byte_size(bytes), byte_size(limits.memory_bytes),
+                           "memory_bytes"));
+    return false;
+  }
+  return true;
+}
+
 }  // namespace
 
 bool compose(const model::document& source, const model::layout_spec& spec,
              const fonts::font_set& fonts, frames& out, diagnostics& diags,
-             const seal_images& seals, bool strict_fonts) {
+             const seal_images& seals, bool strict_fonts, const compose_limits& limits) {
   for (const auto& role : spec.font_roles()) {
     if (!fonts.get(role)) {
       diags.error(source.source_name, 0, 0, "font role '" + role + "' was not loaded");
@@ -81,6 +124,7 @@ bool compose(const model::document& source, const model::layout_spec& spec,
     again.strict_fonts = strict_fonts;
     laid_out m = lay_out(again);
     if (m.plan.body_on_first_page) {
+      if (!within(m, doc, limits, diags)) return false;
       second.warning(doc.source_name, doc.title_pos.line, doc.title_pos.column,
                      "the 主送机关 would leave page 1 without body text; moved to the 版记 as "
                      "\"主送：…\" (GB/T 9704-2012 7.3.2)",
@@ -94,6 +138,7 @@ bool compose(const model::document& source, const model::layout_spec& spec,
     first.warning(doc.source_name, doc.title_pos.line, doc.title_pos.column,
                   "page 1 shows no body text (GB/T 9704 requires it)",
                   "shorten the title or the addressee list");
+  if (!within(l, doc, limits, diags)) return false;
   emit(ctx, l.blocks, l.plan, out);
   diags.append(first);
   return !diags.has_errors();
