@@ -310,8 +310,19 @@ render_result engine::render_memory_unguarded(std::string_view xml, const std::s
     pdf.creation_date = options.creation_date;
     pdf.producer = std::string("hongtou ") + version();
     pdf.preprocessed_subsetting = impl_->options.preprocess_fonts;
-    if (!render::render_pdf(f, prepared->fonts->cache(), pdf, result.bytes, diags))
-      return finish(status::output_error);
+    for (const fonts::role_face& role : prepared->fonts->roles())
+      for (const fonts::face* face : role.chain) {
+        std::string& roles = pdf.face_roles[face->id()];
+        roles += (roles.empty() ? "role '" : ", '") + role.role + "'";
+      }
+    switch (render::render_pdf(f, prepared->fonts->cache(), pdf, result.bytes, diags)) {
+      case render::pdf_status::ok:
+        break;
+      case render::pdf_status::bad_font:
+        return finish(status::input_error);
+      case render::pdf_status::failed:
+        return finish(status::output_error);
+    }
   }
   return finish(status::ok);
 }
@@ -323,6 +334,21 @@ render_result engine::render_file(const std::string& input, const std::string& o
 
 render_result engine::render_file_unguarded(const std::string& input, const std::string& output,
                                             const render_options& options) {
+  // The output never replaces what the render reads.
+  for (const std::string* read : {&input, &options.layout_file}) {
+    if (read->empty() || !detail::same_file(*read, output)) continue;
+    render_result r;
+    r.status = status::output_error;
+    r.diagnostics.push_back({severity::error,
+                             output,
+                             0,
+                             0,
+                             "cannot write " + output + ": it is the " +
+                                 (read == &input ? "input" : "layout") +
+                                 " file; choose another output",
+                             {}});
+    return r;
+  }
   std::string xml;
   if (std::string error; !read_regular_file(input, impl_->options.limits.input_bytes, xml, error)) {
     render_result r;

@@ -2,21 +2,64 @@
 #include "api/write_file.hpp"
 
 #include <fcntl.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <array>
 #include <atomic>
 #include <cerrno>
+#include <climits>
 #include <cstdio>
 #include <cstring>
+#include <ctime>
 #include <filesystem>
 #include <random>
+
+#include "api/hongtou.hpp"
 
 namespace hongtou::detail {
 
 namespace fs = std::filesystem;
 
 namespace {
+
+// The temporary files of the writes in progress, for a signal handler
+// (remove_temporary_outputs): fixed slots of plain characters, so reading
+// them needs neither a lock nor an allocation. A slot is claimed (busy), its
+// path copied, then published (live); a write with no free slot goes on
+// unlisted.
+struct in_flight_slot {
+  enum : int { free, busy, live };
+  std::atomic<int> state{free};
+  char path[PATH_MAX];
+};
+std::array<in_flight_slot, 64> in_flight;
+
+// Lists `path` while its write is in progress; removed from the list on
+// destruction (after the rename, or after the clean-up unlinked it).
+class listed_temporary {
+ public:
+  explicit listed_temporary(const std::string& path) {
+    if (path.size() >= PATH_MAX) return;
+    for (in_flight_slot& s : in_flight) {
+      int expected = in_flight_slot::free;
+      if (!s.state.compare_exchange_strong(expected, in_flight_slot::busy)) continue;
+      std::memcpy(s.path, path.c_str(), path.size() + 1);
+      s.state.store(in_flight_slot::live);
+      slot_ = &s;
+      return;
+    }
+  }
+  ~listed_temporary() {
+    if (slot_) slot_->state.store(in_flight_slot::free);
+  }
+  listed_temporary(const listed_temporary&) = delete;
+  listed_temporary& operator=(const listed_temporary&) = delete;
+
+ private:
+  in_flight_slot* slot_ = nullptr;
+};
 
 // A name nobody can guess in advance: the process and 64 random bits.
 std::string random_suffix() {
@@ -31,7 +74,70 @@ std::string reason(const std::string& what, int error) {
   return what + ": " + std::strerror(error);
 }
 
+// Removes the temporary file at `tmp` when it is a stale one of ours: a
+// regular file (a link is never followed) of this user that nobody holds
+// locked — the writer that created it is gone — and that holds bytes or is
+// older than two seconds (a writer locks its file the moment it creates it;
+// the age covers that instant). True when it was removed.
+bool remove_stale(const std::string& tmp) {
+  const int fd = ::open(tmp.c_str(), O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+  if (fd < 0) return false;
+  bool removed = false;
+  struct stat st {};
+  struct stat now_there {};
+  if (::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_uid == ::geteuid() &&
+      (st.st_size > 0 || st.st_mtime + 2 < std::time(nullptr)) &&
+      ::flock(fd, LOCK_EX | LOCK_NB) == 0 && ::lstat(tmp.c_str(), &now_there) == 0 &&
+      now_there.st_dev == st.st_dev && now_there.st_ino == st.st_ino)
+    removed = ::unlink(tmp.c_str()) == 0;
+  ::close(fd);
+  return removed;
+}
+
+// Creates the temporary file for `target`, exclusively, and locks it: the
+// fixed name first (after removing a stale file there), a random one when
+// that name is taken by a live write or by something not ours.
+int create_temporary(const fs::path& target, std::string& tmp) {
+  const std::string fixed = target.string() + ".tmp-hongtou";
+  for (int attempt = 0; attempt < 2; ++attempt) {
+    tmp = fixed;
+    const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0666);
+    if (fd >= 0) {
+      ::flock(fd, LOCK_EX | LOCK_NB);
+      return fd;
+    }
+    if (errno != EEXIST || !remove_stale(fixed)) break;
+  }
+  if (errno != EEXIST) return -1;
+  for (int attempt = 0; attempt < 100; ++attempt) {
+    tmp = fixed + "-" + random_suffix();
+    const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0666);
+    if (fd >= 0) {
+      ::flock(fd, LOCK_EX | LOCK_NB);
+      return fd;
+    }
+    if (errno != EEXIST) return -1;
+  }
+  return -1;
+}
+
+// Makes the rename durable: the folder's entry reaches the disk too.
+void sync_folder(const fs::path& target) {
+  const fs::path folder = target.has_parent_path() ? target.parent_path() : fs::path(".");
+  const int fd = ::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (fd < 0) return;
+  ::fsync(fd);  // some file systems refuse a folder's fsync (EINVAL): the rename stands
+  ::close(fd);
+}
+
 }  // namespace
+
+bool same_file(const std::string& a, const std::string& b) {
+  struct stat sa {};
+  struct stat sb {};
+  return ::stat(a.c_str(), &sa) == 0 && ::stat(b.c_str(), &sb) == 0 && sa.st_dev == sb.st_dev &&
+         sa.st_ino == sb.st_ino;
+}
 
 bool write_atomically(const std::string& output, const std::vector<uint8_t>& bytes,
                       std::string& error) {
@@ -55,23 +161,17 @@ bool write_atomically(const std::string& output, const std::vector<uint8_t>& byt
                                    : ": it is not a regular file (- writes to standard output)");
     return false;
   }
-  // A new file beside it under a random name, created exclusively (a name
-  // already there, even a link, is never opened: another name is tried).
   std::string tmp;
-  int fd = -1;
-  for (int attempt = 0; attempt < 100 && fd < 0; ++attempt) {
-    tmp = target.string() + ".tmp-" + random_suffix();
-    fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0666);
-    if (fd < 0 && errno != EEXIST) break;
-  }
+  int fd = create_temporary(target, tmp);
   if (fd < 0) {
     error = reason("cannot create the output file", errno);
     return false;
   }
+  const listed_temporary listed(tmp);
   const auto fail = [&](const std::string& what) {
-    const int e = errno;  // before the clean-up can change it
-    if (fd >= 0) ::close(fd);
+    const int e = errno;    // before the clean-up can change it
     ::unlink(tmp.c_str());  // the file this call created, nothing else
+    ::close(fd);
     error = reason(what, e);
     return false;
   };
@@ -87,14 +187,23 @@ bool write_atomically(const std::string& output, const std::vector<uint8_t>& byt
     if (n <= 0) return fail("cannot write the output file");
     done += static_cast<size_t>(n);
   }
-  if (::close(fd) != 0) {
-    fd = -1;
-    return fail("cannot write the output file");
-  }
-  fd = -1;
+  if (::fsync(fd) != 0) return fail("cannot write the output file");
+  // Renamed while still open and locked, so that no other write takes it for
+  // a stale one in between; a signal handler may have removed it meanwhile.
   if (std::rename(tmp.c_str(), target.c_str()) != 0)
     return fail("cannot rename the output into place");
+  ::close(fd);
+  sync_folder(target);
   return true;
 }
 
 }  // namespace hongtou::detail
+
+namespace hongtou {
+
+void remove_temporary_outputs() noexcept {
+  for (detail::in_flight_slot& s : detail::in_flight)
+    if (s.state.load() == detail::in_flight_slot::live) ::unlink(s.path);
+}
+
+}  // namespace hongtou

@@ -3,16 +3,20 @@
 // layout and PDF work happens in the library.
 #include <CLI/CLI.hpp>
 
+#include <signal.h>
+#include <unistd.h>
+
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
-#include <fstream>
 #include <iostream>
-#include <iterator>
 
 #include "api/hongtou.hpp"
+#include "api/write_file.hpp"
+#include "cli/limits.hpp"
 #include "cli/merge.hpp"
 #include "cli/usage.hpp"
+#include "core/file.hpp"
 
 namespace {
 
@@ -75,6 +79,40 @@ int exit_code(hongtou::status s) {
   return static_cast<int>(s);
 }
 
+// SIGINT, SIGTERM, SIGHUP: the temporary files of the outputs being written
+// are removed, then the signal ends the process as it would have.
+extern "C" void on_termination_signal(int sig) {
+  hongtou::remove_temporary_outputs();
+  ::signal(sig, SIG_DFL);
+  ::raise(sig);
+}
+
+void remove_temporaries_on_signals() {
+  struct sigaction action {};
+  action.sa_handler = on_termination_signal;
+  sigemptyset(&action.sa_mask);
+  for (int sig : {SIGINT, SIGTERM, SIGHUP}) ::sigaction(sig, &action, nullptr);
+}
+
+// Standard input, up to max_bytes (0: any); false with the reason otherwise.
+bool read_stdin(uint64_t max_bytes, std::string& out, std::string& error) {
+  char buffer[1 << 16];
+  for (;;) {
+    const ssize_t n = ::read(STDIN_FILENO, buffer, sizeof buffer);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) {
+      error = std::strerror(errno);
+      return false;
+    }
+    if (n == 0) return true;
+    out.append(buffer, static_cast<size_t>(n));
+    if (max_bytes && out.size() > max_bytes) {
+      error = hongtou::over_limit("it is larger", hongtou::byte_size(max_bytes), "input_bytes");
+      return false;
+    }
+  }
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -97,6 +135,11 @@ int main(int argc, char** argv) {
   app.add_option("--template-dir", eopts.template_dirs,
                  "Folder of organisation templates (<name>.xml) searched before the document's "
                  "folder and <data-dir>/templates (repeatable)");
+  std::vector<std::string> limit_specs;
+  app.add_option("--limit", limit_specs,
+                 "Set a limit, name=N (0: none; K, M, G for bytes), repeatable: " +
+                     hongtou::cli::limit_names())
+      ->type_name("NAME=N");
 
   std::string input, output, format = "pdf", data;
   hongtou::render_options ropts;
@@ -146,7 +189,11 @@ int main(int argc, char** argv) {
     return usage_error(e.what() + (hint.empty() ? std::string() : "; did you mean " + hint + "?"));
   }
 
+  for (const std::string& spec : limit_specs)
+    if (std::string error; !hongtou::cli::set_limit(spec, eopts.limits, error))
+      return usage_error(error);
   eopts.system_fonts = !no_system_fonts;
+  remove_temporaries_on_signals();
   hongtou::engine eng(eopts);
   if (*render) {
     // The format from the output's extension unless --format says it; a
@@ -158,6 +205,12 @@ int main(int argc, char** argv) {
       return usage_error("the output " + output + " is named as " + ext.substr(1) +
                          ", but --format is " + format);
     ropts.format = format == "trace" ? hongtou::output_format::trace : hongtou::output_format::pdf;
+    for (const std::string* read : {&data, &eopts.fonts_file})
+      if (!read->empty() && output != "-" && hongtou::detail::same_file(*read, output)) {
+        std::cerr << output << ": error: cannot write " << output << ": it is the "
+                  << (read == &data ? "data" : "fonts.xml") << " file; choose another output\n";
+        return exit_code(hongtou::status::output_error);
+      }
     if (!data.empty()) {
       std::vector<hongtou::diagnostic> diags;
       if (!hongtou::read_fields_file(data, ropts.fields, diags)) {
@@ -175,16 +228,15 @@ int main(int argc, char** argv) {
     std::string xml;
     std::string name = input;
     if (input == "-") {
-      xml.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
       name = "<stdin>";
-    } else {
-      std::ifstream in(input, std::ios::binary);
-      if (!in) {
-        std::cerr << input << ": error: cannot open " << input << ": " << std::strerror(errno)
-                  << '\n';
+      if (std::string error; !read_stdin(eopts.limits.input_bytes, xml, error)) {
+        std::cerr << "hongtou: error: cannot read standard input: " << error << '\n';
         return exit_code(hongtou::status::input_error);
       }
-      xml.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+    } else if (std::string error;
+               !hongtou::read_regular_file(input, eopts.limits.input_bytes, xml, error)) {
+      std::cerr << input << ": error: cannot open " << input << ": " << error << '\n';
+      return exit_code(hongtou::status::input_error);
     }
     hongtou::render_result r;
     if (output != "-") {

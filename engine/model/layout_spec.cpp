@@ -7,6 +7,7 @@
 #include "model/layout_spec.hpp"
 
 #include <algorithm>
+#include <cstdio>
 #include <filesystem>
 #include <map>
 #include <new>
@@ -14,6 +15,7 @@
 #include <string_view>
 #include <utility>
 
+#include "core/units.hpp"
 #include "model/layout_raw.hpp"
 #include "model/layout_schema.hpp"
 #include "model/xml_source.hpp"
@@ -93,6 +95,7 @@ class converter {
       if (!def.key) convert(def, 0, spec);
       for (int key = def.key_lo; def.key && key <= def.key_hi; ++key) convert(def, key, spec);
     }
+    if (errors_.count() == 0) check_page_size(spec);
     if (errors_.count() == 0) check_type_area(spec);
     for (const element_def& def : detail::layout_schema())
       if (def.check && !def.key && errors_.count() == 0) def.check(values_of(def), spec, errors_);
@@ -142,6 +145,23 @@ class converter {
     if (!size) return {};
     const std::optional<double> pt = detail::parse_absolute_length(size->text);
     return pt && *pt > 0 ? pt : std::nullopt;
+  }
+
+  /// A PDF page is 3 to 14,400 units (1/72 in) on each side (ISO 32000-1,
+  /// Annex C.2), which libharu enforces when it adds the page: checked here,
+  /// at the value, so a layout beyond it is an input error.
+  void check_page_size(const layout_spec& s) {
+    constexpr double min_pt = 3, max_pt = 14'400;
+    for (const char* side : {"width", "height"}) {
+      const double pt = std::string_view(side) == "width" ? s.page.width : s.page.height;
+      if (pt >= min_pt && pt <= max_pt) continue;
+      char text[160];
+      std::snprintf(text, sizeof text,
+                    "%s on <page> is %.1f mm; a PDF page is %.2f mm to %.0f mm on each side "
+                    "(ISO 32000-1, Annex C)",
+                    side, pt_to_mm(pt), pt_to_mm(min_pt), pt_to_mm(max_pt));
+      errors_.add(value("page", 0, side)->where, text);
+    }
   }
 
   /// The type area must lie on the page (a small tolerance for rounding).

@@ -178,6 +178,13 @@ struct font_report {
   std::vector<diagnostic> diagnostics;
 };
 
+/// Removes the temporary files of the outputs being written at this moment
+/// (render_file, render_memory_to_file): for a program's SIGINT/SIGTERM
+/// handler, which then ends the process. Async-signal-safe: no lock, no
+/// allocation, only unlink(2). A write whose file was removed fails with an
+/// output error instead of renaming it into place.
+HONGTOU_API void remove_temporary_outputs() noexcept;
+
 /// The engine reads its layouts and fonts on first use and keeps them for
 /// later renders; one engine may render from several threads at once.
 class HONGTOU_API engine {

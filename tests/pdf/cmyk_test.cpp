@@ -31,7 +31,7 @@ std::string qdf_of(const std::string& colour, const fs::path& dir, const std::st
   const frames f = test::compose_in(spec, test::kindergarten_notice);
   std::vector<uint8_t> bytes;
   diagnostics diags;
-  REQUIRE(render::render_pdf(f, env.cache, {}, bytes, diags));
+  REQUIRE(render::render_pdf(f, env.cache, {}, bytes, diags) == render::pdf_status::ok);
   {
     std::ofstream out(dir / (name + ".pdf"), std::ios::binary);
     out.write(reinterpret_cast<const char*>(bytes.data()),

@@ -65,7 +65,8 @@ TEST_CASE("pdf: filled rectangles and images with transparency are drawn where f
   hongtou::fonts::face_cache faces;
   hongtou::diagnostics diags;
   std::vector<uint8_t> bytes;
-  REQUIRE(hongtou::render::render_pdf(f, faces, {}, bytes, diags));
+  REQUIRE(hongtou::render::render_pdf(f, faces, {}, bytes, diags) ==
+          hongtou::render::pdf_status::ok);
   {
     std::ofstream out(dir / "shapes.pdf", std::ios::binary);
     out.write(reinterpret_cast<const char*>(bytes.data()),

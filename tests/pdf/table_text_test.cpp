@@ -127,7 +127,8 @@ rendered render_text(const std::string& xml, const fs::path& dir, const std::str
   out.f = test::compose_ok(xml);
   std::vector<uint8_t> bytes;
   diagnostics diags;
-  REQUIRE(render::render_pdf(out.f, test::environment::get().cache, {}, bytes, diags));
+  REQUIRE(render::render_pdf(out.f, test::environment::get().cache, {}, bytes, diags) ==
+          render::pdf_status::ok);
   {
     std::ofstream pdf(dir / (name + ".pdf"), std::ios::binary);
     pdf.write(reinterpret_cast<const char*>(bytes.data()),

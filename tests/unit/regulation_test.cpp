@@ -334,7 +334,8 @@ TEST_CASE("pdf: a bold heading is filled, then stroked in its colour (2 Tr)", "[
   const frames f = compose_bold();
   std::vector<uint8_t> bytes;
   diagnostics diags;
-  REQUIRE(render::render_pdf(f, test::environment::get().cache, {}, bytes, diags));
+  REQUIRE(render::render_pdf(f, test::environment::get().cache, {}, bytes, diags) ==
+          render::pdf_status::ok);
   namespace fs = std::filesystem;
   const fs::path dir = fs::path(HONGTOU_TEST_TMP) / ("bold-" + std::to_string(::getpid()));
   fs::remove_all(dir);

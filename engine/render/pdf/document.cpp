@@ -28,6 +28,12 @@ bool hpdf_document::fail(const std::string& what) {
   return false;
 }
 
+bool hpdf_document::fail_font(const std::string& path, const std::string& what) {
+  bad_font_ = true;
+  diags_.error(path, 0, 0, what);
+  return false;
+}
+
 HPDF_Dict hpdf_document::new_dict() {
   HPDF_Dict d = HPDF_Dict_New(mmgr());
   HPDF_Xref_Add(xref(), d);

@@ -31,6 +31,10 @@ class hpdf_document {
   bool ok() const { return error_ == 0; }
   /// Adds an error (with libharu's status, if any); returns false.
   bool fail(const std::string& what);
+  /// Adds an error of the input: the font file at `path` could not be
+  /// subset or read; returns false. bad_font() is true from then on.
+  bool fail_font(const std::string& path, const std::string& what);
+  bool bad_font() const { return bad_font_; }
   HPDF_MMgr mmgr() const { return doc_->mmgr; }
   HPDF_Xref xref() const { return doc_->xref; }
   /// A dictionary in the xref (added before it goes into any container: DESIGN.md trap 4).
@@ -46,6 +50,7 @@ class hpdf_document {
   static void on_error(HPDF_STATUS error, HPDF_STATUS detail, void* user);
   diagnostics& diags_;
   HPDF_STATUS error_ = 0, detail_ = 0;
+  bool bad_font_ = false;
   c_ptr<HPDF_Doc_Rec, HPDF_Free> doc_;
   HPDF_MD5_CTX id_;
 };
@@ -66,6 +71,7 @@ struct font_use {
   std::map<uint32_t, uint32_t> code;           // old gid -> code in content streams
   std::map<uint32_t, int> width;               // code -> width in 1/1000 em
   HPDF_Dict type0 = nullptr;
+  std::string roles;  // "role 'fangsong'", for a message about the face
 };
 
 /// Subsets the face to the used glyphs and builds its Type0 font: Identity-H

@@ -147,7 +147,10 @@ bool embed_font(hpdf_document& doc, font_use& use, bool preprocessed) {
   for (const auto& [gid, text] : use.glyph_text) glyphs.push_back(gid);
   fonts::font_subset sub;
   std::string error;
-  if (!fonts::subset(face, glyphs, preprocessed, sub, error)) return doc.fail(error);
+  if (!fonts::subset(face, glyphs, preprocessed, sub, error))
+    return doc.fail_font(face.path(), error + (use.roles.empty() ? "" : " (" + use.roles + ")") +
+                                          ": the font file is damaged or not a font hongtou can "
+                                          "embed; replace it, or name another in fonts.xml");
 
   const std::string base = subset_tag(use) + "+" + face.postscript_name();
   HPDF_Dict descriptor = doc.new_dict();

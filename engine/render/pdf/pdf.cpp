@@ -52,9 +52,21 @@ void set_stroke(HPDF_Page page, const device_color& c) {
 }
 
 // Info and outline strings: UTF-16BE with a byte-order mark (DESIGN.md trap 4).
-std::vector<HPDF_BYTE> utf16be_bom(const std::string& utf8) {
+// A text string of the outline or the Info dictionary: UTF-16BE with its
+// byte-order mark, cut after `max_units` UTF-16 units (never inside a
+// surrogate pair) with "…" — a PDF string holds at most 65,535 bytes in
+// libharu, and a reader's outline shows a line, not a page; the body keeps
+// the whole text (docs/decisions.md).
+std::vector<HPDF_BYTE> utf16be_bom(const std::string& utf8, size_t max_units = 1000) {
+  std::vector<uint16_t> units = detail::utf16_units(utf8);
+  if (units.size() > max_units) {
+    size_t keep = max_units - 1;
+    if (keep > 0 && units[keep - 1] >= 0xD800 && units[keep - 1] < 0xDC00) --keep;
+    units.resize(keep);
+    units.push_back(0x2026);  // …
+  }
   std::vector<HPDF_BYTE> out{0xFE, 0xFF};
-  for (uint16_t u : detail::utf16_units(utf8)) {
+  for (uint16_t u : units) {
     out.push_back(static_cast<HPDF_BYTE>(u >> 8));
     out.push_back(static_cast<HPDF_BYTE>(u & 0xFF));
   }
@@ -85,6 +97,8 @@ class pdf_writer {
     return doc_.ok() || doc_.fail("libharu error");
   }
 
+  bool bad_font() const { return doc_.bad_font(); }
+
  private:
   static std::string font_key(const fonts::face* f) {
     return f->path() + "#" + std::to_string(f->index());
@@ -104,6 +118,8 @@ class pdf_writer {
                            ", which is no loaded face");
         font_use& use = fonts_[font_key(face)];
         use.face = face;
+        if (const auto r = options_.face_roles.find(face->id()); r != options_.face_roles.end())
+          use.roles = r->second;
         for (const auto& g : run.glyphs) {
           auto it = use.glyph_text.find(g.id);
           if (it == use.glyph_text.end() || (it->second.empty() && !g.text.empty()))
@@ -303,10 +319,11 @@ class pdf_writer {
 
 }  // namespace
 
-bool render_pdf(const frames& f, const fonts::face_cache& faces, const pdf_options& options,
-                std::vector<uint8_t>& out, diagnostics& diags) {
+pdf_status render_pdf(const frames& f, const fonts::face_cache& faces, const pdf_options& options,
+                      std::vector<uint8_t>& out, diagnostics& diags) {
   pdf_writer w(f, faces, options, diags);
-  return w.run(out);
+  if (w.run(out)) return pdf_status::ok;
+  return w.bad_font() ? pdf_status::bad_font : pdf_status::failed;
 }
 
 }  // namespace hongtou::render

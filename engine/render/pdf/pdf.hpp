@@ -3,6 +3,7 @@
 // The PDF backend (libharu): frames -> PDF bytes, with subset CID fonts
 // shown by glyph (DESIGN.md "PDF writing").
 #include <cstdint>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -19,11 +20,18 @@ struct pdf_options {
   std::string producer = "hongtou";
   /// Subset from faces preprocessed once (fonts::face::subset_source).
   bool preprocessed_subsetting = false;
+  /// What each face is used as, by face id ("role 'fangsong'"), for the
+  /// message about a font that cannot be embedded.
+  std::map<uint32_t, std::string> face_roles;
 };
 
+/// How render_pdf ended: a PDF, a font of the input that cannot be
+/// embedded (its file named in the error), or a failure to write the PDF.
+enum class pdf_status { ok, bad_font, failed };
+
 /// Renders frames as PDF into out; the runs' font handles are faces of
-/// `faces`. On failure returns false with an error.
-bool render_pdf(const frames& f, const fonts::face_cache& faces, const pdf_options& options,
-                std::vector<uint8_t>& out, diagnostics& diags);
+/// `faces`. On failure an error says why.
+pdf_status render_pdf(const frames& f, const fonts::face_cache& faces, const pdf_options& options,
+                      std::vector<uint8_t>& out, diagnostics& diags);
 
 }  // namespace hongtou::render
