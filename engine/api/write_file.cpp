@@ -106,9 +106,9 @@ int create_temporary(const fs::path& target, std::string& tmp) {
       ::flock(fd, LOCK_EX | LOCK_NB);
       return fd;
     }
-    if (errno != EEXIST || !remove_stale(fixed)) break;
+    if (errno != EEXIST) return -1;
+    if (!remove_stale(fixed)) break;
   }
-  if (errno != EEXIST) return -1;
   for (int attempt = 0; attempt < 100; ++attempt) {
     tmp = fixed + "-" + random_suffix();
     const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0666);

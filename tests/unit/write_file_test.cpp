@@ -4,6 +4,8 @@
 // regular file refused, and a link planted at a temporary name never followed.
 #include <catch2/catch.hpp>
 
+#include <fcntl.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -78,4 +80,59 @@ TEST_CASE("output: a link planted at a temporary name is never followed", "[writ
   size_t links = 0;
   for (const auto& e : fs::directory_iterator(dir)) links += fs::is_symlink(e.path()) ? 1 : 0;
   CHECK(links == 200);  // the planted links are left as they were, none removed
+}
+
+TEST_CASE("output: a link planted at the fixed temporary name is never followed", "[write]") {
+  const fs::path dir = case_dir("planted-fixed");
+  write(dir / "victim", "keep me");
+  fs::create_symlink(dir / "victim", dir / "out.pdf.tmp-hongtou");
+  const hongtou::render_result r = engine().render_file(report, (dir / "out.pdf").string());
+  CHECK(r.ok());
+  CHECK(hongtou::test::read_file((dir / "victim").string()) == "keep me");
+  CHECK(fs::is_symlink(dir / "out.pdf.tmp-hongtou"));  // left as it was
+  CHECK(hongtou::test::read_file((dir / "out.pdf").string()).rfind("%PDF-", 0) == 0);
+}
+
+TEST_CASE("output: the temporary file a killed write left is removed by the next write",
+          "[write]") {
+  const fs::path dir = case_dir("stale");
+  // What a SIGKILL between the write and the rename leaves: our file, with
+  // bytes, that nobody holds locked.
+  write(dir / "out.pdf.tmp-hongtou", "%PDF-1.7 half");
+  const hongtou::render_result r = engine().render_file(report, (dir / "out.pdf").string());
+  REQUIRE(r.ok());
+  CHECK(!fs::exists(dir / "out.pdf.tmp-hongtou"));
+  size_t files = 0;
+  for (const auto& e : fs::directory_iterator(dir)) {
+    (void)e;
+    ++files;
+  }
+  CHECK(files == 1);  // out.pdf alone
+}
+
+TEST_CASE("output: a temporary file another write holds locked is left alone", "[write]") {
+  const fs::path dir = case_dir("live");
+  write(dir / "out.pdf.tmp-hongtou", "%PDF-1.7 being written");
+  const int fd = ::open((dir / "out.pdf.tmp-hongtou").c_str(), O_RDONLY);
+  REQUIRE(fd >= 0);
+  REQUIRE(::flock(fd, LOCK_EX) == 0);  // as the writer that created it holds it
+  const hongtou::render_result r = engine().render_file(report, (dir / "out.pdf").string());
+  CHECK(r.ok());
+  ::close(fd);
+  CHECK(hongtou::test::read_file((dir / "out.pdf.tmp-hongtou").string()) ==
+        "%PDF-1.7 being written");
+  CHECK(hongtou::test::read_file((dir / "out.pdf").string()).rfind("%PDF-", 0) == 0);
+  size_t files = 0;
+  for (const auto& e : fs::directory_iterator(dir)) {
+    (void)e;
+    ++files;
+  }
+  CHECK(files == 2);  // no temporary file of this write is left
+}
+
+TEST_CASE("output: remove_temporary_outputs with no write in progress removes nothing", "[write]") {
+  const fs::path dir = case_dir("remove-none");
+  write(dir / "out.pdf.tmp-hongtou", "not in flight");
+  hongtou::remove_temporary_outputs();
+  CHECK(fs::exists(dir / "out.pdf.tmp-hongtou"));
 }
