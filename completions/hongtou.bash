@@ -6,7 +6,7 @@ _hongtou() {
     cur=${COMP_WORDS[COMP_CWORD]}
     prev=${COMP_WORDS[COMP_CWORD - 1]}
   }
-  local global="--data-dir --fonts --font-dir --no-system-fonts --layout-dir --template-dir --help --version"
+  local global="--data-dir --fonts --font-dir --no-system-fonts --layout-dir --template-dir --limit --help --version"
   local common="--layout --allow-images-outside --strict-fonts --preprinted-letterhead --creation-date"
   case $prev in
     --data-dir | --font-dir | --layout-dir | --template-dir)
