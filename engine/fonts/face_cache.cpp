@@ -90,12 +90,17 @@ const face* face_cache::open(const font_source& src, std::string& error) {
   f->read_metrics();
   if (f->family_.empty()) f->family_ = std::filesystem::path(src.path).stem().string();
 
+  // Into the maps so that std::bad_alloc on the way leaves no leak and no
+  // entry pointing to a face the cache does not hold.
   f->id_ = static_cast<uint32_t>(faces_.size() + 1);
   f->blob_ = hb_blob_reference(blob.get());
-  if (!blobs_.count(src.path)) blobs_.emplace(src.path, blob.release());
-  const face* out = f.get();
-  by_source_.emplace(key, f.get());
+  if (!blobs_.count(src.path)) {
+    blobs_.emplace(src.path, blob.get());
+    blob.release();  // the map's reference now
+  }
+  face* const out = f.get();
   faces_.push_back(std::move(f));
+  by_source_.emplace(key, out);
   return out;
 }
 

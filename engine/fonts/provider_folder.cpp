@@ -1,5 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 // folder_provider: the font files of one folder, their names read once.
+#include <dirent.h>
+#include <sys/stat.h>
+
 #include <ft2build.h>
 #include FT_FREETYPE_H
 
@@ -22,15 +25,29 @@ bool is_font_file(const fs::path& p) {
   return false;
 }
 
+// The font files of dir that are regular files (links followed); none when it
+// cannot be listed. With POSIX, not std::filesystem::directory_iterator:
+// libstdc++ advances that in a noexcept function that allocates, where
+// std::bad_alloc would terminate.
+std::vector<fs::path> font_files(const std::string& dir) {
+  std::vector<fs::path> files;
+  const c_ptr<DIR, closedir> listing(opendir(dir.c_str()));
+  if (!listing) return files;
+  while (const dirent* e = readdir(listing.get())) {
+    fs::path p = fs::path(dir) / e->d_name;
+    struct stat st;
+    if (is_font_file(p) && stat(p.c_str(), &st) == 0 && S_ISREG(st.st_mode))
+      files.push_back(std::move(p));
+  }
+  return files;
+}
+
 class folder_fonts : public provider {
  public:
   explicit folder_fonts(const std::string& dir) : dir_(dir) {
     // Sorted by name, so the face chosen among equals does not depend on
     // the order the file system lists them in.
-    std::vector<fs::path> files;
-    std::error_code ec;
-    for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec))
-      if (it->is_regular_file(ec) && is_font_file(it->path())) files.push_back(it->path());
+    std::vector<fs::path> files = font_files(dir);
     std::sort(files.begin(), files.end());
     FT_Library raw = nullptr;
     if (FT_Init_FreeType(&raw) != 0) return;

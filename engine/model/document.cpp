@@ -10,7 +10,6 @@
 #include <charconv>
 #include <cstdio>
 #include <cstring>
-#include <new>
 #include <utility>
 
 #include <pugixml.hpp>
@@ -365,12 +364,7 @@ void document_parser::read_body(pugi::xml_node n, std::vector<block>& body) {
 
 bool parse_document(std::string_view xml, const std::string& source_name, document& out,
                     diagnostics& diags, const parse_options& options) {
-  try {
-    return detail::document_parser(xml, source_name, diags, options).run(out);
-  } catch (const std::bad_alloc&) {
-    diags.error(source_name, 0, 0, "out of memory while reading the document");
-    return false;
-  }
+  return detail::document_parser(xml, source_name, diags, options).run(out);
 }
 
 bool parse_document(std::string_view xml, const std::string& source_name, document& out,

@@ -224,7 +224,8 @@ struct parse_options {
 
 /// Parses a document from XML text: its template merged in, its fields
 /// filled. On failure returns false and adds an error diagnostic (file,
-/// line, column, what was expected) to diags.
+/// line, column, what was expected) to diags. Throws std::bad_alloc when
+/// memory runs out (the engine's internal error, not the input's).
 bool parse_document(std::string_view xml, const std::string& source_name, document& out,
                     diagnostics& diags, const parse_options& options);
 bool parse_document(std::string_view xml, const std::string& source_name, document& out,

@@ -122,12 +122,12 @@ void document_parser::fill_fields(pugi::xml_node root, const field_values& defau
         // The value starts after name=" (the usual spelling; close enough for a position).
         const size_t o = offset_of(n, a);
         if (fill(v, o == no_offset ? o : o + std::strlen(a.name()) + 2, defaults))
-          a.set_value(v.c_str());
+          set_value(a, v.c_str());
       }
     } else if (n.type() == pugi::node_pcdata || n.type() == pugi::node_cdata) {
       std::string v = n.value();
       if (v.find(open_mark) != std::string::npos && fill(v, src_.offset_of(n), defaults))
-        n.set_value(v.c_str());
+        set_value(n, v.c_str());
     }
     const bool skip = n.type() == pugi::node_element && n != root && n.parent() == root &&
                       std::strcmp(n.name(), "fields") == 0;

@@ -194,8 +194,7 @@ class font_config_parser {
 
 bool parse_font_config(std::string_view xml, const std::string& source_name,
                        fonts::font_config& out, diagnostics& diags) {
-  return detail::run_parser<font_config_parser>(xml, source_name, out, diags,
-                                                "the font configuration");
+  return font_config_parser(xml, source_name, diags).run(out);
 }
 
 bool load_font_config(const std::string& path, fonts::font_config& out, diagnostics& diags) {

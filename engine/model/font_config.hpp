@@ -10,7 +10,8 @@
 
 namespace hongtou::model {
 
-/// Parses fonts.xml. On failure returns false with a diagnostic.
+/// Parses fonts.xml. On failure returns false with a diagnostic; throws
+/// std::bad_alloc when memory runs out.
 bool parse_font_config(std::string_view xml, const std::string& source_name,
                        fonts::font_config& out, diagnostics& diags);
 

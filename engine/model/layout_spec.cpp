@@ -10,7 +10,6 @@
 #include <cstdio>
 #include <filesystem>
 #include <map>
-#include <new>
 #include <optional>
 #include <string_view>
 #include <utility>
@@ -281,12 +280,7 @@ std::vector<std::string> layout_spec::optional_font_roles() const {
 
 bool parse_layout(std::string_view xml, const std::string& source_name, layout_spec& out,
                   diagnostics& diags, const layout_finder& find) {
-  try {
-    return read_layout(xml, source_name, {}, out, diags, find);
-  } catch (const std::bad_alloc&) {
-    diags.error(source_name, 0, 0, "out of memory while reading the layout");
-    return false;
-  }
+  return read_layout(xml, source_name, {}, out, diags, find);
 }
 
 bool load_layout(const std::vector<std::string>& dirs, const std::string& name, layout_spec& out,
@@ -296,33 +290,23 @@ bool load_layout(const std::vector<std::string>& dirs, const std::string& name, 
                 "bad layout name \"" + name + "\"; expected lower-case letters, digits, - and _");
     return false;
   }
-  try {
-    const layout_finder find = folder_finder(dirs);
-    std::string text, source;
-    if (!find(name, text, source)) {
-      diags.error({}, 0, 0, "no layout '" + name + "'; looked in " + source);
-      return false;
-    }
-    return read_layout(text, source, name, out, diags, find);
-  } catch (const std::bad_alloc&) {
-    diags.error({}, 0, 0, "out of memory while reading layout '" + name + "'");
+  const layout_finder find = folder_finder(dirs);
+  std::string text, source;
+  if (!find(name, text, source)) {
+    diags.error({}, 0, 0, "no layout '" + name + "'; looked in " + source);
     return false;
   }
+  return read_layout(text, source, name, out, diags, find);
 }
 
 bool load_layout_file(const std::string& path, layout_spec& out, diagnostics& diags,
                       const std::vector<std::string>& more_dirs) {
-  try {
-    std::string text;
-    if (!detail::read_file(path, text, diags)) return false;
-    const std::string dir = std::filesystem::path(path).parent_path().string();
-    std::vector<std::string> dirs{dir.empty() ? "." : dir};
-    dirs.insert(dirs.end(), more_dirs.begin(), more_dirs.end());
-    return read_layout(text, path, {}, out, diags, folder_finder(dirs));
-  } catch (const std::bad_alloc&) {
-    diags.error(path, 0, 0, "out of memory while reading the layout");
-    return false;
-  }
+  std::string text;
+  if (!detail::read_file(path, text, diags)) return false;
+  const std::string dir = std::filesystem::path(path).parent_path().string();
+  std::vector<std::string> dirs{dir.empty() ? "." : dir};
+  dirs.insert(dirs.end(), more_dirs.begin(), more_dirs.end());
+  return read_layout(text, path, {}, out, diags, folder_finder(dirs));
 }
 
 bool check_font_names(const layout_spec& spec, const fonts::font_config& config,

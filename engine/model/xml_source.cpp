@@ -88,6 +88,7 @@ bool xml_source::parse(pugi::xml_document& doc, unsigned options) {
   if (!scan_chars()) return false;
   const pugi::xml_parse_result r =
       doc.load_buffer(text_.data(), text_.size(), options, pugi::encoding_utf8);
+  if (r.status == pugi::status_out_of_memory) throw std::bad_alloc();
   if (!r) {
     size_t at = r.offset < 0 ? 0 : std::min(static_cast<size_t>(r.offset), text_.size());
     std::string message = std::string("malformed XML: ") + r.description();
@@ -143,11 +144,11 @@ bool xml_source::check_tree(pugi::xml_document& doc) {
       if (needs_removal_)
         for (pugi::xml_attribute a = n.first_attribute(); a; a = a.next_attribute()) {
           strip(a.value(), kept);
-          if (kept != a.value()) a.set_value(kept.c_str());
+          if (kept != a.value()) set_value(a, kept.c_str());
         }
     } else if (needs_removal_ && (n.type() == pugi::node_pcdata || n.type() == pugi::node_cdata)) {
       strip(n.value(), kept);
-      if (kept != n.value()) n.set_value(kept.c_str());
+      if (kept != n.value()) set_value(n, kept.c_str());
     }
     if (n.first_child()) {
       n = n.first_child();

@@ -64,7 +64,8 @@ class xml_source {
   /// (xml_chars.cpp); a DOCTYPE is refused. After, the element count and
   /// depth are checked against the limits, and bidirectional controls and
   /// zero-width characters are removed (with one warning per character).
-  /// On failure returns false after reporting the problem at its place.
+  /// On failure returns false after reporting the problem at its place;
+  /// throws std::bad_alloc when pugixml runs out of memory.
   bool parse(pugi::xml_document& doc, unsigned options);
 
   /// Reports an element whose text (its own and its children's, after
@@ -107,17 +108,11 @@ class xml_source {
   bool check_tree(pugi::xml_document& doc);  // limits, removals
 };
 
-/// Runs Parser(xml, name, diags).run(out); running out of memory returns
-/// false after reporting "out of memory while reading <what>".
-template <class Parser, class Out>
-bool run_parser(std::string_view xml, const std::string& name, Out& out, diagnostics& diags,
-                const char* what) {
-  try {
-    return Parser(xml, name, diags).run(out);
-  } catch (const std::bad_alloc&) {
-    diags.error(name, 0, 0, std::string("out of memory while reading ") + what);
-    return false;
-  }
+/// Sets the value of a node or attribute of a parsed tree. Throws
+/// std::bad_alloc when pugixml runs out of memory (its false: the handle is valid).
+template <class Handle>
+void set_value(Handle h, const char* value) {
+  if (!h.set_value(value)) throw std::bad_alloc();
 }
 
 /// Reads a whole regular file of at most max_bytes into text; on failure
