@@ -23,8 +23,8 @@ own folder. The options @FONTS@ stand for
 `--fonts tests/fonts/fonts.xml --font-dir tests/fonts --no-system-fonts`
 (expanded here, into absolute paths of this checkout).
 
-Text bodies are real published documents: ../shared/corpus/*.txt beside the
-checkout when it is there, else the paragraphs of tests/corpus/*.xml.
+Text bodies are real published documents: the paragraphs of the committed
+tests/corpus/*.xml.
 Standard library only.
 """
 
@@ -53,19 +53,6 @@ STD = ["--fonts", FONTS_XML, "--font-dir", FONT_DIR, "--no-system-fonts"]
 def load_corpus():
     """Documents as (title, doc_number, addressee, [paragraphs])."""
     docs = []
-    shared = os.path.join(os.path.dirname(ROOT), "shared", "corpus")
-    for path in sorted(glob.glob(os.path.join(shared, "*.txt"))):
-        with open(path, encoding="utf-8") as f:
-            text = f.read()
-        if "# ---" not in text:
-            continue
-        lines = [l.strip() for l in text.split("# ---", 1)[1].splitlines() if l.strip()]
-        if len(lines) < 4:
-            continue
-        paras = [l for l in lines[3:] if len(l) >= 20 and "<" not in l and "&" not in l]
-        docs.append((lines[0], lines[1], lines[2], paras))
-    if docs:
-        return docs
     for path in sorted(glob.glob(os.path.join(ROOT, "tests", "corpus", "*.xml"))):
         with open(path, encoding="utf-8") as f:
             text = f.read()
@@ -76,7 +63,7 @@ def load_corpus():
             docs.append((re.sub(r"<[^>]+>", "", title.group(1)), "国办发〔2019〕3号",
                          "各省、自治区、直辖市人民政府：", paras))
     if not docs:
-        sys.exit("make-inputs.py: no corpus text found (../shared/corpus or tests/corpus)")
+        sys.exit("make-inputs.py: no corpus text found in tests/corpus")
     return docs
 
 
