@@ -50,6 +50,15 @@ int temporaries(const fs::path& dir) {
 const std::string report_path = source_path("samples/report.xml");
 const std::string report = quote(report_path);
 
+// samples/report.xml with `blocks` first in its body.
+std::string report_with(const std::string& blocks) {
+  std::string xml = slurp(report_path);
+  const std::string body = "<body>";
+  const size_t at = xml.find(body);
+  REQUIRE(at != std::string::npos);
+  return xml.insert(at + body.size(), blocks);
+}
+
 }  // namespace
 
 TEST_CASE("issue-12: the output never replaces the input, the layout or the data file",
@@ -159,15 +168,10 @@ TEST_CASE("issue-12: a heading longer than a PDF string gives a valid PDF, its o
           "[cli][hostile]") {
   require_tool("qpdf");
   const fs::path dir = case_dir("long-heading");
-  std::string xml = slurp(report_path);
-  const std::string body = "<body>";
-  const size_t at = xml.find(body);
-  REQUIRE(at != std::string::npos);
   std::string text;
   for (int i = 0; i < 3400; ++i)
     text += "加强组织领导";  // 20,400 characters, 40,800 bytes of UTF-16
-  xml.insert(at + body.size(), "<h level=\"1\">" + text + "</h>");
-  write(dir / "doc.xml", xml);
+  write(dir / "doc.xml", report_with("<h level=\"1\">" + text + "</h>"));
   const run_result r = run(cli() + " render doc.xml -o out.pdf", dir);
   REQUIRE(r.status == 0);
   CHECK(run("qpdf --check out.pdf", dir).status == 0);
@@ -181,16 +185,11 @@ TEST_CASE("issue-12: SIGTERM at any moment of a render leaves no temporary file"
           "[cli][hostile]") {
   const fs::path dir = case_dir("sigterm");
   // A long document, so a signal lands while it is laid out or written.
-  std::string xml = slurp(report_path);
-  const std::string body = "<body>";
-  const size_t at = xml.find(body);
-  REQUIRE(at != std::string::npos);
   std::string paragraphs;
   for (int i = 0; i < 400; ++i)
     paragraphs +=
         "<p>坚持把学习贯彻党的二十大精神作为首要政治任务，不断推动各项工作取得新成效。</p>";
-  xml.insert(at + body.size(), paragraphs);
-  write(dir / "doc.xml", xml);
+  write(dir / "doc.xml", report_with(paragraphs));
   const std::string command = HONGTOU_CLI;
   int killed = 0;
   for (int trial = 0; trial < 12; ++trial) {
