@@ -184,3 +184,26 @@ TEST_CASE("role=\"\" on <latin> sets digits and Latin letters in the CJK font") 
   for (const auto& run : f.pages.front().runs)
     if (run.role == element::body) CHECK(cache.find(run.font.id)->family() == cjk_face);
 }
+
+// A paragraph split into many parts by face (here: a number every few
+// characters) keeps its text once, not once per part: each part used to carry
+// a cleared copy of the whole piece's text, ~1 GB for 100,000 characters.
+TEST_CASE("a paragraph split by face holds its text once, not once per part") {
+  const auto& env = test::environment::get();
+  REQUIRE(env.fonts);
+  std::string text;
+  for (int i = 0; i < 2000; ++i) text += "第" + std::to_string(i) + "项工作";  // real-text rhythm
+  layout::text_piece piece;
+  piece.text = text;
+  piece.font = env.fonts->get(env.spec.body.style.role);
+  piece.fallbacks = {env.fonts->get(env.spec.fallback_role)};
+  piece.latin = env.fonts->get("latin");
+  piece.size = env.spec.body.style.size;
+  layout::break_finder breaks;
+  const layout::prepared_text p = layout::prepare({piece}, env.spec.cell(), breaks);
+  REQUIRE(p.pieces.size() >= 4000);  // CJK, number, CJK, number, …
+  size_t held = 0, joined = 0;
+  for (const auto& part : p.pieces) held += part.text.capacity(), joined += part.text.size();
+  CHECK(joined == text.size());
+  CHECK(held < 4 * text.size() + 16 * p.pieces.size());  // each part its own text, plus slack
+}

@@ -93,13 +93,17 @@ bool in_latin_word(const std::u32string& text, size_t i) {
 void split_by_coverage(const text_piece& piece, std::vector<text_piece>& out,
                        std::vector<std::u32string>& texts, prepared_text& p) {
   std::u32string text = utf8_decode(piece.text);
+  // Each part is the piece without its text (prepare() sets the part's own):
+  // a copy of the piece's text in every part would hold the whole paragraph
+  // once per part, gigabytes for a long paragraph of mixed faces.
+  text_piece blank = piece;
+  std::string().swap(blank.text);
   size_t start = 0;
   const fonts::face* current = piece.font;
   auto flush = [&](size_t end) {
     if (end == start) return;
-    text_piece part = piece;
+    text_piece part = blank;
     part.font = current;
-    part.text.clear();
     texts.push_back(text.substr(start, end - start));
     out.push_back(std::move(part));
     start = end;
