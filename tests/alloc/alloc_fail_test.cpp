@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // The failing-allocator test: a render of samples/report.xml with its Nth
-// allocation failing (failing_alloc.hpp: operator new and pugixml) must end
+// allocation failing (failing_alloc.hpp: operator new, which libharu also
+// allocates through, and pugixml) must end
 // cleanly, over a sample of N from 1 to the allocations of one render:
 //   - ok, with the very PDF of an unfailed render (the failure was absorbed), or
 //   - status::internal_error with the diagnostic "out of memory" (engine.cpp's

@@ -8,10 +8,11 @@
 // reports that as out of memory. Only that one allocation fails; later ones
 // succeed again, so the code that handles the failure can run.
 //
-// malloc is left alone: HarfBuzz, FreeType, libharu, libpng, ICU and glibc
-// allocate with it, and failing those would exercise mostly code that has no
-// failure path (glibc's and the libraries' internals), not ours. Our C++
-// allocations and pugixml's are the ones the engine is responsible for.
+// malloc is left alone: HarfBuzz, FreeType, libpng, ICU and glibc allocate
+// with it, and failing those would exercise mostly code that has no failure
+// path (glibc's and the libraries' internals), not ours. Our C++ allocations,
+// pugixml's and libharu's (which the PDF writer routes through operator new,
+// nothrow) are the ones the engine is responsible for.
 #include <cstdint>
 
 namespace hongtou::test::failing_alloc {

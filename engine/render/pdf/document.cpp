@@ -4,6 +4,7 @@
 #include "core/utf8.hpp"
 
 #include <cstdio>
+#include <new>
 
 namespace hongtou::render::detail {
 
@@ -15,12 +16,41 @@ void hpdf_document::on_error(HPDF_STATUS error, HPDF_STATUS detail, void* user) 
   }
 }
 
-hpdf_document::hpdf_document(diagnostics& diags) : diags_(diags) {
+namespace {
+// The allocations libharu could not get on this thread. A document lives on
+// the thread that renders it, and libharu's allocator takes no user pointer.
+thread_local unsigned failed_allocations = 0;
+}  // namespace
+
+// libharu allocates through operator new (nothrow): its memory is the
+// engine's, and an allocation it cannot get fails the way ours do
+// (docs/decisions.md "libharu's memory").
+void* hpdf_document::allocate(HPDF_UINT size) {
+  void* p = ::operator new(size ? size : 1, std::nothrow);
+  if (!p) ++failed_allocations;
+  return p;
+}
+
+void hpdf_document::release(void* p) {
+  ::operator delete(p);
+}
+
+hpdf_document::hpdf_document(diagnostics& diags)
+    : diags_(diags), failed_allocations_(failed_allocations) {
   HPDF_MD5Init(&id_);
-  doc_.reset(HPDF_New(on_error, this));
+  doc_.reset(HPDF_NewEx(on_error, allocate, release, 0, this));
+}
+
+bool hpdf_document::ok() const {
+  return error_ == 0 && (!doc_ || HPDF_GetError(doc_.get()) == HPDF_OK);
 }
 
 bool hpdf_document::fail(const std::string& what) {
+  // Whatever libharu made of it, a failure after an allocation it could not
+  // get is out of memory.
+  if (failed_allocations != failed_allocations_) throw std::bad_alloc();
+  if (error_ == 0 && doc_)
+    error_ = HPDF_GetError(doc_.get()), detail_ = HPDF_GetErrorDetail(doc_.get());
   char buf[64];
   std::snprintf(buf, sizeof buf, " (libharu status 0x%04X/%u)", static_cast<unsigned>(error_),
                 static_cast<unsigned>(detail_));
@@ -36,14 +66,16 @@ bool hpdf_document::fail_font(const std::string& path, const std::string& what) 
 
 HPDF_Dict hpdf_document::new_dict() {
   HPDF_Dict d = HPDF_Dict_New(mmgr());
-  HPDF_Xref_Add(xref(), d);
+  // HPDF_Xref_Add frees the object when it fails.
+  if (!d || HPDF_Xref_Add(xref(), d) != HPDF_OK) return nullptr;
   return d;
 }
 
 HPDF_Dict hpdf_document::new_stream(const uint8_t* data, size_t size) {
   HPDF_Dict d = HPDF_DictStream_New(mmgr(), xref());
+  if (!d) return nullptr;
   d->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
-  HPDF_Stream_Write(d->stream, data, static_cast<HPDF_UINT>(size));
+  if (HPDF_Stream_Write(d->stream, data, static_cast<HPDF_UINT>(size)) != HPDF_OK) return nullptr;
   return d;
 }
 

@@ -27,9 +27,14 @@ class hpdf_document {
 
   /// The document; nullptr when it could not be created.
   HPDF_Doc get() const { return doc_.get(); }
-  /// True while libharu has reported no error.
-  bool ok() const { return error_ == 0; }
-  /// Adds an error (with libharu's status, if any); returns false.
+  /// True while libharu has had no error: none reported to the handler and
+  /// none left in the document's error record (its internal functions set
+  /// that record without calling the handler).
+  bool ok() const;
+  /// Adds an error (with libharu's status, if any); returns false. Throws
+  /// std::bad_alloc instead when libharu's first error was an allocation it
+  /// could not get, so that the render ends as out of memory, not as an
+  /// output error.
   bool fail(const std::string& what);
   /// Adds an error of the input: the font file at `path` could not be
   /// subset or read; returns false. bad_font() is true from then on.
@@ -37,9 +42,10 @@ class hpdf_document {
   bool bad_font() const { return bad_font_; }
   HPDF_MMgr mmgr() const { return doc_->mmgr; }
   HPDF_Xref xref() const { return doc_->xref; }
-  /// A dictionary in the xref (added before it goes into any container: DESIGN.md trap 4).
+  /// A dictionary in the xref (added before it goes into any container:
+  /// DESIGN.md trap 4); nullptr when libharu cannot make it (ok() is false).
   HPDF_Dict new_dict();
-  /// A flate-compressed stream holding the bytes.
+  /// A flate-compressed stream holding the bytes; nullptr as new_dict().
   HPDF_Dict new_stream(const uint8_t* data, size_t size);
   /// The digest the file's /ID is made of: everything the content depends on.
   void add_to_id(const void* data, size_t size);
@@ -48,8 +54,11 @@ class hpdf_document {
 
  private:
   static void on_error(HPDF_STATUS error, HPDF_STATUS detail, void* user);
+  static void* allocate(HPDF_UINT size);
+  static void release(void* p);
   diagnostics& diags_;
   HPDF_STATUS error_ = 0, detail_ = 0;
+  unsigned failed_allocations_;  // allocate()'s failures on this thread at construction
   bool bad_font_ = false;
   c_ptr<HPDF_Doc_Rec, HPDF_Free> doc_;
   HPDF_MD5_CTX id_;

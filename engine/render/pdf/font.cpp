@@ -37,17 +37,18 @@ std::string subset_tag(const font_use& use) {
 }
 
 // The font file: bare CID-keyed CFF as /FontFile3, TrueType as /FontFile2.
-bool add_font_file(hpdf_document& doc, const fonts::font_subset& sub, const fonts::face& face,
-                   HPDF_Dict descriptor, HPDF_Dict cid_font) {
+bool add_font_file(hpdf_document& doc, const fonts::font_subset& sub, HPDF_Dict descriptor,
+                   HPDF_Dict cid_font) {
   if (sub.format == fonts::outline_format::cff_cid) {
     HPDF_Dict file = doc.new_stream(sub.bytes.data(), sub.bytes.size());
+    if (!file) return false;
     HPDF_Dict_AddName(file, "Subtype", "CIDFontType0C");
     HPDF_Dict_Add(descriptor, "FontFile3", file);
     HPDF_Dict_AddName(cid_font, "Subtype", "CIDFontType0");
     return true;
   }
-  if (sub.bytes.empty()) return doc.fail("empty subset of " + face.family());
   HPDF_Dict file = doc.new_stream(sub.bytes.data(), sub.bytes.size());
+  if (!file) return false;
   HPDF_Dict_AddNumber(file, "Length1", static_cast<HPDF_INT32>(sub.bytes.size()));
   HPDF_Dict_Add(descriptor, "FontFile2", file);
   HPDF_Dict_AddName(cid_font, "Subtype", "CIDFontType2");
@@ -56,7 +57,7 @@ bool add_font_file(hpdf_document& doc, const fonts::font_subset& sub, const font
 }
 
 // Codes from the subset, and /DW with /W listing only the widths that differ.
-void add_widths(hpdf_document& doc, const fonts::font_subset& sub, font_use& use,
+bool add_widths(hpdf_document& doc, const fonts::font_subset& sub, font_use& use,
                 HPDF_Dict cid_font) {
   std::map<int, int> width_count;
   for (const auto& [gid, text] : use.glyph_text) {
@@ -73,6 +74,7 @@ void add_widths(hpdf_document& doc, const fonts::font_subset& sub, font_use& use
     if (n > best) best = n, dw = w;
   HPDF_Dict_AddNumber(cid_font, "DW", dw);
   HPDF_Array warr = HPDF_Array_New(doc.mmgr());
+  if (!warr) return false;
   HPDF_Array group = nullptr;
   uint32_t last = 0;
   for (const auto& [code, w] : use.width) {
@@ -80,22 +82,24 @@ void add_widths(hpdf_document& doc, const fonts::font_subset& sub, font_use& use
     if (!group || code != last + 1) {
       HPDF_Array_AddNumber(warr, static_cast<HPDF_INT32>(code));
       group = HPDF_Array_New(doc.mmgr());
+      if (!group) return false;
       HPDF_Array_Add(warr, group);
     }
     HPDF_Array_AddNumber(group, w);
     last = code;
   }
-  HPDF_Dict_Add(cid_font, "W", warr);
+  return HPDF_Dict_Add(cid_font, "W", warr) == HPDF_OK;
 }
 
-void add_system_info(hpdf_document& doc, fonts::font_subset& sub, HPDF_Dict cid_font) {
+bool add_system_info(hpdf_document& doc, fonts::font_subset& sub, HPDF_Dict cid_font) {
   HPDF_Dict sysinfo = HPDF_Dict_New(doc.mmgr());
+  if (!sysinfo) return false;
   if (sub.registry.empty() || sub.ordering.empty())
     sub.registry = "Adobe", sub.ordering = "Identity";
   HPDF_Dict_Add(sysinfo, "Registry", HPDF_String_New(doc.mmgr(), sub.registry.c_str(), nullptr));
   HPDF_Dict_Add(sysinfo, "Ordering", HPDF_String_New(doc.mmgr(), sub.ordering.c_str(), nullptr));
   HPDF_Dict_AddNumber(sysinfo, "Supplement", sub.supplement);
-  HPDF_Dict_Add(cid_font, "CIDSystemInfo", sysinfo);
+  return HPDF_Dict_Add(cid_font, "CIDSystemInfo", sysinfo) == HPDF_OK;
 }
 
 void fill_descriptor(hpdf_document& doc, const fonts::face& face, const std::string& base,
@@ -106,8 +110,9 @@ void fill_descriptor(hpdf_document& doc, const fonts::face& face, const std::str
                       4);  // symbolic: glyphs by CID, not by a standard encoding
   const fonts::ink_box bb = face.bbox();
   HPDF_Array bbox = HPDF_Array_New(doc.mmgr());
-  for (double v : {bb.x_min, bb.y_min, bb.x_max, bb.y_max})
-    HPDF_Array_AddNumber(bbox, thousandths(v));
+  if (bbox)  // else HPDF_Dict_Add records the error, and embed_font reports it
+    for (double v : {bb.x_min, bb.y_min, bb.x_max, bb.y_max})
+      HPDF_Array_AddNumber(bbox, thousandths(v));
   HPDF_Dict_Add(descriptor, "FontBBox", bbox);
   HPDF_Dict_AddNumber(descriptor, "ItalicAngle", static_cast<HPDF_INT32>(face.italic_angle()));
   HPDF_Dict_AddNumber(descriptor, "Ascent", thousandths(face.ascender()));
@@ -152,30 +157,39 @@ bool embed_font(hpdf_document& doc, font_use& use, bool preprocessed) {
                                           ": the font file is damaged or not a font hongtou can "
                                           "embed; replace it, or name another in fonts.xml");
 
+  if (sub.format != fonts::outline_format::cff_cid && sub.bytes.empty())
+    return doc.fail("empty subset of " + face.family());
+
   const std::string base = subset_tag(use) + "+" + face.postscript_name();
+  const std::string failed = "cannot build the font objects of " + face.family();
+  // libharu's calls take a null object (and record the error) but not a
+  // null dictionary or array to put it in: each container is checked.
   HPDF_Dict descriptor = doc.new_dict();
   HPDF_Dict cid_font = doc.new_dict();
+  if (!descriptor || !cid_font) return doc.fail(failed);
   HPDF_Dict_AddName(cid_font, "Type", "Font");
   HPDF_Dict_AddName(cid_font, "BaseFont", base.c_str());
-  if (!add_font_file(doc, sub, face, descriptor, cid_font)) return false;
-  add_widths(doc, sub, use, cid_font);
-  add_system_info(doc, sub, cid_font);
+  if (!add_font_file(doc, sub, descriptor, cid_font) || !add_widths(doc, sub, use, cid_font) ||
+      !add_system_info(doc, sub, cid_font))
+    return doc.fail(failed);
   fill_descriptor(doc, face, base, descriptor);
   HPDF_Dict_Add(cid_font, "FontDescriptor", descriptor);
   HPDF_Dict unicode = to_unicode(doc, use);
 
   use.type0 = doc.new_dict();
+  if (!use.type0) return doc.fail(failed);
   HPDF_Dict_AddName(use.type0, "Type", "Font");
   HPDF_Dict_AddName(use.type0, "Subtype", "Type0");
   HPDF_Dict_AddName(use.type0, "BaseFont", base.c_str());
   HPDF_Dict_AddName(use.type0, "Encoding", "Identity-H");
   HPDF_Array desc = HPDF_Array_New(doc.mmgr());
+  if (!desc) return doc.fail(failed);
   HPDF_Array_Add(desc, cid_font);
   HPDF_Dict_Add(use.type0, "DescendantFonts", desc);
   HPDF_Dict_Add(use.type0, "ToUnicode", unicode);
 
   doc.add_to_id(base.data(), base.size());
-  return doc.ok() || doc.fail("cannot build the font objects of " + face.family());
+  return doc.ok() || doc.fail(failed);
 }
 
 }  // namespace hongtou::render::detail

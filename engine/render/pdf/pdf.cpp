@@ -7,6 +7,7 @@
 #include <cmath>
 #include <cstdio>
 #include <map>
+#include <new>
 
 #include "core/number.hpp"
 #include "core/utf8.hpp"
@@ -79,13 +80,15 @@ class pdf_writer {
       : frames_(f), faces_(faces), options_(o), doc_(d) {}
 
   bool run(std::vector<uint8_t>& out) {
-    if (!doc_.get()) return doc_.fail("cannot create the PDF document");
+    // HPDF_NewEx fails only when it cannot get memory, and reports nothing.
+    if (!doc_.get()) throw std::bad_alloc();
     HPDF_SetCompressionMode(doc_.get(), HPDF_COMP_ALL);
     if (!collect_fonts()) return false;
     for (auto& [key, use] : fonts_)
       if (!detail::embed_font(doc_, use, options_.preprocessed_subsetting)) return false;
     if (!write_pages()) return false;
     write_outline();
+    if (!doc_.ok()) return doc_.fail("cannot write the outline");
     write_info();
     if (HPDF_SaveToStream(doc_.get()) != HPDF_OK) return doc_.fail("cannot write the PDF");
     HPDF_UINT32 size = HPDF_GetStreamSize(doc_.get());
@@ -137,9 +140,10 @@ class pdf_writer {
   std::string show_run(HPDF_Page page, const glyph_run& run) {
     font_use& use = fonts_[font_key(face_of(run))];
     const char* name = HPDF_Page_GetLocalFontName(page, use.type0);
+    if (!name) return {};  // libharu's error is in the document; write_pages reports it
     const double h = frames_.page_height;
-    std::string s = "BT\n/" + std::string(name ? name : "F0") + " " + num(run.size) + " Tf\n" +
-                    fill_colour(run.color);
+    std::string s =
+        "BT\n/" + std::string(name) + " " + num(run.size) + " Tf\n" + fill_colour(run.color);
     if (run.h_scale != 1) s += num(run.h_scale * 100) + " Tz\n";
     s += "1 0 0 1 " + num(run.left()) + " " + num(h - run.baseline) + " Tm\n[";
     double pen = run.left();
@@ -191,6 +195,7 @@ class pdf_writer {
 
   bool write_pages() {
     for (const auto& pg : frames_.pages) {
+      if (!doc_.ok()) return doc_.fail("cannot write the page contents");
       HPDF_Page page = HPDF_AddPage(doc_.get());
       if (!page) return doc_.fail("cannot add a page");
       HPDF_Page_SetWidth(page, static_cast<HPDF_REAL>(frames_.page_width));
@@ -219,6 +224,9 @@ class pdf_writer {
       std::string content;
       for (const auto& run : pg.runs) {
         if (run.glyphs.empty()) continue;
+        // After an error libharu's objects may be freed or half-built (a
+        // failed HPDF_Dict_Add frees what it was given): stop at the first.
+        if (!doc_.ok()) return doc_.fail("cannot write the page contents");
         if (run.stroke > 0) {
           write_content(page, content);  // the runs before it, in order
           content.clear();
@@ -227,6 +235,7 @@ class pdf_writer {
           content += show_run(page, run);
         }
       }
+      if (!doc_.ok()) return doc_.fail("cannot write the page contents");
       write_content(page, content);
       // Images (seals) go over the text they cover.
       for (const auto& im : pg.images)
@@ -268,8 +277,9 @@ class pdf_writer {
     if (frames_.outline.empty()) return;
     for (const auto& o : frames_.outline) {
       if (o.page < 1 || o.page > static_cast<int>(pages_.size())) continue;
+      if (!doc_.ok()) return;  // run() reports it; libharu's objects may be half-built
       HPDF_Outline item = HPDF_CreateOutline(doc_.get(), nullptr, "", nullptr);
-      if (!item) continue;
+      if (!item) return;
       auto title = utf16be_bom(o.title);
       HPDF_Dict_Add(
           item, "Title",
@@ -304,6 +314,7 @@ class pdf_writer {
     HPDF_BYTE digest[16];
     doc_.final_id(digest);
     HPDF_Array id = HPDF_Array_New(doc_.mmgr());
+    if (!id) return;  // libharu's error stands; run() reports it
     HPDF_Array_Add(id, HPDF_Binary_New(doc_.mmgr(), digest, 16));
     HPDF_Array_Add(id, HPDF_Binary_New(doc_.mmgr(), digest, 16));
     HPDF_Dict_Add(doc_.get()->trailer, "ID", id);
