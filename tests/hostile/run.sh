@@ -76,8 +76,9 @@ mkdir -p "$results"
 if [ -x /usr/bin/time ]; then
   timed() { /usr/bin/time -f '%e %M' -o "$1" "${@:2}"; }
 else
-  timed() {
-    python3 - "$@" <<'EOF'
+  # The script goes in -c, not on standard input: the command under test
+  # inherits this wrapper's standard input (a case's stdin file).
+  timed_py='
 import resource, subprocess, sys, time
 start = time.monotonic()
 rc = subprocess.call(sys.argv[2:])
@@ -85,8 +86,8 @@ usage = resource.getrusage(resource.RUSAGE_CHILDREN)
 with open(sys.argv[1], "w") as f:
     f.write("%.2f %d\n" % (time.monotonic() - start, usage.ru_maxrss))
 sys.exit(rc if rc >= 0 else 128 - rc)
-EOF
-  }
+'
+  timed() { python3 -c "$timed_py" "$@"; }
 fi
 
 # The state of a path, for before/after comparisons: its kind (following a
