@@ -25,6 +25,7 @@
 //   hongtou_alloc_test --points=K     K points (ctest: tests/CMakeLists.txt)
 //   hongtou_alloc_test --all          every N (the full sweep)
 //   hongtou_alloc_test --only=N       one trial, in this process (for a debugger)
+//   hongtou_alloc_test --range=A-B    every N from A to B, each in a child
 //   --jobs=J (default: the cores), --timeout=S per trial (default 120)
 #include <execinfo.h>
 #include <signal.h>
@@ -293,7 +294,7 @@ int main(int argc, char** argv) {
   // backtrace() loads libgcc_s on its first call: do it now, not in a dying child.
   void* warm[1];
   backtrace(warm, 1);
-  std::uint64_t k = 400, only = 0, timeout = 120;
+  std::uint64_t k = 400, only = 0, timeout = 120, from = 0, to = 0;
   std::uint64_t jobs = std::max(1u, std::thread::hardware_concurrency());
   bool all = false;
   for (int i = 1; i < argc; ++i) {
@@ -304,13 +305,22 @@ int main(int argc, char** argv) {
       all = true;
     } else if (std::strncmp(a, "--only=", 7) == 0) {
       only = number(a, "--only=");
+    } else if (std::strncmp(a, "--range=", 8) == 0) {
+      char* end = nullptr;
+      from = std::strtoull(a + 8, &end, 10);
+      to = *end == '-' ? std::strtoull(end + 1, nullptr, 10) : from;
+      if (from == 0 || to < from) {
+        std::fprintf(stderr, "alloc: --range=A-B needs 1 <= A <= B\n");
+        return 64;
+      }
     } else if (std::strncmp(a, "--jobs=", 7) == 0) {
       jobs = std::max<std::uint64_t>(1, number(a, "--jobs="));
     } else if (std::strncmp(a, "--timeout=", 10) == 0) {
       timeout = std::max<std::uint64_t>(1, number(a, "--timeout="));
     } else {
       std::fprintf(stderr,
-                   "usage: hongtou_alloc_test [--points=K | --all | --only=N] [--jobs=J] "
+                   "usage: hongtou_alloc_test [--points=K | --all | --only=N | --range=A-B] "
+                   "[--jobs=J] "
                    "[--timeout=S]\n");
       return 64;
     }
@@ -355,7 +365,12 @@ int main(int argc, char** argv) {
     return clean(code) ? 0 : 1;
   }
 
-  const std::vector<std::uint64_t> todo = points(ref.allocations, k, all);
+  std::vector<std::uint64_t> todo;
+  if (from) {
+    for (std::uint64_t n = from; n <= to; ++n) todo.push_back(n);
+  } else {
+    todo = points(ref.allocations, k, all);
+  }
   using clock = std::chrono::steady_clock;
   const auto started = clock::now();
   struct running {
@@ -402,7 +417,9 @@ int main(int argc, char** argv) {
   }
   const double seconds = std::chrono::duration<double>(clock::now() - started).count();
   std::printf("alloc: %zu points (%s), %llu jobs, %.1f s:\n", todo.size(),
-              all ? "every N" : "every N up to 300, then a spread",
+              from  ? "a range"
+              : all ? "every N"
+                    : "every N up to 300, then a spread",
               static_cast<unsigned long long>(jobs), seconds);
   bool ok = true;
   for (const auto& [code, ns] : by_outcome) {
