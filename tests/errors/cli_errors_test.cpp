@@ -49,10 +49,6 @@ std::string output_leftovers(const fs::path& dir) {
   return found;
 }
 
-bool contains(const std::string& s, const std::string& part) {
-  return s.find(part) != std::string::npos;
-}
-
 // The line of `text` that starts with `prefix`; empty if none.
 std::string line_starting(const std::string& text, const std::string& prefix) {
   std::istringstream in(text);

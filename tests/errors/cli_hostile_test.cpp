@@ -31,10 +31,6 @@ fs::path case_dir(const std::string& name) {
   return fresh_dir("hostile", name);
 }
 
-bool contains(const std::string& s, const std::string& part) {
-  return s.find(part) != std::string::npos;
-}
-
 void write(const fs::path& p, const std::string& text) {
   std::ofstream(p, std::ios::binary) << text;
 }

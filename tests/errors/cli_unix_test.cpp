@@ -26,10 +26,6 @@ fs::path case_dir(const std::string& name) {
   return fresh_dir("unix", name);
 }
 
-bool contains(const std::string& s, const std::string& part) {
-  return s.find(part) != std::string::npos;
-}
-
 const std::string report = quote(source_path("samples/report.xml"));
 
 }  // namespace

@@ -39,6 +39,11 @@ inline std::string quote(const std::string& s) {
   return q + "'";
 }
 
+/// Whether `part` occurs in `s` (a message, a tool's output).
+inline bool contains(const std::string& s, const std::string& part) {
+  return s.find(part) != std::string::npos;
+}
+
 /// The bytes of a file, empty when it cannot be read.
 inline std::string slurp(const fs::path& p) {
   std::ifstream in(p, std::ios::binary);
