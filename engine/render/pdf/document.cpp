@@ -20,29 +20,57 @@ namespace {
 // The allocations libharu could not get on this thread. A document lives on
 // the thread that renders it, and libharu's allocator takes no user pointer.
 thread_local unsigned failed_allocations = 0;
+constexpr size_t reserve_bytes = 64 * 1024;
 }  // namespace
+
+thread_local hpdf_document::reserve* hpdf_document::active_reserve_ = nullptr;
 
 // libharu allocates through operator new (nothrow): its memory is the
 // engine's, and an allocation it cannot get fails the way ours do
-// (docs/decisions.md "libharu's memory").
+// (docs/decisions.md "libharu's memory"). When operator new fails, libharu
+// is served from the document's reserve instead, so it never sees a null:
+// some of its own failure paths use what they just freed (AddResource of
+// HPDF_Page_New, in 2.3.0 and still upstream). The failure is counted, and
+// ok() and fail() end the render as out of memory at the writer's next check.
 void* hpdf_document::allocate(HPDF_UINT size) {
   void* p = ::operator new(size ? size : 1, std::nothrow);
-  if (!p) ++failed_allocations;
+  if (p) return p;
+  ++failed_allocations;
+  if (reserve* r = active_reserve_) {
+    const size_t need = (static_cast<size_t>(size ? size : 1) + 15) & ~static_cast<size_t>(15);
+    if (need <= r->size - r->used) {
+      p = r->base + r->used;
+      r->used += need;
+    }
+  }
   return p;
 }
 
 void hpdf_document::release(void* p) {
+  const reserve* r = active_reserve_;
+  if (r && p >= r->base && p < r->base + r->size) return;  // the reserve goes as a whole
   ::operator delete(p);
 }
 
 hpdf_document::hpdf_document(diagnostics& diags)
-    : diags_(diags), failed_allocations_(failed_allocations) {
+    : diags_(diags),
+      failed_allocations_(failed_allocations),
+      reserve_bytes_(new unsigned char[reserve_bytes]),
+      reserve_{reserve_bytes_.get(), reserve_bytes, 0},
+      outer_reserve_(active_reserve_) {
+  active_reserve_ = &reserve_;
   HPDF_MD5Init(&id_);
   doc_.reset(HPDF_NewEx(on_error, allocate, release, 0, this));
 }
 
+hpdf_document::~hpdf_document() {
+  doc_.reset();  // while this document's reserve is still the active one
+  active_reserve_ = outer_reserve_;
+}
+
 bool hpdf_document::ok() const {
-  return error_ == 0 && (!doc_ || HPDF_GetError(doc_.get()) == HPDF_OK);
+  return error_ == 0 && failed_allocations == failed_allocations_ &&
+         (!doc_ || HPDF_GetError(doc_.get()) == HPDF_OK);
 }
 
 bool hpdf_document::fail(const std::string& what) {

@@ -9,6 +9,7 @@
 
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -21,15 +22,18 @@ namespace hongtou::render::detail {
 /// A libharu document that reports its first error into diagnostics.
 class hpdf_document {
  public:
+  /// Throws std::bad_alloc when even its reserve cannot be had.
   explicit hpdf_document(diagnostics& diags);
+  ~hpdf_document();
   hpdf_document(const hpdf_document&) = delete;
   hpdf_document& operator=(const hpdf_document&) = delete;
 
   /// The document; nullptr when it could not be created.
   HPDF_Doc get() const { return doc_.get(); }
-  /// True while libharu has had no error: none reported to the handler and
+  /// True while libharu has had no error: none reported to the handler,
   /// none left in the document's error record (its internal functions set
-  /// that record without calling the handler).
+  /// that record without calling the handler), and no allocation served
+  /// from the reserve.
   bool ok() const;
   /// Adds an error (with libharu's status, if any); returns false. Throws
   /// std::bad_alloc instead when libharu's first error was an allocation it
@@ -56,9 +60,19 @@ class hpdf_document {
   static void on_error(HPDF_STATUS error, HPDF_STATUS detail, void* user);
   static void* allocate(HPDF_UINT size);
   static void release(void* p);
+
+  // Memory libharu is given when operator new fails (document.cpp).
+  struct reserve {
+    unsigned char* base;
+    size_t size, used;
+  };
+  static thread_local reserve* active_reserve_;  // this thread's document's
   diagnostics& diags_;
   HPDF_STATUS error_ = 0, detail_ = 0;
   unsigned failed_allocations_;  // allocate()'s failures on this thread at construction
+  std::unique_ptr<unsigned char[]> reserve_bytes_;
+  reserve reserve_;
+  reserve* outer_reserve_;  // the thread's active reserve before this document
   bool bad_font_ = false;
   c_ptr<HPDF_Doc_Rec, HPDF_Free> doc_;
   HPDF_MD5_CTX id_;
