@@ -33,11 +33,12 @@ thread_local hpdf_document::reserve* hpdf_document::active_reserve_ = nullptr;
 // HPDF_Page_New, in 2.3.0 and still upstream). The failure is counted, and
 // ok() and fail() end the render as out of memory at the writer's next check.
 void* hpdf_document::allocate(HPDF_UINT size) {
-  void* p = ::operator new(size ? size : 1, std::nothrow);
+  const size_t bytes = size ? size : 1;
+  void* p = ::operator new(bytes, std::nothrow);
   if (p) return p;
   ++failed_allocations;
   if (reserve* r = active_reserve_) {
-    const size_t need = (static_cast<size_t>(size ? size : 1) + 15) & ~static_cast<size_t>(15);
+    const size_t need = (bytes + 15) & ~static_cast<size_t>(15);
     if (need <= r->size - r->used) {
       p = r->base + r->used;
       r->used += need;

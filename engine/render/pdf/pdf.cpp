@@ -90,6 +90,7 @@ class pdf_writer {
     write_outline();
     if (!doc_.ok()) return doc_.fail("cannot write the outline");
     write_info();
+    if (!doc_.ok()) return doc_.fail("cannot write the document information");
     if (HPDF_SaveToStream(doc_.get()) != HPDF_OK) return doc_.fail("cannot write the PDF");
     HPDF_UINT32 size = HPDF_GetStreamSize(doc_.get());
     out.resize(size);
