@@ -207,6 +207,41 @@ void omit_letterhead(frames& f) {
   }
 }
 
+// The issuing organ of the PDF's information: the 发文机关署名 (GB/T
+// 9704-2012 7.3.5), else the 发文机关标志 without its "文件" (7.2.4); the
+// organs of a joint document joined with "、".
+std::string issuing_organ(const model::document& doc) {
+  std::vector<std::string> organs;
+  if (!doc.sig.organ.empty()) {
+    organs.push_back(doc.sig.organ);
+    organs.insert(organs.end(), doc.sig.co_organs.begin(), doc.sig.co_organs.end());
+  } else if (!doc.head.issuer.empty()) {
+    organs.push_back(doc.head.issuer);
+    organs.insert(organs.end(), doc.head.co_issuers.begin(), doc.head.co_issuers.end());
+    const std::string suffix = "文件";
+    std::string& last = organs.back();
+    if (doc.head.issuer_suffix.empty() && organs.size() == 1 && last.size() > suffix.size() &&
+        last.compare(last.size() - suffix.size(), suffix.size(), suffix) == 0)
+      last.erase(last.size() - suffix.size());
+  }
+  std::string out;
+  for (const std::string& o : organs) out += (out.empty() ? "" : "、") + o;
+  return out;
+}
+
+// The 成文日期 "2024年5月31日" (Arabic numerals, GB/T 9704-2012 7.3.5.1) as
+// "2024-05-31"; "" for a date of another form.
+std::string iso_date(const std::string& date) {
+  unsigned y = 0, m = 0, d = 0;
+  int used = 0;
+  if (std::sscanf(date.c_str(), "%4u年%2u月%2u日%n", &y, &m, &d, &used) != 3 ||
+      static_cast<size_t>(used) != date.size() || y < 1000 || m < 1 || m > 12 || d < 1 || d > 31)
+    return {};
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%04u-%02u-%02u", y, m, d);
+  return buf;
+}
+
 // Runs an engine call; an exception (out of memory, a bug) becomes an
 // internal-error diagnostic instead of crossing the library boundary.
 template <class Result, class F>
@@ -310,6 +345,10 @@ render_result engine::render_memory_unguarded(std::string_view xml, const std::s
     pdf.creation_date = options.creation_date;
     pdf.producer = std::string("hongtou ") + version();
     pdf.preprocessed_subsetting = impl_->options.preprocess_fonts;
+    pdf.pdfa = options.pdfa;
+    pdf.author = issuing_organ(doc);
+    pdf.subject = doc.head.doc_number;
+    pdf.document_date = iso_date(doc.sig.date);
     for (const fonts::role_face& role : prepared->fonts->roles())
       for (const fonts::face* face : role.chain) {
         std::string& roles = pdf.face_roles[face->id()];
@@ -319,6 +358,7 @@ render_result engine::render_memory_unguarded(std::string_view xml, const std::s
       case render::pdf_status::ok:
         break;
       case render::pdf_status::bad_font:
+      case render::pdf_status::not_pdfa:
         return finish(status::input_error);
       case render::pdf_status::failed:
         return finish(status::output_error);

@@ -140,6 +140,9 @@ struct render_options {
   /// Refuse font substitution: a character the role's face lacks is an
   /// error listing it, not a character set in a fallback face.
   bool strict_fonts = false;
+  /// Archival output, PDF/A-2b (ISO 19005-2): XMP metadata, an sRGB output
+  /// intent, no device colour but RGB and grey (docs/pdfa.md).
+  bool pdfa = false;
 };
 
 struct render_result {

@@ -6,18 +6,21 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <cstring>
 #include <map>
 #include <new>
 
 #include "core/number.hpp"
 #include "core/utf8.hpp"
 #include "render/pdf/document.hpp"
+#include "render/pdf/pdfa.hpp"
 
 namespace hongtou::render {
 
 namespace {
 
 using detail::font_use;
+using detail::pdf_metadata;
 
 // Numbers in content streams: fixed precision, trailing zeros trimmed, so
 // the same frames always give the same bytes.
@@ -82,7 +85,10 @@ class pdf_writer {
   bool run(std::vector<uint8_t>& out) {
     // HPDF_NewEx fails only when it cannot get memory, and reports nothing.
     if (!doc_.get()) throw std::bad_alloc();
+    if (options_.pdfa && !pdfa_colours()) return false;
     HPDF_SetCompressionMode(doc_.get(), HPDF_COMP_ALL);
+    // PDF/A-2 is a profile of ISO 32000-1, PDF 1.7 (ISO 19005-2 6.1.2).
+    if (options_.pdfa) doc_.get()->pdf_version = HPDF_VER_17;
     if (!collect_fonts()) return false;
     for (auto& [key, use] : fonts_)
       if (!detail::embed_font(doc_, use, options_.preprocessed_subsetting)) return false;
@@ -91,6 +97,8 @@ class pdf_writer {
     if (!doc_.ok()) return doc_.fail("cannot write the outline");
     write_info();
     if (!doc_.ok()) return doc_.fail("cannot write the document information");
+    if (options_.pdfa && !detail::add_pdfa_catalog_entries(doc_, detail::xmp_packet(metadata())))
+      return doc_.fail("cannot write the PDF/A metadata and output intent");
     if (HPDF_SaveToStream(doc_.get()) != HPDF_OK) return doc_.fail("cannot write the PDF");
     HPDF_UINT32 size = HPDF_GetStreamSize(doc_.get());
     out.resize(size);
@@ -102,6 +110,7 @@ class pdf_writer {
   }
 
   bool bad_font() const { return doc_.bad_font(); }
+  bool not_pdfa() const { return not_pdfa_; }
 
  private:
   static std::string font_key(const fonts::face* f) {
@@ -110,6 +119,32 @@ class pdf_writer {
 
   // The face of a run's font handle; nullptr for a handle no face has.
   const fonts::face* face_of(const glyph_run& run) const { return faces_.find(run.font.id); }
+
+  // PDF/A-2b with the sRGB output intent holds DeviceRGB and DeviceGray
+  // only (ISO 19005-2 6.2.4.3): a layout's CMYK colours (offset printing,
+  // GB/T 9704-2012 6.2) are refused rather than converted without a profile.
+  bool pdfa_colours() {
+    for (const auto& pg : frames_.pages) {
+      bool cmyk = false;
+      for (const auto& r : pg.rects) cmyk = cmyk || r.color.is_cmyk();
+      for (const auto& r : pg.rules) cmyk = cmyk || r.color.is_cmyk();
+      for (const auto& r : pg.runs) cmyk = cmyk || r.color.is_cmyk();
+      if (!cmyk) continue;
+      not_pdfa_ = true;
+      doc_.fail("page " + std::to_string(pg.number) +
+                " has CMYK colours, which PDF/A-2b with its sRGB output intent cannot hold "
+                "(ISO 19005-2 6.2.4.3); use a layout with RGB colours for --pdfa, or leave "
+                "--pdfa out for offset printing");
+      return false;
+    }
+    return true;
+  }
+
+  // The document information of both Info and XMP.
+  pdf_metadata metadata() const {
+    return {frames_.title,          options_.author,        options_.subject,
+            options_.document_date, options_.creation_date, options_.producer};
+  }
 
   // The glyphs each face shows, with the text of the cluster each one starts.
   bool collect_fonts() {
@@ -241,6 +276,7 @@ class pdf_writer {
       // Images (seals) go over the text they cover.
       for (const auto& im : pg.images)
         if (!draw_image(page, im)) return false;
+      if (options_.pdfa && !transparency_group(page, pg)) return false;
     }
     return doc_.ok() || doc_.fail("cannot write the page contents");
   }
@@ -273,6 +309,20 @@ class pdf_writer {
            doc_.fail("cannot draw an image");
   }
 
+  // A page showing a seal's alpha blends in sRGB, the output intent's
+  // space, named by its page group (ISO 19005-2 6.2.10, ISO 32000-1 11.6.6).
+  bool transparency_group(HPDF_Page page, const hongtou::page& pg) {
+    const bool alpha = std::any_of(pg.images.begin(), pg.images.end(),
+                                   [](const image& im) { return !im.alpha.empty(); });
+    if (!alpha) return true;
+    HPDF_Dict group = doc_.new_dict();
+    return (group && HPDF_Dict_AddName(group, "Type", "Group") == HPDF_OK &&
+            HPDF_Dict_AddName(group, "S", "Transparency") == HPDF_OK &&
+            HPDF_Dict_AddName(group, "CS", "DeviceRGB") == HPDF_OK &&
+            HPDF_Dict_Add(page, "Group", group) == HPDF_OK) ||
+           doc_.fail("cannot write a page's transparency group");
+  }
+
   // One outline entry per level-1 heading, titles as UTF-16BE (trap 4).
   void write_outline() {
     if (frames_.outline.empty()) return;
@@ -292,14 +342,24 @@ class pdf_writer {
     HPDF_SetPageMode(doc_.get(), HPDF_PAGE_MODE_USE_OUTLINE);
   }
 
+  // A text entry of the Info dictionary, as UTF-16BE (trap 4); part of /ID.
+  void info_text(const char* key, const std::string& value) {
+    if (value.empty() || !doc_.get()->info) return;
+    auto text = utf16be_bom(value);
+    HPDF_Dict_Add(doc_.get()->info, key,
+                  HPDF_Binary_New(doc_.mmgr(), text.data(), static_cast<HPDF_UINT>(text.size())));
+    doc_.add_to_id(key, std::strlen(key) + 1);
+    doc_.add_to_id(value.data(), value.size());
+  }
+
+  // Info: the title, the issuing organ as author, the 发文字号 as subject,
+  // the engine as creator and producer (the XMP packet says the same).
   void write_info() {
     HPDF_SetInfoAttr(doc_.get(), HPDF_INFO_PRODUCER, options_.producer.c_str());
-    if (!frames_.title.empty() && doc_.get()->info) {
-      auto title = utf16be_bom(frames_.title);
-      HPDF_Dict_Add(
-          doc_.get()->info, "Title",
-          HPDF_Binary_New(doc_.mmgr(), title.data(), static_cast<HPDF_UINT>(title.size())));
-    }
+    HPDF_SetInfoAttr(doc_.get(), HPDF_INFO_CREATOR, options_.producer.c_str());
+    info_text("Title", frames_.title);
+    info_text("Author", options_.author);
+    info_text("Subject", options_.subject);
     if (!options_.creation_date.empty()) {
       HPDF_Date d{};
       int y = 0, mo = 0, da = 0, hh = 0, mi = 0, ss = 0;
@@ -312,6 +372,7 @@ class pdf_writer {
       }
     }
     // /ID from the content, so identical input gives identical bytes.
+    if (options_.pdfa) doc_.add_to_id("PDF/A-2b", 8);
     HPDF_BYTE digest[16];
     doc_.final_id(digest);
     HPDF_Array id = HPDF_Array_New(doc_.mmgr());
@@ -327,6 +388,7 @@ class pdf_writer {
   detail::hpdf_document doc_;
   std::map<std::string, font_use> fonts_;
   std::vector<HPDF_Page> pages_;
+  bool not_pdfa_ = false;
 };
 
 }  // namespace
@@ -335,6 +397,7 @@ pdf_status render_pdf(const frames& f, const fonts::face_cache& faces, const pdf
                       std::vector<uint8_t>& out, diagnostics& diags) {
   pdf_writer w(f, faces, options, diags);
   if (w.run(out)) return pdf_status::ok;
+  if (w.not_pdfa()) return pdf_status::not_pdfa;
   return w.bad_font() ? pdf_status::bad_font : pdf_status::failed;
 }
 

@@ -18,6 +18,13 @@ struct pdf_options {
   /// (output stays byte-identical across runs).
   std::string creation_date;
   std::string producer = "hongtou";
+  /// The document's information (Info and, with pdfa, XMP): its organ as
+  /// author, its 发文字号 as subject, its 成文日期 as "YYYY-MM-DD" (empty:
+  /// none of each). The title comes from the frames.
+  std::string author, subject, document_date;
+  /// PDF/A-2b (ISO 19005-2, docs/pdfa.md): an XMP metadata stream, an sRGB
+  /// output intent, PDF 1.7, and a refusal of colours it cannot hold (CMYK).
+  bool pdfa = false;
   /// Subset from faces preprocessed once (fonts::face::subset_source).
   bool preprocessed_subsetting = false;
   /// What each face is used as, by face id ("role 'fangsong'"), for the
@@ -26,8 +33,9 @@ struct pdf_options {
 };
 
 /// How render_pdf ended: a PDF, a font of the input that cannot be
-/// embedded (its file named in the error), or a failure to write the PDF.
-enum class pdf_status { ok, bad_font, failed };
+/// embedded (its file named in the error), frames PDF/A cannot hold (the
+/// layout's CMYK colours), or a failure to write the PDF.
+enum class pdf_status { ok, bad_font, not_pdfa, failed };
 
 /// Renders frames as PDF into out; the runs' font handles are faces of
 /// `faces`. On failure an error says why.
