@@ -360,17 +360,12 @@ class pdf_writer {
     info_text("Title", frames_.title);
     info_text("Author", options_.author);
     info_text("Subject", options_.subject);
-    if (!options_.creation_date.empty()) {
-      HPDF_Date d{};
-      int y = 0, mo = 0, da = 0, hh = 0, mi = 0, ss = 0;
-      int n = std::sscanf(options_.creation_date.c_str(), "%d-%d-%dT%d:%d:%d", &y, &mo, &da, &hh,
-                          &mi, &ss);
-      if (n >= 3) {
-        d.year = y, d.month = mo, d.day = da, d.hour = hh, d.minutes = mi, d.seconds = ss;
-        d.ind = 'Z';
-        HPDF_SetInfoDateAttr(doc_.get(), HPDF_INFO_CREATION_DATE, d);
-      }
-    }
+    // The creation date in UTC, "D:YYYYMMDDHHmmSSZ" (ISO 32000-1 7.9.4), the
+    // instant the XMP's xmp:CreateDate names.
+    if (const std::string date = detail::info_date(options_.creation_date);
+        !date.empty() && doc_.get()->info)
+      HPDF_Dict_Add(doc_.get()->info, "CreationDate",
+                    HPDF_String_New(doc_.mmgr(), date.c_str(), nullptr));
     // /ID from the content, so identical input gives identical bytes.
     if (options_.pdfa) doc_.add_to_id("PDF/A-2b", 8);
     HPDF_BYTE digest[16];

@@ -60,13 +60,34 @@ std::string seq(const std::string& name, const std::string& value) {
 
 }  // namespace
 
-std::string xmp_date(const std::string& creation_date) {
-  int y = 0, mo = 0, d = 0, h = 0, mi = 0, s = 0;
-  if (std::sscanf(creation_date.c_str(), "%d-%d-%dT%d:%d:%d", &y, &mo, &d, &h, &mi, &s) < 3)
-    return {};
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02dZ", y, mo, d, h, mi, s);
+namespace {
+
+// The fields of "YYYY-MM-DD[THH:MM:SS]" (the engine has checked it); false
+// for an empty date.
+bool date_fields(const std::string& date, int (&v)[6]) {
+  for (int& x : v) x = 0;
+  return std::sscanf(date.c_str(), "%d-%d-%dT%d:%d:%d", &v[0], &v[1], &v[2], &v[3], &v[4], &v[5]) >=
+         3;
+}
+
+std::string formatted(const char* format, const int (&v)[6]) {
+  char buf[64];
+  std::snprintf(buf, sizeof buf, format, v[0], v[1], v[2], v[3], v[4], v[5]);
   return buf;
+}
+
+}  // namespace
+
+std::string xmp_date(const std::string& creation_date) {
+  int v[6];
+  if (!date_fields(creation_date, v)) return {};
+  return formatted("%04d-%02d-%02dT%02d:%02d:%02dZ", v);
+}
+
+std::string info_date(const std::string& creation_date) {
+  int v[6];
+  if (!date_fields(creation_date, v)) return {};
+  return formatted("D:%04d%02d%02d%02d%02d%02dZ", v);
 }
 
 std::string xmp_packet(const pdf_metadata& m) {

@@ -29,6 +29,9 @@ std::string xmp_packet(const pdf_metadata& m);
 /// the instant the Info dictionary's D:YYYYMMDDHHmmSSZ names.
 std::string xmp_date(const std::string& creation_date);
 
+/// The Info dictionary's date of the same instant: "D:YYYYMMDDHHmmSSZ".
+std::string info_date(const std::string& creation_date);
+
 /// Adds the XMP packet as the catalog's /Metadata (uncompressed, ISO
 /// 19005-2 6.6.2.1) and the sRGB profile as its /OutputIntents (6.2.3);
 /// false when libharu fails (the document's error says why).
