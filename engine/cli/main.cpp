@@ -13,6 +13,7 @@
 
 #include "api/hongtou.hpp"
 #include "api/write_file.hpp"
+#include "cli/batch.hpp"
 #include "cli/limits.hpp"
 #include "cli/merge.hpp"
 #include "cli/usage.hpp"
@@ -165,8 +166,30 @@ int main(int argc, char** argv) {
                     "Field whose value names each PDF (default: the record number)");
   merge->add_option("-j,--jobs", margs.jobs, "Worker threads (default: one per core)");
 
-  // What both commands render with.
-  for (CLI::App* cmd : {render, merge}) {
+  hongtou::cli::batch_args bargs;
+  std::string shard_text;
+  CLI::App* batch = app.add_subcommand(
+      "batch", "Render many documents in parallel: XML files, folders, JSON Lines manifests");
+  batch->add_option("inputs", bargs.inputs,
+                    "Document XML files, folders (every *.xml below them), manifests (.jsonl, "
+                    ".ndjson: one {\"input\": …} a line)");
+  batch->add_option("-o,--output", bargs.output_dir, "Output folder (created when missing)");
+  CLI::Option* jobs_option =
+      batch->add_option("-j,--jobs", bargs.jobs, "Worker threads (default: one per core)");
+  batch->add_option("--report", bargs.report,
+                    "Write a JSON report of every document (with --merge-reports: the joined one)");
+  batch->add_flag("--resume", bargs.resume,
+                  "Skip the documents the output folder's journal shows done and unchanged");
+  batch->add_option("--shard", shard_text, "Render only shard K of N (0 <= K < N) of the inputs")
+      ->type_name("K/N");
+  batch->add_flag("--quiet", bargs.quiet, "No progress and no summary line (errors still print)");
+  batch
+      ->add_option("--merge-reports", bargs.merge_reports,
+                   "Join the --report files of shards into one (written to --report, else stdout)")
+      ->type_name("REPORT");
+
+  // What the commands render with.
+  for (CLI::App* cmd : {render, merge, batch}) {
     cmd->add_option("--layout", ropts.layout_file,
                     "Layout file to use instead of the layout the document names");
     cmd->add_flag("--allow-images-outside", ropts.allow_images_outside,
@@ -175,8 +198,10 @@ int main(int argc, char** argv) {
                   "Refuse font substitution: a character a role's face lacks is an error");
     cmd->add_flag("--preprinted-letterhead", ropts.preprinted_letterhead,
                   "Paper with a printed red head: leave out the red mark and line, move nothing");
-    cmd->add_option("--creation-date", ropts.creation_date,
+    cmd->add_option("--date,--creation-date", ropts.creation_date,
                     "PDF creation date YYYY-MM-DD[THH:MM:SS] (default: none, reproducible output)");
+    cmd->add_flag("--pdfa", ropts.pdfa,
+                  "Archival PDF/A-2b (ISO 19005-2): XMP metadata, sRGB output intent");
   }
 
   CLI::App* fonts = app.add_subcommand("fonts", "Show which font each role resolves to");
@@ -193,6 +218,30 @@ int main(int argc, char** argv) {
     if (std::string error; !hongtou::cli::set_limit(spec, eopts.limits, error))
       return usage_error(error);
   eopts.system_fonts = !no_system_fonts;
+  if (*batch) {
+    if (!bargs.merge_reports.empty()) {
+      if (!bargs.inputs.empty() || !bargs.output_dir.empty() || bargs.resume || !shard_text.empty())
+        return usage_error(
+            "batch --merge-reports joins reports only: no INPUT, -o, --resume or --shard (the "
+            "joined report goes to --report, else to standard output)");
+      return hongtou::cli::run_merge_reports(bargs);
+    }
+    if (bargs.inputs.empty())
+      return usage_error("batch: no INPUT (document XML files, folders or .jsonl manifests)");
+    if (bargs.output_dir.empty()) return usage_error("batch: -o OUTDIR is required");
+    if (jobs_option->count() && bargs.jobs < 1)
+      return usage_error("batch: -j " + std::to_string(bargs.jobs) + ": at least 1 worker");
+    if (!shard_text.empty())
+      if (std::string error;
+          !hongtou::cli::parse_shard(shard_text, bargs.shard_index, bargs.shard_count, error))
+        return usage_error("batch: " + error);
+    // Fonts prepared once for fast subsetting: every document after the
+    // first renders several times faster.
+    eopts.preprocess_fonts = true;
+    hongtou::cli::install_batch_signals();
+    hongtou::engine eng(eopts);
+    return hongtou::cli::run_batch(eng, eopts, bargs, ropts);
+  }
   remove_temporaries_on_signals();
   hongtou::engine eng(eopts);
   if (*render) {

@@ -1,0 +1,96 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "cli/sha256.hpp"
+
+#include <fcntl.h>
+#include <openssl/evp.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <new>
+#include <stdexcept>
+
+namespace hongtou::cli {
+
+namespace {
+
+EVP_MD_CTX* context(void* p) {
+  return static_cast<EVP_MD_CTX*>(p);
+}
+
+std::string to_hex(const std::string& bytes) {
+  static const char digits[] = "0123456789abcdef";
+  std::string hex;
+  hex.reserve(bytes.size() * 2);
+  for (const char c : bytes) {
+    const auto b = static_cast<unsigned char>(c);
+    hex += digits[b >> 4];
+    hex += digits[b & 15];
+  }
+  return hex;
+}
+
+}  // namespace
+
+sha256::sha256() : ctx_(EVP_MD_CTX_new()) {
+  if (!ctx_) throw std::bad_alloc();
+  if (EVP_DigestInit_ex(context(ctx_), EVP_sha256(), nullptr) != 1) {
+    EVP_MD_CTX_free(context(ctx_));
+    throw std::runtime_error("OpenSSL cannot start a SHA-256 digest");
+  }
+}
+
+sha256::~sha256() {
+  EVP_MD_CTX_free(context(ctx_));
+}
+
+void sha256::update(const void* data, size_t size) {
+  if (size && EVP_DigestUpdate(context(ctx_), data, size) != 1)
+    throw std::runtime_error("OpenSSL cannot compute a SHA-256 digest");
+}
+
+std::string sha256::final_bytes() {
+  unsigned char digest[EVP_MAX_MD_SIZE];
+  unsigned int length = 0;
+  if (EVP_DigestFinal_ex(context(ctx_), digest, &length) != 1)
+    throw std::runtime_error("OpenSSL cannot finish a SHA-256 digest");
+  return std::string(reinterpret_cast<const char*>(digest), length);
+}
+
+std::string sha256::final_hex() {
+  return to_hex(final_bytes());
+}
+
+std::string sha256_hex(const void* data, size_t size) {
+  sha256 h;
+  h.update(data, size);
+  return h.final_hex();
+}
+
+bool sha256_file(const std::string& path, std::string& hex, uint64_t& size, std::string& error) {
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+  if (fd < 0) {
+    error = std::strerror(errno);
+    return false;
+  }
+  sha256 h;
+  size = 0;
+  char buffer[1 << 16];
+  for (;;) {
+    const ssize_t n = ::read(fd, buffer, sizeof buffer);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) {
+      error = std::strerror(errno);
+      ::close(fd);
+      return false;
+    }
+    if (n == 0) break;
+    h.update(buffer, static_cast<size_t>(n));
+    size += static_cast<uint64_t>(n);
+  }
+  ::close(fd);
+  hex = h.final_hex();
+  return true;
+}
+
+}  // namespace hongtou::cli
