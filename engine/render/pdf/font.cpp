@@ -56,10 +56,13 @@ bool add_font_file(hpdf_document& doc, const fonts::font_subset& sub, HPDF_Dict 
   return true;
 }
 
-// Codes from the subset, and /DW with /W listing only the widths that differ.
+// Codes from the subset, and /DW with /W listing only the widths that differ:
+// every glyph of the embedded program, .notdef (code 0) included, has its own
+// width (ISO 19005-2 6.2.11.5).
 bool add_widths(hpdf_document& doc, const fonts::font_subset& sub, font_use& use,
                 HPDF_Dict cid_font) {
   std::map<int, int> width_count;
+  use.width[0] = thousandths(use.face->advance(0));
   for (const auto& [gid, text] : use.glyph_text) {
     auto it = sub.code.find(gid);
     const uint32_t code = it == sub.code.end() ? 0 : it->second;
