@@ -35,6 +35,8 @@ def _load():
         "ht_render_options_create": (p, []), "ht_render_options_destroy": (None, [p]),
         "ht_render_options_set_format": (i, [p, i]),
         "ht_render_options_set_field": (i, [p, c, c]),
+        "ht_render_options_set_creation_date": (i, [p, c]),
+        "ht_render_options_set_pdfa": (i, [p, i]),
         "ht_engine_create": (i, [p, ctypes.POINTER(p)]), "ht_engine_destroy": (None, [p]),
         "ht_render_to_memory": (i, [p, c, sz, c, p, ctypes.POINTER(p)]),
         "ht_result_status": (i, [p]),
@@ -127,9 +129,11 @@ class Engine:
     def __exit__(self, *exc):
         self.close()
 
-    def render(self, xml, name="document.xml", fields=None, trace=False):
+    def render(self, xml, name="document.xml", fields=None, trace=False, pdfa=False,
+               creation_date=None):
         """The PDF (or, with trace=True, the position trace) of an XML document
-        given as str or UTF-8 bytes; `fields` fills its {{name}} fields.
+        given as str or UTF-8 bytes; `fields` fills its {{name}} fields; pdfa=True
+        makes it PDF/A-2b; creation_date ("YYYY-MM-DD[THH:MM:SS]") dates it.
         Raises RenderError when the document cannot be rendered; warnings are
         in .warnings afterwards."""
         data = xml.encode("utf-8") if isinstance(xml, str) else bytes(xml)
@@ -139,6 +143,9 @@ class Engine:
         result = ctypes.c_void_p()
         try:
             _check(_lib.ht_render_options_set_format(ropts, 1 if trace else 0))
+            _check(_lib.ht_render_options_set_pdfa(ropts, 1 if pdfa else 0))
+            if creation_date:
+                _check(_lib.ht_render_options_set_creation_date(ropts, creation_date.encode()))
             for k, v in (fields or {}).items():
                 _check(_lib.ht_render_options_set_field(ropts, str(k).encode(), str(v).encode()))
             status = _lib.ht_render_to_memory(self._handle, data, len(data), os.fsencode(name),

@@ -183,6 +183,12 @@ ht_status ht_render_options_set_strict_fonts(ht_render_options* o, int on) {
   return HT_OK;
 }
 
+ht_status ht_render_options_set_pdfa(ht_render_options* o, int on) {
+  if (!o) return bad;
+  o->value.pdfa = on != 0;
+  return HT_OK;
+}
+
 ht_status ht_engine_create(const ht_options* options, ht_engine** out) {
   if (!out) return bad;
   *out = nullptr;

@@ -129,6 +129,9 @@ HT_API ht_status ht_render_options_set_creation_date(ht_render_options* options,
 HT_API ht_status ht_render_options_set_layout_file(ht_render_options* options, const char* path);
 /** Refuse font substitution (1) or allow it with a warning (0, default). Since: 0.1 */
 HT_API ht_status ht_render_options_set_strict_fonts(ht_render_options* options, int on);
+/** Archival PDF/A-2b, ISO 19005-2 (1), or plain PDF (0, default); a layout in
+ * CMYK is then an input error (docs/pdfa.md). Since: 0.1 */
+HT_API ht_status ht_render_options_set_pdfa(ht_render_options* options, int on);
 
 /* ---- engines and renders ---- */
 

@@ -89,6 +89,27 @@ int main(int argc, char** argv) {
   free(written);
   free(xml);
 
+  /* PDF/A-2b: PDF 1.7 with the XMP packet that names it. */
+  {
+    ht_render_options* pa = ht_render_options_create();
+    CHECK(ht_render_options_set_pdfa(pa, 1) == HT_OK);
+    CHECK(ht_render_options_set_pdfa(NULL, 1) == HT_BAD_ARGUMENT);
+    size_t xml_size = 0;
+    char* report = read_all(path, &xml_size);
+    CHECK(ht_render_to_memory(e, report, xml_size, path, pa, &r) == HT_OK);
+    size_t pdfa_size = 0;
+    const unsigned char* pdfa = ht_result_bytes(r, &pdfa_size);
+    CHECK(pdfa_size > 1000 && memcmp(pdfa, "%PDF-1.7\n", 9) == 0);
+    const char* part = "<pdfaid:part>2</pdfaid:part>";
+    int has_part = 0;
+    for (size_t i = 0; i + strlen(part) <= pdfa_size && !has_part; ++i)
+      has_part = memcmp(pdfa + i, part, strlen(part)) == 0;
+    CHECK(has_part);
+    ht_result_destroy(r);
+    free(report);
+    ht_render_options_destroy(pa);
+  }
+
   /* A broken document: HT_INPUT_ERROR and the error's place. */
   const char* broken =
       "<gongwen>\n  <title>国务院办公厅关于开展城镇小区配套幼儿园治理工作的通知</title>\n"

@@ -33,6 +33,17 @@ class HongtouTest(unittest.TestCase):
         self.assertTrue(pdf.startswith(b"%PDF-"))
         self.assertGreater(len(pdf), 100000)
 
+    def test_pdfa(self):
+        path = os.path.join(SOURCE, "samples", "report.xml")
+        with open(path, encoding="utf-8") as f:
+            xml = f.read()
+        pdf = engine().render(xml, name=path, pdfa=True, creation_date="2024-05-31")
+        self.assertTrue(pdf.startswith(b"%PDF-1.7\n"))
+        self.assertIn(b"<pdfaid:part>2</pdfaid:part>", pdf)
+        self.assertIn(b"/GTS_PDFA1", pdf)
+        self.assertIn(b"<xmp:CreateDate>2024-05-31T00:00:00Z</xmp:CreateDate>", pdf)
+        self.assertNotIn(b"pdfaid", engine().render(xml, name=path))
+
     def test_error_with_line_and_column(self):
         bad = "<gongwen>\n  <body><p>各地要高度重视。</p><foo/></body>\n</gongwen>\n"
         with self.assertRaises(hongtou.RenderError) as caught:
