@@ -7,7 +7,7 @@ _hongtou() {
     prev=${COMP_WORDS[COMP_CWORD - 1]}
   }
   local global="--data-dir --fonts --font-dir --no-system-fonts --layout-dir --template-dir --limit --help --version"
-  local common="--layout --allow-images-outside --strict-fonts --preprinted-letterhead --creation-date"
+  local common="--layout --allow-images-outside --strict-fonts --preprinted-letterhead --creation-date --date --pdfa"
   case $prev in
     --data-dir | --font-dir | --layout-dir | --template-dir)
       COMPREPLY=($(compgen -d -- "$cur"))
@@ -15,8 +15,16 @@ _hongtou() {
     --fonts | --layout)
       COMPREPLY=($(compgen -f -X '!*.xml' -- "$cur") $(compgen -d -- "$cur"))
       return ;;
-    --data)
+    --data | --report)
       COMPREPLY=($(compgen -f -X '!*.json' -- "$cur") $(compgen -d -- "$cur"))
+      return ;;
+    -j | --jobs)
+      COMPREPLY=($(compgen -W "$(seq 1 "$(nproc 2>/dev/null || echo 4)")" -- "$cur"))
+      return ;;
+    --shard)
+      COMPREPLY=($(compgen -W "0/2 1/2 0/4 1/4 2/4 3/4" -- "$cur"))
+      return ;;
+    --creation-date | --date | --name | --limit)
       return ;;
     --format)
       COMPREPLY=($(compgen -W "pdf trace" -- "$cur"))
@@ -27,10 +35,10 @@ _hongtou() {
   esac
   local command="" w
   for w in "${COMP_WORDS[@]:1:COMP_CWORD-1}"; do
-    case $w in render | merge | fonts) command=$w ;; esac
+    case $w in render | merge | batch | fonts) command=$w ;; esac
   done
   case $command in
-    "") COMPREPLY=($(compgen -W "render merge fonts $global" -- "$cur")) ;;
+    "") COMPREPLY=($(compgen -W "render merge batch fonts $global" -- "$cur")) ;;
     render)
       if [[ $cur == -* ]]; then
         COMPREPLY=($(compgen -W "-o --output --format --data $common" -- "$cur"))
@@ -42,6 +50,16 @@ _hongtou() {
         COMPREPLY=($(compgen -W "-o --output --name -j --jobs $common" -- "$cur"))
       else
         COMPREPLY=($(compgen -f -- "$cur"))
+      fi ;;
+    batch)
+      local w2 merging=""
+      for w2 in "${COMP_WORDS[@]:1:COMP_CWORD-1}"; do [[ $w2 == --merge-reports ]] && merging=1; done
+      if [[ $cur == -* ]]; then
+        COMPREPLY=($(compgen -W "-o --output -j --jobs --report --resume --shard --quiet --merge-reports $common" -- "$cur"))
+      elif [[ -n $merging ]]; then
+        COMPREPLY=($(compgen -f -X '!*.json' -- "$cur") $(compgen -d -- "$cur"))
+      else
+        COMPREPLY=($(compgen -f -X '!@(*.xml|*.jsonl|*.ndjson)' -- "$cur") $(compgen -d -- "$cur"))
       fi ;;
   esac
 }
