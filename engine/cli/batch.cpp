@@ -266,6 +266,10 @@ bool list_inputs(const batch_args& args, const render_options& base, std::vector
     if (S_ISDIR(st.st_mode)) {
       if (!list_folder(input, base, docs, fatal)) return false;
     } else if (ends_with_ci(input, ".jsonl") || ends_with_ci(input, ".ndjson")) {
+      if (!S_ISREG(st.st_mode)) {
+        fatal = input + ": error: cannot read the manifest: it is not a regular file";
+        return false;
+      }
       if (!read_manifest(input, base, docs, fatal)) return false;
     } else {
       document doc;

@@ -99,9 +99,10 @@ std::string progress::status_line(bool for_terminal) {
                 failed ? ("  " + std::to_string(failed) + " failed").c_str() : "");
   if (!for_terminal) return std::string("hongtou: batch: ") + numbers + "\n";
   const int columns = terminal_columns() - 1;  // the last column would wrap on some terminals
+  // The bar when the line has room for it and for 20 columns of the name.
   std::string line;
-  if (columns >= 60) {
-    const int width = 20;
+  const int width = 20;
+  if (columns - display_columns(numbers) >= width + 3 + 22) {
     const int filled = total_ ? static_cast<int>(width * done / total_) : width;
     line = "[" + std::string(static_cast<size_t>(filled), '#') +
            std::string(static_cast<size_t>(width - filled), '.') + "] ";
