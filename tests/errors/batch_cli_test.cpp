@@ -438,7 +438,7 @@ TEST_CASE("batch: manifest records, good and bad, and duplicate outputs", "[batc
   CHECK(contains(dup.err, "is already that of in/" + docs[0]));
 }
 
-TEST_CASE("batch: hidden files and folders are left out; --quiet prints only errors", "[batch]") {
+TEST_CASE("batch: hidden files and folders are left out, --quiet prints only errors", "[batch]") {
   const fs::path dir = case_dir("hidden");
   make_corpus(dir, 3, true);
   fs::create_directories(dir / "in" / ".cache");
