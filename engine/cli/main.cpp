@@ -254,6 +254,8 @@ int main(int argc, char** argv) {
       return usage_error("the output " + output + " is named as " + ext.substr(1) +
                          ", but --format is " + format);
     ropts.format = format == "trace" ? hongtou::output_format::trace : hongtou::output_format::pdf;
+    if (ropts.pdfa && format == "trace")
+      return usage_error("--pdfa makes a PDF, but the output " + output + " is a trace");
     for (const std::string* read : {&data, &eopts.fonts_file})
       if (!read->empty() && output != "-" && hongtou::detail::same_file(*read, output)) {
         std::cerr << output << ": error: cannot write " << output << ": it is the "

@@ -494,6 +494,15 @@ TEST_CASE(
   CHECK(run("xmllint --noout packet.xml", dir).status == 0);
 }
 
+TEST_CASE("pdfa: --pdfa with a trace output is a mistake of the command line", "[pdfa]") {
+  const fs::path dir = fresh_dir("pdfa", "trace");
+  const run_result r =
+      run(cli() + " render " + quote(source_path(report)) + " -o out.trace --pdfa", dir);
+  CHECK(r.status == 64);
+  CHECK(contains(r.err, "--pdfa makes a PDF, but the output out.trace is a trace"));
+  CHECK_FALSE(fs::exists(dir / "out.trace"));
+}
+
 TEST_CASE("pdfa: merge --pdfa writes every record's PDF as PDF/A", "[pdfa]") {
   require_tool("pdfinfo");
   const fs::path dir = fresh_dir("pdfa", "merge");
