@@ -74,26 +74,6 @@ std::string reason(const std::string& what, int error) {
   return what + ": " + std::strerror(error);
 }
 
-// Removes the temporary file at `tmp` when it is a stale one of ours: a
-// regular file (a link is never followed) of this user that nobody holds
-// locked — the writer that created it is gone — and that holds bytes or is
-// older than two seconds (a writer locks its file the moment it creates it;
-// the age covers that instant). True when it was removed.
-bool remove_stale(const std::string& tmp) {
-  const int fd = ::open(tmp.c_str(), O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
-  if (fd < 0) return false;
-  bool removed = false;
-  struct stat st {};
-  struct stat now_there {};
-  if (::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_uid == ::geteuid() &&
-      (st.st_size > 0 || st.st_mtime + 2 < std::time(nullptr)) &&
-      ::flock(fd, LOCK_EX | LOCK_NB) == 0 && ::lstat(tmp.c_str(), &now_there) == 0 &&
-      now_there.st_dev == st.st_dev && now_there.st_ino == st.st_ino)
-    removed = ::unlink(tmp.c_str()) == 0;
-  ::close(fd);
-  return removed;
-}
-
 // Creates the temporary file for `target`, exclusively, and locks it: the
 // fixed name first (after removing a stale file there), a random one when
 // that name is taken by a live write or by something not ours.
@@ -107,7 +87,7 @@ int create_temporary(const fs::path& target, std::string& tmp) {
       return fd;
     }
     if (errno != EEXIST) return -1;
-    if (!remove_stale(fixed)) break;
+    if (!remove_stale_temporary(fixed)) break;
   }
   for (int attempt = 0; attempt < 100; ++attempt) {
     tmp = fixed + "-" + random_suffix();
@@ -131,6 +111,25 @@ void sync_folder(const fs::path& target) {
 }
 
 }  // namespace
+
+// A regular file (a link is never followed) of this user that nobody holds
+// locked — the writer that created it is gone — and that holds bytes or is
+// older than two seconds (a writer locks its file the moment it creates it;
+// the age covers that instant).
+bool remove_stale_temporary(const std::string& tmp) {
+  const int fd = ::open(tmp.c_str(), O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+  if (fd < 0) return false;
+  bool removed = false;
+  struct stat st {};
+  struct stat now_there {};
+  if (::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_uid == ::geteuid() &&
+      (st.st_size > 0 || st.st_mtime + 2 < std::time(nullptr)) &&
+      ::flock(fd, LOCK_EX | LOCK_NB) == 0 && ::lstat(tmp.c_str(), &now_there) == 0 &&
+      now_there.st_dev == st.st_dev && now_there.st_ino == st.st_ino)
+    removed = ::unlink(tmp.c_str()) == 0;
+  ::close(fd);
+  return removed;
+}
 
 bool same_file(const std::string& a, const std::string& b) {
   struct stat sa {};

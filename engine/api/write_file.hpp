@@ -25,6 +25,12 @@ namespace hongtou::detail {
 bool write_atomically(const std::string& output, const std::vector<uint8_t>& bytes,
                       std::string& error);
 
+/// Removes `path` when it is a stale temporary file of an earlier, killed
+/// write (ours: a regular file of this user that nobody holds locked, with
+/// bytes or older than two seconds; a link is never followed). True when it
+/// was removed. For a caller cleaning a whole folder (hongtou batch --resume).
+bool remove_stale_temporary(const std::string& path);
+
 /// True when `a` and `b` name the same existing file (links followed).
 bool same_file(const std::string& a, const std::string& b);
 

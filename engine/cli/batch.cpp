@@ -384,25 +384,6 @@ bool temporary_name(const std::string& name) {
   return true;
 }
 
-// Removes the temporary file at `path` when it is a stale one: the rules of
-// write_file.cpp — a regular file of this user (a link is never followed),
-// holding bytes or older than two seconds, that nobody holds locked (its
-// writer is gone), still the same file when unlinked.
-bool remove_stale_temporary(const std::string& path) {
-  const int fd = ::open(path.c_str(), O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
-  if (fd < 0) return false;
-  bool removed = false;
-  struct stat st {};
-  struct stat now_there {};
-  if (::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_uid == ::geteuid() &&
-      (st.st_size > 0 || st.st_mtime + 2 < std::time(nullptr)) &&
-      ::flock(fd, LOCK_EX | LOCK_NB) == 0 && ::lstat(path.c_str(), &now_there) == 0 &&
-      now_there.st_dev == st.st_dev && now_there.st_ino == st.st_ino)
-    removed = ::unlink(path.c_str()) == 0;
-  ::close(fd);
-  return removed;
-}
-
 // The stale temporary files below the output folder, of a killed run.
 size_t remove_stale_temporaries(const std::string& folder) {
   size_t removed = 0;
@@ -412,7 +393,7 @@ size_t remove_stale_temporaries(const std::string& folder) {
     std::error_code type_ec;
     if (!it->is_regular_file(type_ec) || it->is_symlink(type_ec)) continue;
     if (temporary_name(it->path().filename().string()) &&
-        remove_stale_temporary(it->path().string()))
+        detail::remove_stale_temporary(it->path().string()))
       ++removed;
   }
   return removed;
