@@ -15,6 +15,7 @@
 #include <map>
 #include <nlohmann/json.hpp>
 #include <set>
+#include <sstream>
 #include <string>
 #include <thread>
 #include <vector>
@@ -113,11 +114,11 @@ bool wait_for_lines(const fs::path& p, size_t n, pid_t pid) {
 
 }  // namespace
 
-TEST_CASE("batch: 500 generated documents give the same PDFs at -j 1 and -j 2", "[batch]") {
+TEST_CASE("batch: 500 generated documents give the same PDF/A files at -j 1 and -j 2", "[batch]") {
   const fs::path dir = case_dir("five-hundred");
   make_corpus(dir, 500, true);
-  run_result one = run(batch() + " in -o out1 -j 1 --report r1.json", dir);
-  run_result two = run(batch() + " in -o out2 -j 2 --report r2.json", dir);
+  run_result one = run(batch() + " in -o out1 -j 1 --report r1.json --pdfa --date 2024-05-31", dir);
+  run_result two = run(batch() + " in -o out2 -j 2 --report r2.json --pdfa --date 2024-05-31", dir);
   INFO(one.err);
   INFO(two.err);
   CHECK(one.status == 1);  // the three broken documents
@@ -134,8 +135,19 @@ TEST_CASE("batch: 500 generated documents give the same PDFs at -j 1 and -j 2", 
   REQUIRE(files_below(dir / "out2", ".pdf") == pdfs);
   for (const std::string& p : pdfs) {
     INFO(p);
-    REQUIRE(slurp(dir / "out1" / p) == slurp(dir / "out2" / p));
+    const std::string bytes = slurp(dir / "out1" / p);
+    REQUIRE(bytes == slurp(dir / "out2" / p));
+    REQUIRE(contains(bytes, "<pdfaid:part>2</pdfaid:part>"));
   }
+  // The report's SHA-256 is that of each file (coreutils' sha256sum).
+  std::map<std::string, std::string> sums;
+  {
+    const run_result s = run("find out1 -name '*.pdf' -exec sha256sum {} +", dir);
+    REQUIRE(s.status == 0);
+    std::istringstream lines(s.out);
+    for (std::string sum, path; lines >> sum >> path;) sums[path] = sum;
+  }
+  REQUIRE(sums.size() == 500);
   // The reports: every input once, in the order listed, the same but for times.
   const json r1 = read_json(dir / "r1.json"), r2 = read_json(dir / "r2.json");
   REQUIRE(r1["documents"].size() == 503);
@@ -158,6 +170,7 @@ TEST_CASE("batch: 500 generated documents give the same PDFs at -j 1 and -j 2", 
       CHECK(a["pages"].get<int>() > 0);
       CHECK(a["sha256"].get<std::string>().size() == 64);
       CHECK(a["bytes"].get<uint64_t>() == fs::file_size(dir / out1));
+      CHECK(a["sha256"] == sums[out1]);
     } else {
       CHECK(a["status"] == "failed");
       CHECK(contains(input, "in/broken/"));
