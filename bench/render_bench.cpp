@@ -4,15 +4,21 @@
 // checked here, never in unit tests.
 #include <benchmark/benchmark.h>
 
+#include <zlib.h>
+
+#include <filesystem>
 #include <fstream>
+#include <map>
 #include <sstream>
 
 #include "api/hongtou.hpp"
+#include "fonts/subset.hpp"
 #include "layout/page/compose.hpp"
 #include "model/document.hpp"
 #include "model/layout_spec.hpp"
 #include "render/pdf/pdf.hpp"
 #include "support/environment.hpp"
+#include "support/source.hpp"
 
 namespace {
 
@@ -100,6 +106,134 @@ void engine_render_memory(benchmark::State& state) {
   }
 }
 BENCHMARK(engine_render_memory)->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond);
+
+// The report with its 发文字号 and first paragraph changed: distinct documents,
+// as a service renders them (nothing of one render can be reused for the next).
+std::string variant(size_t i) {
+  std::string xml = env().xml;
+  const std::string number = "某区委〔2024〕1号";
+  xml.replace(xml.find(number), number.size(), "某区委〔2024〕" + std::to_string(i + 2) + "号");
+  const std::string first = "<p>2023年，";
+  xml.replace(xml.find(first), first.size(), "<p>第" + std::to_string(i + 1) + "次，2023年，");
+  return xml;
+}
+
+// A warm engine, one more distinct document per iteration; arg 1: preprocess_fonts.
+void engine_distinct_documents(benchmark::State& state) {
+  hongtou::engine_options o;
+  o.preprocess_fonts = state.range(0) != 0;
+  hongtou::engine eng(o);
+  eng.render_memory(env().xml, "report.xml");
+  std::vector<std::string> docs;
+  for (size_t i = 0; i < 64; ++i) docs.push_back(variant(i));
+  size_t i = 0;
+  for (auto _ : state) {
+    auto r = eng.render_memory(docs[i++ % docs.size()], "report.xml");
+    benchmark::DoNotOptimize(r.bytes.data());
+  }
+}
+BENCHMARK(engine_distinct_documents)->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond);
+
+// The glyphs each face shows in the report's frames.
+std::map<uint32_t, std::vector<uint32_t>> glyphs_by_face(const hongtou::frames& f) {
+  std::map<uint32_t, std::vector<uint32_t>> out;
+  for (const auto& pg : f.pages)
+    for (const auto& run : pg.runs)
+      for (const auto& g : run.glyphs) out[run.font.id].push_back(g.id);
+  for (auto& [id, gs] : out) {
+    std::sort(gs.begin(), gs.end());
+    gs.erase(std::unique(gs.begin(), gs.end()), gs.end());
+  }
+  return out;
+}
+
+// Subsetting one face of the report to the glyphs it shows: arg 0 the
+// face's rank among the faces used, arg 1 preprocessed (1) or not (0).
+void subset_face(benchmark::State& state) {
+  hongtou::model::document doc;
+  hongtou::diagnostics d;
+  hongtou::model::parse_document(env().xml, "report.xml", doc, d);
+  hongtou::frames f;
+  hongtou::layout::compose(doc, env().spec, *env().fonts.fonts, f, d);
+  const auto used = glyphs_by_face(f);
+  if (static_cast<size_t>(state.range(0)) >= used.size()) {
+    state.SkipWithError("no such face");
+    return;
+  }
+  const auto& [id, glyphs] = *std::next(used.begin(), state.range(0));
+  const hongtou::fonts::face* face = env().fonts.cache.find(id);
+  const bool pre = state.range(1) != 0;
+  face->subset_source(pre);  // preprocessing is not what is timed
+  state.SetLabel(std::filesystem::path(face->path()).filename().string() + ", " +
+                 std::to_string(glyphs.size()) + " glyphs");
+  for (auto _ : state) {
+    hongtou::fonts::font_subset out;
+    std::string error;
+    benchmark::DoNotOptimize(hongtou::fonts::subset(*face, glyphs, pre, out, error));
+  }
+}
+BENCHMARK(subset_face)->ArgsProduct({{0, 1, 2, 3, 4}, {0, 1}})->Unit(benchmark::kMillisecond);
+
+// Deflate of the report's PDF payload as libharu does it (zlib, default
+// level): the font subsets, the bulk of the file.
+void deflate_subsets(benchmark::State& state) {
+  hongtou::model::document doc;
+  hongtou::diagnostics d;
+  hongtou::model::parse_document(env().xml, "report.xml", doc, d);
+  hongtou::frames f;
+  hongtou::layout::compose(doc, env().spec, *env().fonts.fonts, f, d);
+  std::vector<uint8_t> payload;
+  for (const auto& [id, glyphs] : glyphs_by_face(f)) {
+    hongtou::fonts::font_subset out;
+    std::string error;
+    hongtou::fonts::subset(*env().fonts.cache.find(id), glyphs, false, out, error);
+    payload.insert(payload.end(), out.bytes.begin(), out.bytes.end());
+  }
+  std::vector<uint8_t> packed(compressBound(payload.size()));
+  for (auto _ : state) {
+    uLongf size = packed.size();
+    benchmark::DoNotOptimize(
+        compress2(packed.data(), &size, payload.data(), payload.size(), Z_DEFAULT_COMPRESSION));
+  }
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * payload.size()));
+}
+BENCHMARK(deflate_subsets)->Unit(benchmark::kMillisecond);
+
+// A long document of N pages (about) from the corpus texts, under the
+// report's head: the whole render in a warm engine, with preprocess_fonts.
+std::string long_document(size_t pages) {
+  std::string paragraphs;
+  for (const auto& e :
+       std::filesystem::directory_iterator(std::string(HONGTOU_SOURCE_DIR) + "/tests/data/corpus"))
+    paragraphs += hongtou::test::corpus_paragraphs(
+        std::filesystem::relative(e.path(), HONGTOU_SOURCE_DIR).string(), 3);
+  // About 520 characters of body text fill a page (22 rows of 28, less the
+  // ends of paragraphs); UTF-8 Chinese is 3 bytes a character.
+  std::string body;
+  for (size_t at = 0; body.size() / 3 < pages * 520;) {
+    const size_t end = paragraphs.find("</p>", at) + 4;
+    body += paragraphs.substr(at, end - at);
+    at = end < paragraphs.size() ? end : 0;
+  }
+  std::string xml = env().xml;
+  const size_t from = xml.find("<body>") + 6, to = xml.find("</body>");
+  return xml.replace(from, to - from, body);
+}
+
+void long_document_render(benchmark::State& state) {
+  const std::string xml = long_document(static_cast<size_t>(state.range(0)));
+  hongtou::engine_options o;
+  o.preprocess_fonts = true;
+  hongtou::engine eng(o);
+  int pages = eng.render_memory(env().xml, "report.xml").pages;
+  for (auto _ : state) {
+    auto r = eng.render_memory(xml, "long.xml");
+    pages = r.pages;
+    benchmark::DoNotOptimize(r.bytes.data());
+  }
+  state.counters["pages"] = pages;
+}
+BENCHMARK(long_document_render)->Arg(10)->Arg(100)->Arg(1000)->Unit(benchmark::kMillisecond);
 
 }  // namespace
 
