@@ -11,6 +11,7 @@
 #include <cstring>
 #include <iostream>
 
+#include "api/creation_date.hpp"
 #include "api/hongtou.hpp"
 #include "api/write_file.hpp"
 #include "cli/batch.hpp"
@@ -218,6 +219,14 @@ int main(int argc, char** argv) {
     if (std::string error; !hongtou::cli::set_limit(spec, eopts.limits, error))
       return usage_error(error);
   eopts.system_fonts = !no_system_fonts;
+  // One --date for every document of a batch or merge: a bad one is a
+  // mistake of the command line, refused before any document is rendered.
+  if ((*batch || *merge) && !ropts.creation_date.empty() &&
+      !hongtou::detail::valid_creation_date(ropts.creation_date))
+    return usage_error(std::string(*batch ? "batch" : "merge") + ": bad creation date \"" +
+                       ropts.creation_date +
+                       "\": expected YYYY-MM-DD or YYYY-MM-DDTHH:MM:SS, a real date and time, "
+                       "e.g. 2024-05-31 or 2024-05-31T09:30:00");
   if (*batch) {
     if (!bargs.merge_reports.empty()) {
       if (!bargs.inputs.empty() || !bargs.output_dir.empty() || bargs.resume || !shard_text.empty())

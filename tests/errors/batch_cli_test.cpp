@@ -8,6 +8,7 @@
 #include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
+#include <algorithm>
 
 #include <chrono>
 #include <filesystem>
@@ -377,6 +378,12 @@ TEST_CASE("batch: a command line's mistakes exit 64, a missing input 2", "[batch
   CHECK(run(batch() + " in", dir).status == 64);
   CHECK(run(batch() + " -o out", dir).status == 64);
   CHECK(run(batch() + " --merge-reports a.json -o out", dir).status == 64);
+  // One bad --date is one error of the command line, not one per document.
+  run_result date = run(batch() + " in -o out --date 2024-06-01T00:00:00Z", dir);
+  CHECK(date.status == 64);
+  CHECK(contains(date.err, "hongtou: batch: bad creation date \"2024-06-01T00:00:00Z\""));
+  CHECK(std::count(date.err.begin(), date.err.end(), '\n') == 2);
+  CHECK(!fs::exists(dir / "out"));
   run_result missing = run(batch() + " in nothing-here.xml -o out", dir);
   CHECK(missing.status == 2);
   CHECK(contains(missing.err, "nothing-here.xml: error: cannot read the input"));
