@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "render/pdf/document.hpp"
 
+#include <hpdf_pages.h>
+
 #include "core/utf8.hpp"
+#include "render/pdf/deflate.hpp"
 
 #include <cstdio>
 #include <new>
@@ -102,10 +105,47 @@ HPDF_Dict hpdf_document::new_dict() {
 
 HPDF_Dict hpdf_document::new_stream(const uint8_t* data, size_t size) {
   HPDF_Dict d = HPDF_DictStream_New(mmgr(), xref());
-  if (!d) return nullptr;
-  d->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
-  if (HPDF_Stream_Write(d->stream, data, static_cast<HPDF_UINT>(size)) != HPDF_OK) return nullptr;
+  if (!d || !set_deflated(d, data, size)) return nullptr;
   return d;
+}
+
+namespace {
+
+// The /Filter of a stream set_deflated() filled. libharu writes a /Filter
+// only for the filters it applies itself (and drops any such entry of a
+// stream it does not filter), so the entry is written by the dictionary's
+// write hook, after its other entries.
+HPDF_STATUS write_flate_filter(HPDF_Dict, HPDF_Stream out) {
+  return HPDF_Stream_WriteStr(out, "/Filter /FlateDecode\012");
+}
+
+}  // namespace
+
+bool hpdf_document::set_deflated(HPDF_Dict d, const uint8_t* data, size_t size) {
+  const std::vector<uint8_t> packed = deflate(data, size);
+  if (packed.empty()) return fail("cannot compress a stream");
+  HPDF_MemStream_FreeData(d->stream);
+  if (HPDF_Stream_Write(d->stream, packed.data(), static_cast<HPDF_UINT>(packed.size())) != HPDF_OK)
+    return fail("cannot write a stream");
+  d->filter = HPDF_STREAM_FILTER_NONE;
+  d->write_fn = write_flate_filter;
+  return true;
+}
+
+bool hpdf_document::deflate_content(HPDF_Page page) {
+  auto* attr = static_cast<HPDF_PageAttr>(page->attr);
+  // The memory stream's buffers in order: what the page's operators wrote.
+  HPDF_Stream s = attr->stream;
+  std::vector<uint8_t> content;
+  content.reserve(s->size);
+  for (HPDF_UINT i = 0, n = HPDF_MemStream_GetBufCount(s); i < n; ++i) {
+    HPDF_UINT len = 0;
+    const HPDF_BYTE* buf = HPDF_MemStream_GetBufPtr(s, i, &len);
+    if (!buf) return fail("cannot read a page's content back");
+    content.insert(content.end(), buf, buf + len);
+  }
+  if (content.size() != s->size) return fail("cannot read a page's content back");
+  return set_deflated(attr->contents, content.data(), content.size());
 }
 
 void hpdf_document::add_to_id(const void* data, size_t size) {

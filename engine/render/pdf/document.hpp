@@ -51,6 +51,13 @@ class hpdf_document {
   HPDF_Dict new_dict();
   /// A flate-compressed stream holding the bytes; nullptr as new_dict().
   HPDF_Dict new_stream(const uint8_t* data, size_t size);
+  /// Makes the stream of `d` hold `data` compressed by detail::deflate(),
+  /// with its /Filter /FlateDecode: libharu then writes the bytes as they
+  /// are, instead of compressing them itself with zlib. False after
+  /// reporting an error.
+  bool set_deflated(HPDF_Dict d, const uint8_t* data, size_t size);
+  /// Compresses the content stream of a finished page (set_deflated).
+  bool deflate_content(HPDF_Page page);
   /// The digest the file's /ID is made of: everything the content depends on.
   void add_to_id(const void* data, size_t size);
   /// Finishes the /ID digest.

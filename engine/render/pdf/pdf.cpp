@@ -277,6 +277,7 @@ class pdf_writer {
       for (const auto& im : pg.images)
         if (!draw_image(page, im)) return false;
       if (options_.pdfa && !transparency_group(page, pg)) return false;
+      if (!doc_.deflate_content(page)) return false;
     }
     return doc_.ok() || doc_.fail("cannot write the page contents");
   }
@@ -295,11 +296,11 @@ class pdf_writer {
       HPDF_Image mask = HPDF_LoadRawImageFromMem(doc_.get(), im.alpha.data(), im.pixel_width,
                                                  im.pixel_height, HPDF_CS_DEVICE_GRAY, 8);
       if (!mask) return doc_.fail("cannot add an image's transparency");
-      mask->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
+      if (!doc_.set_deflated(mask, im.alpha.data(), im.alpha.size())) return false;
       if (HPDF_Image_AddSMask(img, mask) != HPDF_OK)
         return doc_.fail("cannot add an image's transparency");
     }
-    img->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
+    if (!doc_.set_deflated(img, im.rgb.data(), im.rgb.size())) return false;
     doc_.add_to_id(im.rgb.data(), im.rgb.size());
     doc_.add_to_id(im.alpha.data(), im.alpha.size());
     return HPDF_Page_DrawImage(page, img, static_cast<HPDF_REAL>(im.x),
