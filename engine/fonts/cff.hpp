@@ -40,6 +40,12 @@ struct cff_info {
 /// charstrings); `out` is reset first and is unspecified after a failure.
 bool parse(const uint8_t* data, size_t size, cff_info& out, std::string& error);
 
+/// True when the CFF has subroutines (global Subrs, or local Subrs of a
+/// Private DICT); true also when its front cannot be read. A font without
+/// any is subset faster without hb-subset's desubroutinising pass, which
+/// would give the same charstrings.
+bool has_subroutines(const uint8_t* data, size_t size);
+
 /// Converts a name-keyed CFF into an equivalent CID-keyed one (ROS Adobe-Identity-0, CID = GID, one
 /// Font DICT holding the input's Private DICT and local Subrs); global subrs and CharStrings are
 /// copied unchanged. Returns false and sets error on malformed input or when the input is already

@@ -374,11 +374,47 @@ bool load(const input& in, font_view& f, cff_info& info, std::string& error) {
   return load_cid_keyed(in, f, *ros, charset, info, error);
 }
 
+// True when the font has global Subrs, or local Subrs in the Private DICT
+// (name-keyed) or in any Font DICT's (CID-keyed); true too when the front
+// of the font cannot be read, the cautious answer.
+bool any_subroutines(const input& in) {
+  font_view f;
+  cff_info info;
+  std::string error;
+  if (!load_front(in, f, info, error)) return true;
+  if (f.global_subrs.count > 0) return true;
+  std::vector<dict> owners;
+  size_t pos = 0;
+  bool cid = false;
+  if (!offset_operand(f.top, op_fd_array, "FDArray", 0, pos, cid, error)) return true;
+  if (cid) {
+    index_view fd_array;
+    if (!read_index(in, pos, "FDArray", fd_array, error)) return true;
+    for (unsigned i = 0; i < fd_array.count; ++i) {
+      owners.emplace_back();
+      if (!read_dict(in, index_entry(in, fd_array, i), "Font DICT", owners.back(), error))
+        return true;
+    }
+  } else {
+    owners.push_back(f.top);
+  }
+  for (const dict& owner : owners) {
+    private_view priv;
+    if (!read_private(in, owner, "Private", priv, error)) return true;
+    if (priv.has_subrs && priv.subrs.count > 0) return true;
+  }
+  return false;
+}
+
 }  // namespace detail
 
 bool parse(const uint8_t* data, size_t size, cff_info& out, std::string& error) {
   detail::font_view f;
   return detail::load(detail::input(data, size), f, out, error);
+}
+
+bool has_subroutines(const uint8_t* data, size_t size) {
+  return detail::any_subroutines(detail::input(data, size));
 }
 
 }  // namespace hongtou::fonts::cff

@@ -9,6 +9,9 @@
 #include <hb-ot.h>
 #include <hb-subset.h>
 
+#include "core/c_ptr.hpp"
+#include "fonts/cff.hpp"
+
 namespace hongtou::fonts {
 
 face::~face() {
@@ -17,6 +20,18 @@ face::~face() {
   if (hb_face_) hb_face_destroy(hb_face_);
   if (ft_) FT_Done_Face(ft_);  // before the blob: FreeType reads the blob's bytes
   if (blob_) hb_blob_destroy(blob_);
+}
+
+bool face::cff_has_subroutines() const {
+  if (!is_cff_) return false;
+  std::call_once(subroutines_once_, [this] {
+    const c_ptr<hb_blob_t, hb_blob_destroy> cff(
+        hb_face_reference_table(hb_face_, HB_TAG('C', 'F', 'F', ' ')));
+    unsigned len = 0;
+    const char* data = hb_blob_get_data(cff.get(), &len);
+    cff_subroutines_ = cff::has_subroutines(reinterpret_cast<const uint8_t*>(data), len);
+  });
+  return cff_subroutines_;
 }
 
 hb_face_t* face::subset_source(bool preprocessed) const {

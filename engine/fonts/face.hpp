@@ -45,6 +45,9 @@ class face {
   unsigned upem() const { return upem_; }
   /// True for CFF-flavoured OpenType ('CFF ' table), false for TrueType outlines.
   bool is_cff() const { return is_cff_; }
+  /// True for a CFF face whose charstrings call subroutines (cff::has_subroutines),
+  /// read on first use. Thread-safe.
+  bool cff_has_subroutines() const;
 
   /// Ideographic em box top and bottom, in em above the baseline (e.g. 0.88, -0.12).
   double em_top() const { return em_top_; }
@@ -76,7 +79,8 @@ class face {
   hb_font_t* hb_font_ = nullptr;
   FT_Face ft_ = nullptr;
   mutable std::mutex ft_mutex_;  // FreeType faces are not safe for concurrent use
-  mutable std::once_flag preprocess_once_;
+  mutable std::once_flag preprocess_once_, subroutines_once_;
+  mutable bool cff_subroutines_ = true;
   mutable hb_face_t* preprocessed_ = nullptr;
   unsigned upem_ = 1000;
   bool is_cff_ = false;

@@ -26,9 +26,13 @@ c_ptr<hb_subset_plan_t, hb_subset_plan_destroy> plan_subset(const face& f,
   hb_set_add(gids, 0);
   for (uint32_t g : glyphs) hb_set_add(gids, g);
   // Desubroutinised CFF subsets are built several times faster and differ
-  // little in size for the few hundred glyphs of a document.
-  hb_subset_input_set_flags(input.get(),
-                            HB_SUBSET_FLAGS_NO_HINTING | HB_SUBSET_FLAGS_DESUBROUTINIZE);
+  // little in size for the few hundred glyphs of a document; a CFF without
+  // subroutines (FandolFang) is left out of that pass, which would cost
+  // several times the rest of its subsetting and change no byte.
+  hb_subset_input_set_flags(
+      input.get(),
+      HB_SUBSET_FLAGS_NO_HINTING |
+          (f.cff_has_subroutines() ? HB_SUBSET_FLAGS_DESUBROUTINIZE : HB_SUBSET_FLAGS_DEFAULT));
   hb_set_t* drop = hb_subset_input_set(input.get(), HB_SUBSET_SETS_DROP_TABLE_TAG);
   for (hb_tag_t t :
        {HB_TAG('G', 'S', 'U', 'B'), HB_TAG('G', 'P', 'O', 'S'), HB_TAG('G', 'D', 'E', 'F'),

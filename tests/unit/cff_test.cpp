@@ -309,3 +309,32 @@ TEST_CASE("cff to_cid_keyed: refuses a CID-keyed font", "[cff]") {
   CHECK(error.find("already CID-keyed") != std::string::npos);
   CHECK(out.empty());
 }
+
+TEST_CASE("cff has_subroutines: Noto CJK calls subroutines, FandolFang none", "[cff]") {
+  for (const auto& [path, expected] : {std::pair{noto_path, true}, std::pair{fandol_path, false}}) {
+    INFO(path);
+    const hb_ptr<hb_face_t> face = open_face(path, 0);
+    REQUIRE(face);
+    const std::vector<uint8_t> bytes = cff_table(face.get());
+    CHECK(cff::has_subroutines(bytes.data(), bytes.size()) == expected);
+  }
+  // The synthetic name-keyed font calls local and global subroutines.
+  const std::vector<uint8_t> synthetic = synthetic_name_keyed_font();
+  CHECK(cff::has_subroutines(synthetic.data(), synthetic.size()));
+  // What cannot be read is answered with the cautious "yes".
+  const std::vector<uint8_t> junk = {1, 0, 4, 4, 0xFF};
+  CHECK(cff::has_subroutines(junk.data(), junk.size()));
+  CHECK(cff::has_subroutines(nullptr, 0));
+}
+
+TEST_CASE("cff: without subroutines, hb-subset's desubroutinising changes no byte", "[cff]") {
+  // The reason fonts::subset() leaves the pass out for such a font.
+  const hb_ptr<hb_face_t> face = open_face(fandol_path, 0);
+  REQUIRE(face);
+  const auto plain = subset(face.get(), sample_text, HB_SUBSET_FLAGS_NO_HINTING);
+  const auto flat =
+      subset(face.get(), sample_text, HB_SUBSET_FLAGS_NO_HINTING | HB_SUBSET_FLAGS_DESUBROUTINIZE);
+  REQUIRE(plain);
+  REQUIRE(flat);
+  CHECK(cff_table(plain.get()) == cff_table(flat.get()));
+}
