@@ -276,6 +276,9 @@ engine::engine(engine_options options) : impl_(new impl) {
   impl_->layout_dirs.push_back((std::filesystem::path(impl_->data_dir) / "layouts").string());
   impl_->template_dirs = impl_->options.template_dirs;
   impl_->faces.set_max_file_bytes(impl_->options.limits.font_bytes);
+  fonts::trim_settings trim;
+  trim.folder = impl_->options.font_cache_dir;
+  impl_->faces.set_trim(trim);
   impl_->make_providers();
 }
 

@@ -15,11 +15,17 @@
 namespace hongtou::fonts {
 
 face::~face() {
+  trimmed_.reset();
   if (preprocessed_) hb_face_destroy(preprocessed_);
   if (hb_font_) hb_font_destroy(hb_font_);
   if (hb_face_) hb_face_destroy(hb_face_);
   if (ft_) FT_Done_Face(ft_);  // before the blob: FreeType reads the blob's bytes
   if (blob_) hb_blob_destroy(blob_);
+}
+
+const trimmed_face* face::trimmed() const {
+  std::call_once(trim_once_, [this] { trimmed_ = trimmed_face::open(*this, trim_); });
+  return trimmed_.get();
 }
 
 bool face::cff_has_subroutines() const {

@@ -10,6 +10,8 @@
 #include <string>
 #include <vector>
 
+#include "fonts/trimmed.hpp"
+
 typedef struct FT_FaceRec_* FT_Face;
 
 namespace hongtou::fonts {
@@ -45,6 +47,10 @@ class face {
   unsigned upem() const { return upem_; }
   /// True for CFF-flavoured OpenType ('CFF ' table), false for TrueType outlines.
   bool is_cff() const { return is_cff_; }
+  /// The trimmed copy subsetting uses (fonts/trimmed.hpp), read or made on
+  /// first use when the face_cache has a cache folder; nullptr otherwise.
+  /// Thread-safe.
+  const trimmed_face* trimmed() const;
   /// True for a CFF face whose charstrings call subroutines (cff::has_subroutines),
   /// read on first use. Thread-safe.
   bool cff_has_subroutines() const;
@@ -79,7 +85,9 @@ class face {
   hb_font_t* hb_font_ = nullptr;
   FT_Face ft_ = nullptr;
   mutable std::mutex ft_mutex_;  // FreeType faces are not safe for concurrent use
-  mutable std::once_flag preprocess_once_, subroutines_once_;
+  mutable std::once_flag preprocess_once_, subroutines_once_, trim_once_;
+  trim_settings trim_;
+  mutable std::unique_ptr<trimmed_face> trimmed_;
   mutable bool cff_subroutines_ = true;
   mutable hb_face_t* preprocessed_ = nullptr;
   unsigned upem_ = 1000;

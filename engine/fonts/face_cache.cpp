@@ -74,6 +74,7 @@ const face* face_cache::open(const font_source& src, std::string& error) {
   std::unique_ptr<face> f(new face());
   f->path_ = src.path;
   f->index_ = src.index;
+  f->trim_ = trim_;
   f->hb_face_ = hb_face_create(blob.get(), src.index);
   if (hb_face_get_glyph_count(f->hb_face_) == 0) {
     error = src.path + " is not a font or has no face " + std::to_string(src.index);

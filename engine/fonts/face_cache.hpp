@@ -32,11 +32,14 @@ class face_cache {
   const face* find(uint32_t id) const;
   /// Font files larger than this are refused (0 = any size); set before use.
   void set_max_file_bytes(uint64_t bytes) { max_file_bytes_ = bytes; }
+  /// Where faces keep their trimmed copies (fonts/trimmed.hpp); set before use.
+  void set_trim(const trim_settings& settings) { trim_ = settings; }
 
  private:
   mutable std::mutex mutex_;
   FT_Library ft_ = nullptr;
   uint64_t max_file_bytes_ = 0;
+  trim_settings trim_;
   std::map<std::string, hb_blob_t*> blobs_;  // one per file
   std::map<std::pair<std::string, unsigned>, face*> by_source_;
   std::vector<std::unique_ptr<face>> faces_;  // faces_[id - 1]

@@ -5,6 +5,7 @@
 
 #include "core/c_ptr.hpp"
 #include "fonts/cff.hpp"
+#include "fonts/trimmed.hpp"
 
 namespace hongtou::fonts {
 namespace {
@@ -14,7 +15,7 @@ using blob_ptr = c_ptr<hb_blob_t, hb_blob_destroy>;
 // hb-subset to `glyphs` (renumbered), with the flags and dropped tables an
 // embedded font needs: no hints, no layout (the text is already shaped), no
 // cmap or post (codes select glyphs directly).
-c_ptr<hb_subset_plan_t, hb_subset_plan_destroy> plan_subset(const face& f,
+c_ptr<hb_subset_plan_t, hb_subset_plan_destroy> plan_subset(const face& f, hb_face_t* src,
                                                             const std::vector<uint32_t>& glyphs,
                                                             bool preprocessed, std::string& error) {
   c_ptr<hb_subset_input_t, hb_subset_input_destroy> input(hb_subset_input_create_or_fail());
@@ -26,13 +27,15 @@ c_ptr<hb_subset_plan_t, hb_subset_plan_destroy> plan_subset(const face& f,
   hb_set_add(gids, 0);
   for (uint32_t g : glyphs) hb_set_add(gids, g);
   // Desubroutinised CFF subsets are built several times faster and differ
-  // little in size for the few hundred glyphs of a document; a CFF without
-  // subroutines (FandolFang) is left out of that pass, which would cost
-  // several times the rest of its subsetting and change no byte.
+  // little in size for the few hundred glyphs of a document. From a
+  // preprocessed face, a CFF without subroutines (FandolFang) is left out of
+  // that pass, which would then cost several times the rest of its
+  // subsetting and change no byte (from a face not preprocessed, the pass is
+  // the faster way).
+  const bool flatten = !preprocessed || f.cff_has_subroutines();
   hb_subset_input_set_flags(
-      input.get(),
-      HB_SUBSET_FLAGS_NO_HINTING |
-          (f.cff_has_subroutines() ? HB_SUBSET_FLAGS_DESUBROUTINIZE : HB_SUBSET_FLAGS_DEFAULT));
+      input.get(), HB_SUBSET_FLAGS_NO_HINTING |
+                       (flatten ? HB_SUBSET_FLAGS_DESUBROUTINIZE : HB_SUBSET_FLAGS_DEFAULT));
   hb_set_t* drop = hb_subset_input_set(input.get(), HB_SUBSET_SETS_DROP_TABLE_TAG);
   for (hb_tag_t t :
        {HB_TAG('G', 'S', 'U', 'B'), HB_TAG('G', 'P', 'O', 'S'), HB_TAG('G', 'D', 'E', 'F'),
@@ -41,7 +44,7 @@ c_ptr<hb_subset_plan_t, hb_subset_plan_destroy> plan_subset(const face& f,
         HB_TAG('c', 'm', 'a', 'p'), HB_TAG('p', 'o', 's', 't'), HB_TAG('k', 'e', 'r', 'n')})
     hb_set_add(drop, t);
   c_ptr<hb_subset_plan_t, hb_subset_plan_destroy> plan(
-      hb_subset_plan_create_or_fail(f.subset_source(preprocessed), input.get()));
+      hb_subset_plan_create_or_fail(src, input.get()));
   if (!plan) error = "cannot plan the subset of " + f.family();
   return plan;
 }
@@ -80,8 +83,20 @@ bool cff_bytes(const face& f, hb_face_t* sub, font_subset& out, std::vector<uint
 
 bool subset(const face& f, const std::vector<uint32_t>& glyphs, bool preprocessed, font_subset& out,
             std::string& error) {
+  if (const trimmed_face* t = f.trimmed()) {
+    std::vector<uint32_t> ids;
+    if (t->map(glyphs, ids))
+      return detail::subset_from(f, t->source(preprocessed), glyphs, ids, preprocessed, out, error);
+  }
+  return detail::subset_from(f, f.subset_source(preprocessed), glyphs, glyphs, preprocessed, out,
+                             error);
+}
+
+bool detail::subset_from(const face& f, hb_face_t* src, const std::vector<uint32_t>& originals,
+                         const std::vector<uint32_t>& ids, bool preprocessed, font_subset& out,
+                         std::string& error) {
   out = font_subset();
-  const auto plan = plan_subset(f, glyphs, preprocessed, error);
+  const auto plan = plan_subset(f, src, ids, preprocessed, error);
   if (!plan) return false;
   const c_ptr<hb_face_t, hb_face_destroy> sub(hb_subset_plan_execute_or_fail(plan.get()));
   if (!sub) {
@@ -115,7 +130,8 @@ bool subset(const face& f, const std::vector<uint32_t>& glyphs, bool preprocesse
     return ng < gid_to_cid.size() ? gid_to_cid[ng] : 0;
   };
   out.code[0] = code_of(0);
-  for (uint32_t g : glyphs) out.code[g] = code_of(g);
+  for (size_t i = 0; i < originals.size() && i < ids.size(); ++i)
+    out.code[originals[i]] = code_of(ids[i]);
   return true;
 }
 

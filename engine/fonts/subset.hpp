@@ -32,7 +32,17 @@ struct font_subset {
 /// Subsets `f` to `glyphs` (original glyph ids; 0 is always kept), without
 /// hinting and layout tables. With `preprocessed`, from face::subset_source(true).
 /// Returns false with the reason in `error`.
+/// A face with a trimmed copy (face::trimmed()) is subset from the copy
+/// when it holds every glyph: the same bytes, made faster.
 bool subset(const face& f, const std::vector<uint32_t>& glyphs, bool preprocessed, font_subset& out,
             std::string& error);
+
+namespace detail {
+/// subset() from `src`, the face itself or its trimmed copy: `ids` are the
+/// glyph ids in `src` of the face's `originals`, whose codes `out.code` gets.
+bool subset_from(const face& f, hb_face_t* src, const std::vector<uint32_t>& originals,
+                 const std::vector<uint32_t>& ids, bool preprocessed, font_subset& out,
+                 std::string& error);
+}  // namespace detail
 
 }  // namespace hongtou::fonts
