@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cstdlib>
 #include <filesystem>
+#include <map>
 
 #include "core/c_ptr.hpp"
 #include "fonts/provider.hpp"
@@ -34,25 +35,50 @@ const FcChar8* fc_chars(const std::string& s) {
   return reinterpret_cast<const FcChar8*>(s.c_str());
 }
 
-// Lists the faces fontconfig knows for `pattern`, sorted so that the choice
-// does not depend on the order of fontconfig's cache.
-std::vector<located> fc_list(FcConfig* config, FcPattern* pattern) {
-  fc_objectset_ptr os(FcObjectSetBuild(FC_FILE, FC_INDEX, FC_STYLE, FC_WEIGHT, nullptr));
-  fc_fontset_ptr set(FcFontList(config, pattern, os.get()));
-  std::vector<located> out;
+// Every value of a string object of a face ("Noto Serif CJK SC", "Noto
+// Serif CJK JP", … for FC_FAMILY).
+std::vector<std::string> fc_strings(FcPattern* p, const char* object) {
+  std::vector<std::string> out;
+  FcChar8* s = nullptr;
+  for (int i = 0; FcPatternGetString(p, object, i, &s) == FcResultMatch; ++i)
+    if (s) out.emplace_back(reinterpret_cast<char*>(s));
+  return out;
+}
+
+// One face fontconfig knows, with the names a query may give for it.
+struct known_face {
+  located where;
+  std::vector<std::string> families, styles, postscript_names, full_names;
+};
+
+// Every face fontconfig knows, listed once (one FcFontList, where a query
+// per candidate cost several) and sorted so that the choice does not depend
+// on the order of fontconfig's cache.
+std::vector<known_face> list_faces(FcConfig* config) {
+  fc_pattern_ptr all(FcPatternCreate());
+  fc_objectset_ptr os(FcObjectSetBuild(FC_FILE, FC_INDEX, FC_STYLE, FC_WEIGHT, FC_FAMILY,
+                                       FC_POSTSCRIPT_NAME, FC_FULLNAME, nullptr));
+  fc_fontset_ptr set(FcFontList(config, all.get(), os.get()));
+  std::vector<known_face> out;
   if (!set) return out;
   for (int i = 0; i < set->nfont; ++i) {
-    located l;
-    l.path = fc_string(set->fonts[i], FC_FILE);
+    FcPattern* p = set->fonts[i];
+    known_face k;
+    k.where.path = fc_string(p, FC_FILE);
     int index = 0;
-    FcPatternGetInteger(set->fonts[i], FC_INDEX, 0, &index);
-    l.index = static_cast<unsigned>(index);
-    l.style = fc_string(set->fonts[i], FC_STYLE);
-    FcPatternGetInteger(set->fonts[i], FC_WEIGHT, 0, &l.weight);
-    if (!l.path.empty()) out.push_back(std::move(l));
+    FcPatternGetInteger(p, FC_INDEX, 0, &index);
+    k.where.index = static_cast<unsigned>(index);
+    k.where.style = fc_string(p, FC_STYLE);
+    FcPatternGetInteger(p, FC_WEIGHT, 0, &k.where.weight);
+    k.families = fc_strings(p, FC_FAMILY);
+    k.styles = fc_strings(p, FC_STYLE);
+    k.postscript_names = fc_strings(p, FC_POSTSCRIPT_NAME);
+    k.full_names = fc_strings(p, FC_FULLNAME);
+    if (!k.where.path.empty()) out.push_back(std::move(k));
   }
-  std::sort(out.begin(), out.end(), [](const located& a, const located& b) {
-    return a.path != b.path ? a.path < b.path : a.index < b.index;
+  std::stable_sort(out.begin(), out.end(), [](const known_face& a, const known_face& b) {
+    return a.where.path != b.where.path ? a.where.path < b.where.path
+                                        : a.where.index < b.where.index;
   });
   return out;
 }
@@ -62,6 +88,7 @@ class fontconfig_fonts : public provider {
   explicit fontconfig_fonts(const std::string& fontconfig_file) {
     if (fontconfig_file.empty()) {
       config_.reset(FcConfigReference(nullptr));
+      if (config_) list(config_.get());
       return;
     }
     // Only the given configuration: no system conf.d, so tests see only the
@@ -72,34 +99,31 @@ class fontconfig_fonts : public provider {
     if (config_ && (!FcConfigParseAndLoad(config_.get(), fc_chars(fontconfig_file), FcTrue) ||
                     !FcConfigBuildFonts(config_.get())))
       config_.reset();
+    if (config_) list(config_.get());
     describe_ = "fonts of " + fontconfig_file + " (fontconfig)";
   }
 
-  // FcFontList matches the family in any of the face's languages and the
-  // style among all its style names. Faces list secondary style names too
-  // (Noto CJK Black also says "Regular"), so prefer the face whose primary
-  // style is the one asked for; without a style, the weight nearest to Regular.
+  // A face matches a family in any of its languages and a style among all
+  // its style names, as FcFontList lists them (case ignored). Faces list
+  // secondary style names too (Noto CJK Black also says "Regular"), so
+  // prefer the face whose primary style is the one asked for; without a
+  // style, the weight nearest to Regular.
   bool find_family(const font_candidate& c, font_source& out) const override {
     if (!config_ || c.family.empty()) return false;
-    fc_pattern_ptr pat(FcPatternCreate());
-    FcPatternAddString(pat.get(), FC_FAMILY, fc_chars(c.family));
-    if (!c.style.empty()) FcPatternAddString(pat.get(), FC_STYLE, fc_chars(c.style));
-    auto found = fc_list(config_.get(), pat.get());
+    std::vector<located> found;
+    const std::vector<size_t>* family = lookup(by_family_, c.family);
+    if (family)
+      for (size_t i : *family)
+        if (c.style.empty() || any_is(faces_[i].styles, c.style)) found.push_back(faces_[i].where);
     // No face has that family: a face's PostScript or full name
     // ("FandolFang-Regular") names that face.
-    fc_pattern_ptr family_only(FcPatternCreate());
-    FcPatternAddString(family_only.get(), FC_FAMILY, fc_chars(c.family));
-    const bool family_known = !found.empty() || !fc_list(config_.get(), family_only.get()).empty();
-    for (const char* key : {FC_POSTSCRIPT_NAME, FC_FULLNAME}) {
-      if (family_known) break;
-      fc_pattern_ptr by_name(FcPatternCreate());
-      FcPatternAddString(by_name.get(), key, fc_chars(c.family));
-      found = fc_list(config_.get(), by_name.get());
-      if (!found.empty()) {
-        out = {found.front().path, found.front().index, nullptr, "fontconfig"};
-        return true;
-      }
-    }
+    if (!family)
+      for (const auto* names : {&by_postscript_name_, &by_full_name_})
+        if (const std::vector<size_t>* faces = lookup(*names, c.family)) {
+          const located& l = faces_[faces->front()].where;
+          out = {l.path, l.index, nullptr, "fontconfig"};
+          return true;
+        }
     if (found.empty()) return false;
     auto score = [&](const located& l) {
       if (!c.style.empty()) return same(l.style, c.style) ? 0 : 1000;
@@ -125,10 +149,9 @@ class fontconfig_fonts : public provider {
       return true;
     }
     if (!config_) return false;
-    fc_pattern_ptr pat(FcPatternCreate());
-    for (const auto& l : fc_list(config_.get(), pat.get()))
-      if (fs::path(l.path).filename() == c.file && l.index == index) {
-        out = {l.path, l.index, nullptr, "fontconfig"};
+    for (const known_face& k : faces_)
+      if (fs::path(k.where.path).filename() == c.file && k.where.index == index) {
+        out = {k.where.path, k.where.index, nullptr, "fontconfig"};
         return true;
       }
     return false;
@@ -140,8 +163,40 @@ class fontconfig_fonts : public provider {
   static bool same(const std::string& a, const std::string& b) {
     return FcStrCmpIgnoreCase(fc_chars(a), fc_chars(b)) == 0;
   }
+  static bool any_is(const std::vector<std::string>& names, const std::string& name) {
+    return std::any_of(names.begin(), names.end(),
+                       [&](const std::string& n) { return same(n, name); });
+  }
+
+  // The faces of a name, case ignored (FcStrDowncase), in faces_' order.
+  using name_index = std::map<std::string, std::vector<size_t>>;
+
+  static std::string folded(const std::string& name) {
+    c_ptr<FcChar8, free_fc_string> lower(FcStrDowncase(fc_chars(name)));
+    return lower ? reinterpret_cast<const char*>(lower.get()) : name;
+  }
+  static void free_fc_string(FcChar8* s) { FcStrFree(s); }
+  static const std::vector<size_t>* lookup(const name_index& index, const std::string& name) {
+    const auto it = index.find(folded(name));
+    return it == index.end() ? nullptr : &it->second;
+  }
+
+  // Lists the faces once and indexes their names.
+  void list(FcConfig* config) {
+    faces_ = list_faces(config);
+    for (size_t i = 0; i < faces_.size(); ++i)
+      for (auto [names, index] : {std::pair{&known_face::families, &by_family_},
+                                  std::pair{&known_face::postscript_names, &by_postscript_name_},
+                                  std::pair{&known_face::full_names, &by_full_name_}})
+        for (const std::string& name : faces_[i].*names) {
+          std::vector<size_t>& faces = (*index)[folded(name)];
+          if (faces.empty() || faces.back() != i) faces.push_back(i);
+        }
+  }
 
   fc_config_ptr config_;
+  std::vector<known_face> faces_;
+  name_index by_family_, by_postscript_name_, by_full_name_;
   std::string describe_ = "system fonts (fontconfig)";
 };
 
