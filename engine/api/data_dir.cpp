@@ -68,4 +68,12 @@ std::string default_data_dir() {
   return HONGTOU_INSTALLED_DATA_DIR;
 }
 
+std::string default_font_cache_dir() {
+  const char* xdg = std::getenv("XDG_CACHE_HOME");
+  if (xdg && xdg[0] == '/') return std::string(xdg) + "/hongtou/fonts";
+  const char* home = std::getenv("HOME");
+  if (home && home[0] == '/') return std::string(home) + "/.cache/hongtou/fonts";
+  return {};
+}
+
 }  // namespace hongtou::detail

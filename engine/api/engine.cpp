@@ -277,7 +277,9 @@ engine::engine(engine_options options) : impl_(new impl) {
   impl_->template_dirs = impl_->options.template_dirs;
   impl_->faces.set_max_file_bytes(impl_->options.limits.font_bytes);
   fonts::trim_settings trim;
-  trim.folder = impl_->options.font_cache_dir;
+  if (impl_->options.font_cache)
+    trim.folder = impl_->options.font_cache_dir.empty() ? detail::default_font_cache_dir()
+                                                        : impl_->options.font_cache_dir;
   impl_->faces.set_trim(trim);
   impl_->make_providers();
 }

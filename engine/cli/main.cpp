@@ -116,17 +116,6 @@ bool read_stdin(uint64_t max_bytes, std::string& out, std::string& error) {
   }
 }
 
-// The user's cache folder for trimmed faces (XDG Base Directory
-// Specification): $XDG_CACHE_HOME/hongtou/fonts, else ~/.cache/hongtou/fonts;
-// "" (no cache) when neither is known.
-std::string default_font_cache() {
-  const char* xdg = std::getenv("XDG_CACHE_HOME");
-  if (xdg && xdg[0] == '/') return std::string(xdg) + "/hongtou/fonts";
-  const char* home = std::getenv("HOME");
-  if (home && home[0] == '/') return std::string(home) + "/.cache/hongtou/fonts";
-  return {};
-}
-
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -147,10 +136,11 @@ int main(int argc, char** argv) {
   std::string font_cache;
   bool no_font_cache = false;
   app.add_option("--font-cache", font_cache,
-                 "Folder of trimmed copies of big CJK faces, made once, that make each render "
-                 "faster (default: $XDG_CACHE_HOME/hongtou/fonts)");
+                 "Folder of the trimmed copies of big CJK faces, each made once, that make "
+                 "every render faster (default: $XDG_CACHE_HOME/hongtou/fonts)");
   app.add_flag("--no-font-cache", no_font_cache,
-               "Subset from the whole faces, keeping no trimmed copies (the PDF is the same)");
+               "Keep no trimmed copies on disk: make them in memory each run (slower; the same "
+               "PDF)");
   app.add_option("--layout-dir", eopts.layout_dirs,
                  "Folder of layouts (<name>.xml) searched before <data-dir>/layouts (repeatable)");
   app.add_option("--template-dir", eopts.template_dirs,
@@ -240,7 +230,8 @@ int main(int argc, char** argv) {
   eopts.system_fonts = !no_system_fonts;
   if (no_font_cache && !font_cache.empty())
     return usage_error("--font-cache and --no-font-cache contradict each other");
-  if (!no_font_cache) eopts.font_cache_dir = font_cache.empty() ? default_font_cache() : font_cache;
+  eopts.font_cache = !no_font_cache;
+  eopts.font_cache_dir = font_cache;
   // One --date for every document of a batch or merge: a bad one is a
   // mistake of the command line, refused before any document is rendered.
   if ((*batch || *merge) && !ropts.creation_date.empty() &&

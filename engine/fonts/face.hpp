@@ -48,8 +48,7 @@ class face {
   /// True for CFF-flavoured OpenType ('CFF ' table), false for TrueType outlines.
   bool is_cff() const { return is_cff_; }
   /// The trimmed copy subsetting uses (fonts/trimmed.hpp), read or made on
-  /// first use when the face_cache has a cache folder; nullptr otherwise.
-  /// Thread-safe.
+  /// first use; nullptr for a face too small to trim. Thread-safe.
   const trimmed_face* trimmed() const;
   /// True for a CFF face whose charstrings call subroutines (cff::has_subroutines),
   /// read on first use. Thread-safe.

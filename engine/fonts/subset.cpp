@@ -12,20 +12,10 @@ namespace {
 
 using blob_ptr = c_ptr<hb_blob_t, hb_blob_destroy>;
 
-// hb-subset to `glyphs` (renumbered), with the flags and dropped tables an
-// embedded font needs: no hints, no layout (the text is already shaped), no
-// cmap or post (codes select glyphs directly).
+// hb-subset to `glyphs` (renumbered) from `src`, the face or its trimmed copy.
 c_ptr<hb_subset_plan_t, hb_subset_plan_destroy> plan_subset(const face& f, hb_face_t* src,
                                                             const std::vector<uint32_t>& glyphs,
                                                             bool preprocessed, std::string& error) {
-  c_ptr<hb_subset_input_t, hb_subset_input_destroy> input(hb_subset_input_create_or_fail());
-  if (!input) {
-    error = "out of memory while subsetting " + f.family();
-    return nullptr;
-  }
-  hb_set_t* gids = hb_subset_input_glyph_set(input.get());
-  hb_set_add(gids, 0);
-  for (uint32_t g : glyphs) hb_set_add(gids, g);
   // Desubroutinised CFF subsets are built several times faster and differ
   // little in size for the few hundred glyphs of a document. From a
   // preprocessed face, a CFF without subroutines (FandolFang) is left out of
@@ -33,16 +23,11 @@ c_ptr<hb_subset_plan_t, hb_subset_plan_destroy> plan_subset(const face& f, hb_fa
   // subsetting and change no byte (from a face not preprocessed, the pass is
   // the faster way).
   const bool flatten = !preprocessed || f.cff_has_subroutines();
-  hb_subset_input_set_flags(
-      input.get(), HB_SUBSET_FLAGS_NO_HINTING |
-                       (flatten ? HB_SUBSET_FLAGS_DESUBROUTINIZE : HB_SUBSET_FLAGS_DEFAULT));
-  hb_set_t* drop = hb_subset_input_set(input.get(), HB_SUBSET_SETS_DROP_TABLE_TAG);
-  for (hb_tag_t t :
-       {HB_TAG('G', 'S', 'U', 'B'), HB_TAG('G', 'P', 'O', 'S'), HB_TAG('G', 'D', 'E', 'F'),
-        HB_TAG('B', 'A', 'S', 'E'), HB_TAG('J', 'S', 'T', 'F'), HB_TAG('V', 'O', 'R', 'G'),
-        HB_TAG('v', 'h', 'e', 'a'), HB_TAG('v', 'm', 't', 'x'), HB_TAG('D', 'S', 'I', 'G'),
-        HB_TAG('c', 'm', 'a', 'p'), HB_TAG('p', 'o', 's', 't'), HB_TAG('k', 'e', 'r', 'n')})
-    hb_set_add(drop, t);
+  const auto input = detail::embedding_input(glyphs, flatten);
+  if (!input) {
+    error = "out of memory while subsetting " + f.family();
+    return nullptr;
+  }
   c_ptr<hb_subset_plan_t, hb_subset_plan_destroy> plan(
       hb_subset_plan_create_or_fail(src, input.get()));
   if (!plan) error = "cannot plan the subset of " + f.family();
@@ -80,6 +65,26 @@ bool cff_bytes(const face& f, hb_face_t* sub, font_subset& out, std::vector<uint
 }
 
 }  // namespace
+
+c_ptr<hb_subset_input_t, hb_subset_input_destroy> detail::embedding_input(
+    const std::vector<uint32_t>& glyphs, bool flatten) {
+  c_ptr<hb_subset_input_t, hb_subset_input_destroy> input(hb_subset_input_create_or_fail());
+  if (!input) return input;
+  hb_set_t* gids = hb_subset_input_glyph_set(input.get());
+  hb_set_add(gids, 0);
+  for (uint32_t g : glyphs) hb_set_add(gids, g);
+  hb_subset_input_set_flags(
+      input.get(), HB_SUBSET_FLAGS_NO_HINTING |
+                       (flatten ? HB_SUBSET_FLAGS_DESUBROUTINIZE : HB_SUBSET_FLAGS_DEFAULT));
+  hb_set_t* drop = hb_subset_input_set(input.get(), HB_SUBSET_SETS_DROP_TABLE_TAG);
+  for (hb_tag_t t :
+       {HB_TAG('G', 'S', 'U', 'B'), HB_TAG('G', 'P', 'O', 'S'), HB_TAG('G', 'D', 'E', 'F'),
+        HB_TAG('B', 'A', 'S', 'E'), HB_TAG('J', 'S', 'T', 'F'), HB_TAG('V', 'O', 'R', 'G'),
+        HB_TAG('v', 'h', 'e', 'a'), HB_TAG('v', 'm', 't', 'x'), HB_TAG('D', 'S', 'I', 'G'),
+        HB_TAG('c', 'm', 'a', 'p'), HB_TAG('p', 'o', 's', 't'), HB_TAG('k', 'e', 'r', 'n')})
+    hb_set_add(drop, t);
+  return input;
+}
 
 bool subset(const face& f, const std::vector<uint32_t>& glyphs, bool preprocessed, font_subset& out,
             std::string& error) {

@@ -8,6 +8,9 @@
 #include <string>
 #include <vector>
 
+#include <hb-subset.h>
+
+#include "core/c_ptr.hpp"
 #include "fonts/face.hpp"
 
 namespace hongtou::fonts {
@@ -32,12 +35,17 @@ struct font_subset {
 /// Subsets `f` to `glyphs` (original glyph ids; 0 is always kept), without
 /// hinting and layout tables. With `preprocessed`, from face::subset_source(true).
 /// Returns false with the reason in `error`.
-/// A face with a trimmed copy (face::trimmed()) is subset from the copy
-/// when it holds every glyph: the same bytes, made faster.
+/// A big face is subset from its trimmed copy (face::trimmed()) when the
+/// copy holds every glyph, from the whole face otherwise.
 bool subset(const face& f, const std::vector<uint32_t>& glyphs, bool preprocessed, font_subset& out,
             std::string& error);
 
 namespace detail {
+/// What hb-subset is given for an embedded font: `glyphs` and .notdef, no
+/// hints (and, with `flatten`, no subroutines), no layout tables (the text
+/// is already shaped), no cmap or post (codes select glyphs directly).
+c_ptr<hb_subset_input_t, hb_subset_input_destroy> embedding_input(
+    const std::vector<uint32_t>& glyphs, bool flatten);
 /// subset() from `src`, the face itself or its trimmed copy: `ids` are the
 /// glyph ids in `src` of the face's `originals`, whose codes `out.code` gets.
 bool subset_from(const face& f, hb_face_t* src, const std::vector<uint32_t>& originals,

@@ -28,7 +28,7 @@ using hb_face_ptr = c_ptr<hb_face_t, hb_face_destroy>;
 // whole face's glyph id of each of the copy's glyphs, then the copy, each
 // part a little-endian u32 length first and padded to 4 bytes. A count of
 // 0 glyphs records a face not to trim.
-constexpr char magic[16] = "hongtou trim 1\n";
+constexpr char magic[16] = "hongtou trim 3\n";
 
 // Characters of GB 2312 (GB/T 2312-1980, through ICU's EUC-CN converter):
 // its 6,763 hanzi and 682 symbols.
@@ -67,6 +67,17 @@ bool cache_key(const face& full, std::string& key) {
         std::to_string(full.index()) + "\n" + std::to_string(st.st_size) + "\n" +
         std::to_string(st.st_mtim.tv_sec) + "." + std::to_string(st.st_mtim.tv_nsec) + "\n" +
         std::to_string(st.st_ino) + "\n" + std::to_string(st.st_dev) + "\n";
+  // The head table (checksum adjustment, dates): a font rewritten in place
+  // with its old size and time is still told apart.
+  const blob_ptr head(hb_face_reference_table(full.hb(), HB_TAG('h', 'e', 'a', 'd')));
+  unsigned len = 0;
+  const char* data = hb_blob_get_data(head.get(), &len);
+  static const char hex[] = "0123456789abcdef";
+  for (unsigned i = 0; i < len; ++i) {
+    key += hex[(static_cast<unsigned char>(data[i]) >> 4) & 15];
+    key += hex[static_cast<unsigned char>(data[i]) & 15];
+  }
+  key += "\n";
   return true;
 }
 
@@ -106,14 +117,25 @@ class reader {
   size_t size_, at_ = 0;
 };
 
-// The copy of the characters() with their layout closure, as hb-subset
-// makes it: hints and subroutines kept, so that the final subset's own
-// pass does what it does from the whole face.
+// The copy: the glyphs of the characters() and their layout closure (a
+// first plan finds them), subset as an embedded font is (a second), so that
+// the final subsets' own pass over it does what it does over the whole face.
 bool make_copy(const face& full, std::vector<uint8_t>& font, std::vector<uint32_t>& kept) {
-  c_ptr<hb_subset_input_t, hb_subset_input_destroy> input(hb_subset_input_create_or_fail());
-  if (!input) return false;
-  hb_set_t* unicodes = hb_subset_input_unicode_set(input.get());
+  c_ptr<hb_subset_input_t, hb_subset_input_destroy> closure(hb_subset_input_create_or_fail());
+  if (!closure) return false;
+  hb_set_t* unicodes = hb_subset_input_unicode_set(closure.get());
   for (uint32_t cp : trimmed_face::characters()) hb_set_add(unicodes, cp);
+  std::vector<uint32_t> glyphs;
+  {
+    const c_ptr<hb_subset_plan_t, hb_subset_plan_destroy> plan(
+        hb_subset_plan_create_or_fail(full.hb(), closure.get()));
+    if (!plan) return false;
+    const hb_map_t* old_to_new = hb_subset_plan_old_to_new_glyph_mapping(plan.get());
+    for (unsigned g = 0, n = hb_face_get_glyph_count(full.hb()); g < n; ++g)
+      if (hb_map_has(old_to_new, g)) glyphs.push_back(g);
+  }
+  const auto input = detail::embedding_input(glyphs, true);
+  if (!input) return false;
   const c_ptr<hb_subset_plan_t, hb_subset_plan_destroy> plan(
       hb_subset_plan_create_or_fail(full.hb(), input.get()));
   if (!plan) return false;
@@ -181,23 +203,6 @@ class cache_writer {
   int fd_ = -1;
 };
 
-// The whole face's subset and the copy's of the same glyphs, for a sample of
-// the copy's glyphs spread over it: equal bytes and codes.
-bool same_subsets(const face& full, hb_face_t* copy, const std::vector<uint32_t>& kept) {
-  std::vector<uint32_t> originals, ids;
-  const size_t step = std::max<size_t>(1, kept.size() / 256);
-  for (size_t i = 1; i < kept.size(); i += step) {
-    originals.push_back(kept[i]);
-    ids.push_back(static_cast<uint32_t>(i));
-  }
-  font_subset a, b;
-  std::string error;
-  return detail::subset_from(full, full.hb(), originals, originals, false, a, error) &&
-         detail::subset_from(full, copy, originals, ids, false, b, error) && a.bytes == b.bytes &&
-         a.code == b.code && a.format == b.format && a.registry == b.registry &&
-         a.ordering == b.ordering && a.supplement == b.supplement;
-}
-
 }  // namespace
 
 const std::vector<uint32_t>& trimmed_face::characters() {
@@ -225,11 +230,13 @@ const std::vector<uint32_t>& trimmed_face::characters() {
 }
 
 std::string trimmed_face::cache_file(const face& full, const std::string& folder) {
-  std::string key;
-  if (folder.empty() || !cache_key(full, key)) return {};
+  // Named after the face alone: a copy made stale by a new font file or
+  // HarfBuzz is replaced, not left beside the new one.
+  if (folder.empty() || full.path().empty()) return {};
   char name[32];
-  std::snprintf(name, sizeof name, "trim-%016llx.font",
-                static_cast<unsigned long long>(fnv1a(key)));
+  std::snprintf(
+      name, sizeof name, "trim-%016llx.font",
+      static_cast<unsigned long long>(fnv1a(full.path() + "#" + std::to_string(full.index()))));
   return (std::filesystem::path(folder) / name).string();
 }
 
@@ -276,42 +283,42 @@ std::unique_ptr<trimmed_face> trimmed_face::read(const face& full, const std::st
 }
 
 std::unique_ptr<trimmed_face> trimmed_face::open(const face& full, const trim_settings& settings) {
-  if (settings.folder.empty() || hb_face_get_glyph_count(full.hb()) < settings.min_glyphs)
-    return nullptr;
-  std::string key;
-  if (!cache_key(full, key)) return nullptr;
-  const std::string path = cache_file(full, settings.folder);
-  bool not_to_trim = false;
-  if (auto stored = read(full, key, path, not_to_trim)) return stored;
-  if (not_to_trim) return nullptr;
-
-  // Made and stored, or recorded as a face not to trim.
-  cache_writer out(path);
-  if (!out.ready()) return nullptr;
-  std::vector<uint8_t> font;
-  std::vector<uint32_t> kept;
-  bool good = make_copy(full, font, kept);
-  if (good) {
-    const blob_ptr blob(hb_blob_create(reinterpret_cast<const char*>(font.data()),
-                                       static_cast<unsigned>(font.size()), HB_MEMORY_MODE_READONLY,
-                                       nullptr, nullptr));
-    const hb_face_ptr copy(hb_face_create(blob.get(), 0));
-    good = same_subsets(full, copy.get(), kept);
+  if (hb_face_get_glyph_count(full.hb()) < settings.min_glyphs) return nullptr;
+  // The stored copy, when there is a folder and the font is a file.
+  std::string key, path;
+  if (!settings.folder.empty() && cache_key(full, key)) path = cache_file(full, settings.folder);
+  if (!path.empty()) {
+    bool not_to_trim = false;
+    if (auto stored = read(full, key, path, not_to_trim)) return stored;
+    if (not_to_trim) return nullptr;
   }
-  std::vector<uint8_t> file(magic, magic + sizeof magic);
-  put_part(file, reinterpret_cast<const uint8_t*>(key.data()), key.size());
-  if (!good) {
-    put_u32(file, 0);
-    out.commit(file);
-    return nullptr;
+  // Made, and stored when it can be; a face hb-subset cannot trim in order
+  // is recorded as one not to trim.
+  std::unique_ptr<trimmed_face> t(new trimmed_face());
+  const bool made = make_copy(full, t->bytes_, t->kept_);
+  if (!path.empty()) {
+    cache_writer out(path);
+    if (out.ready()) {
+      std::vector<uint8_t> file(magic, magic + sizeof magic);
+      put_part(file, reinterpret_cast<const uint8_t*>(key.data()), key.size());
+      if (made) {
+        std::vector<uint8_t> ids;
+        for (uint32_t g : t->kept_) put_u32(ids, g);
+        put_part(file, ids.data(), ids.size());
+        put_part(file, t->bytes_.data(), t->bytes_.size());
+      } else {
+        put_u32(file, 0);
+      }
+      out.commit(file);  // a cache: when it cannot be written, the copy is still used
+    }
   }
-  std::vector<uint8_t> ids;
-  for (uint32_t g : kept) put_u32(ids, g);
-  put_part(file, ids.data(), ids.size());
-  put_part(file, font.data(), font.size());
-  if (!out.commit(file)) return nullptr;
-  // The copy as the file now stored gives it, as every later process reads it.
-  return read(full, key, path, not_to_trim);
+  if (!made) return nullptr;
+  t->file_ = hb_blob_create_or_fail(reinterpret_cast<const char*>(t->bytes_.data()),
+                                    static_cast<unsigned>(t->bytes_.size()),
+                                    HB_MEMORY_MODE_READONLY, nullptr, nullptr);
+  if (!t->file_) return nullptr;
+  t->face_ = hb_face_create(t->file_, 0);
+  return t;
 }
 
 hb_face_t* trimmed_face::source(bool preprocessed) const {

@@ -3,16 +3,17 @@
 // trimmed_face: a smaller copy of a big CJK face (Noto CJK: 65,535 glyphs)
 // holding only the glyphs of the characters documents use — GB 2312, ASCII,
 // Latin-1 and the punctuation, number and symbol blocks — with every glyph
-// HarfBuzz's layout closure reaches from them. Planning a subset of it costs
-// a fraction of planning one of the whole face, for every render of a
-// process; it is made once per font file and kept in a cache folder.
+// HarfBuzz's layout closure reaches from them, already prepared as an
+// embedded font is (no hints, subroutines or layout tables). Planning a
+// subset of it costs a fraction of planning one of the whole face.
 //
-// A subset made from the trimmed face has the same bytes as one made from
-// the whole face (the same glyph order, CIDs and outlines): the PDF does not
-// depend on whether the cache was there. That is checked when the copy is
-// made, on a sample of its glyphs; a face that fails the check is recorded
-// as one not to trim. A glyph outside the copy makes the subset come from
-// the whole face (docs/performance.md).
+// Every face of 20,000 glyphs or more is subset from its copy whenever the
+// copy holds the document's glyphs, and from the whole face otherwise: the
+// PDF depends on the fonts and the document only. hb-subset does not always
+// give the same bytes from the copy as from the whole face (a charset may be
+// encoded differently), so the copy is used whether or not a cache folder
+// keeps it: made once per font file into the folder and read from there, or
+// made in memory by each engine when there is none (docs/performance.md).
 #include <hb.h>
 
 #include <cstdint>
@@ -25,9 +26,9 @@ namespace hongtou::fonts {
 
 class face;
 
-/// Where and what to trim (engine_options::font_cache_dir).
+/// Where the copies are kept (engine_options::font_cache_dir).
 struct trim_settings {
-  /// The cache folder; empty = no trimming.
+  /// The cache folder; empty: copies are made in memory.
   std::string folder;
   /// Faces with fewer glyphs than this are subset directly.
   unsigned min_glyphs = 20000;
@@ -39,10 +40,9 @@ class trimmed_face {
   trimmed_face(const trimmed_face&) = delete;
   trimmed_face& operator=(const trimmed_face&) = delete;
 
-  /// The trimmed copy of `full` from the cache folder, made and stored
-  /// there first when it is missing or stale. nullptr when the face is too
-  /// small to be worth it, when the folder cannot be written, or when the
-  /// face is recorded as one whose copy would not subset to the same bytes.
+  /// The trimmed copy of `full`: from the cache folder, or made (and stored
+  /// there when the folder can be written). nullptr when the face is too
+  /// small to be worth it or hb-subset cannot trim it in glyph order.
   static std::unique_ptr<trimmed_face> open(const face& full, const trim_settings& settings);
 
   /// The copy as HarfBuzz's face, or (preprocessed) a copy of it prepared
@@ -56,8 +56,9 @@ class trimmed_face {
 
   /// The characters a trimmed face keeps (with their layout closure).
   static const std::vector<uint32_t>& characters();
-  /// The cache file of `full` in `folder` (named after the font file's
-  /// identity: path, face index, size, modification time, inode).
+  /// The cache file of `full` in `folder`, named after its path and face
+  /// index; the file's identity (size, time, inode, head table) and
+  /// HarfBuzz's version are checked inside it.
   static std::string cache_file(const face& full, const std::string& folder);
 
  private:
@@ -67,6 +68,7 @@ class trimmed_face {
   static std::unique_ptr<trimmed_face> read(const face& full, const std::string& key,
                                             const std::string& path, bool& not_to_trim);
 
+  std::vector<uint8_t> bytes_;  // the copy made in memory (empty when read from a file)
   hb_blob_t* file_ = nullptr;
   hb_face_t* face_ = nullptr;
   std::vector<uint32_t> kept_;  // the whole face's glyph ids, ascending: kept_[trimmed id]

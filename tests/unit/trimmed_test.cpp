@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
-// Trimmed faces (fonts/trimmed.hpp): the copy of a big CJK face kept in a
-// cache folder gives subsets, and PDFs, byte for byte those of the whole
-// face; a glyph outside it, a damaged or stale cache file and a folder that
-// cannot be written all end in the whole face's subset. Only the committed
-// test fonts are used.
+// Trimmed faces (fonts/trimmed.hpp): a big CJK face is subset from its copy,
+// and the subsets, and PDFs, are byte for byte the same whether the copy was
+// read from the cache folder, made and stored there, or made in memory (no
+// folder, a folder that cannot be written, a damaged file); a glyph outside
+// the copy is subset from the whole face. Only the committed test fonts are
+// used.
 #include <catch2/catch.hpp>
 
 #include <algorithm>
@@ -53,74 +54,94 @@ bool same(const font_subset& a, const font_subset& b) {
          a.registry == b.registry && a.ordering == b.ordering && a.supplement == b.supplement;
 }
 
+// The subset of `glyphs` of `file` through a face_cache keeping its copies
+// in `folder` ("" = in memory).
+font_subset subset_with(const std::string& folder, const std::string& file,
+                        const std::vector<uint32_t>& glyphs, bool preprocessed = false,
+                        bool* trimmed = nullptr) {
+  face_cache cache;
+  cache.set_trim({folder, 20000});
+  const face* f = open_face(cache, file);
+  if (trimmed) *trimmed = f->trimmed() != nullptr;
+  font_subset out;
+  std::string error;
+  REQUIRE(subset(*f, glyphs, preprocessed, out, error));
+  return out;
+}
+
+// The glyphs of file's document_glyphs().
+std::vector<uint32_t> glyphs_of(const std::string& file) {
+  face_cache cache;
+  return document_glyphs(*open_face(cache, file));
+}
+
 }  // namespace
 
-TEST_CASE("trimmed faces: every test face subsets to the same bytes with or without its copy",
+TEST_CASE("trimmed faces: the copy gives the same bytes stored, read back or made in memory",
           "[trimmed]") {
   const fs::path dir = temp_dir("trimmed-same");
-  for (const std::string& file : {serif_regular_file, serif_bold_file, sans_file, wenkai_file}) {
+  for (const std::string& file : {serif_regular_file, serif_bold_file, sans_file}) {
     INFO(file);
-    face_cache whole;
-    face_cache trimmed;
-    trimmed.set_trim({dir.string(), 20000});
-    const face* a = open_face(whole, file);
-    const face* b = open_face(trimmed, file);
-    CHECK(a->trimmed() == nullptr);
-    const std::vector<uint32_t> glyphs = document_glyphs(*a);
+    const std::vector<uint32_t> glyphs = glyphs_of(file);
     REQUIRE(glyphs.size() > 100);
     for (bool preprocessed : {false, true}) {
-      font_subset x, y;
-      std::string error;
-      REQUIRE(subset(*a, glyphs, preprocessed, x, error));
-      REQUIRE(subset(*b, glyphs, preprocessed, y, error));
-      CHECK(same(x, y));
+      INFO("preprocessed " << preprocessed);
+      bool trimmed = false;
+      const font_subset memory = subset_with("", file, glyphs, preprocessed, &trimmed);
+      CHECK(trimmed);
+      const font_subset made = subset_with(dir.string(), file, glyphs, preprocessed);
+      const font_subset read = subset_with(dir.string(), file, glyphs, preprocessed);
+      CHECK(same(memory, made));
+      CHECK(same(memory, read));
     }
   }
-  // The CFF faces were trimmed (the TrueType one may be recorded as not to be).
-  face_cache again;
-  again.set_trim({dir.string(), 20000});
-  const face* serif = open_face(again, serif_regular_file);
+  face_cache cache;
+  cache.set_trim({dir.string(), 20000});
+  const face* serif = open_face(cache, serif_regular_file);
   REQUIRE(serif->trimmed());
   CHECK(serif->trimmed()->size() > 7000);
   CHECK(serif->trimmed()->size() < hb_face_get_glyph_count(serif->hb()));
   CHECK(fs::exists(trimmed_face::cache_file(*serif, dir.string())));
+  // A face of fewer glyphs is subset whole: FandolFang's test subset has 8,967.
+  CHECK(open_face(cache, fandol_file)->trimmed() == nullptr);
 }
 
 TEST_CASE("trimmed faces: the characters kept are GB 2312's and the common symbols", "[trimmed]") {
   const std::vector<uint32_t>& chars = trimmed_face::characters();
   auto has = [&](char32_t c) { return std::binary_search(chars.begin(), chars.end(), c); };
   CHECK(chars.size() > 6763 + 682);
-  for (char32_t c : U"中华人民共和国国务院办公厅关于印发通知，。、《》〔〕①Ⅱ℃㎡A9")
-    if (c) CHECK(has(c));
+  for (char32_t c : std::u32string(U"中华人民共和国国务院办公厅关于印发通知，。、《》〔〕①Ⅱ℃㎡A9"))
+    CHECK(has(c));
   CHECK_FALSE(has(U'丟'));  // a traditional form, outside GB 2312
 }
 
 TEST_CASE("trimmed faces: a glyph outside the copy is subset from the whole face", "[trimmed]") {
   const fs::path dir = temp_dir("trimmed-outside");
-  face_cache whole, trimmed;
-  trimmed.set_trim({dir.string(), 20000});
-  const face* a = open_face(whole, serif_regular_file);
-  const face* b = open_face(trimmed, serif_regular_file);
-  REQUIRE(b->trimmed());
-  std::vector<uint32_t> glyphs = document_glyphs(*a);
+  face_cache cache;
+  cache.set_trim({dir.string(), 20000});
+  const face* f = open_face(cache, serif_regular_file);
+  REQUIRE(f->trimmed());
+  std::vector<uint32_t> glyphs = document_glyphs(*f);
   uint32_t outside = 0;
   std::vector<uint32_t> ids;
-  for (uint32_t g = 1; g < hb_face_get_glyph_count(a->hb()) && !outside; ++g)
-    if (!b->trimmed()->map({g}, ids)) outside = g;
+  for (uint32_t g = 1; g < hb_face_get_glyph_count(f->hb()) && !outside; ++g)
+    if (!f->trimmed()->map({g}, ids)) outside = g;
   REQUIRE(outside != 0);
   glyphs.push_back(outside);
   std::sort(glyphs.begin(), glyphs.end());
-  CHECK_FALSE(b->trimmed()->map(glyphs, ids));
-  font_subset x, y;
+  CHECK_FALSE(f->trimmed()->map(glyphs, ids));
+  font_subset whole, y;
   std::string error;
-  REQUIRE(subset(*a, glyphs, false, x, error));
-  REQUIRE(subset(*b, glyphs, false, y, error));
-  CHECK(same(x, y));
+  REQUIRE(detail::subset_from(*f, f->hb(), glyphs, glyphs, false, whole, error));
+  REQUIRE(subset(*f, glyphs, false, y, error));
+  CHECK(same(whole, y));
   CHECK(y.code.count(outside));
 }
 
 TEST_CASE("trimmed faces: a damaged, truncated or foreign cache file is made again", "[trimmed]") {
   const fs::path dir = temp_dir("trimmed-damaged");
+  const std::vector<uint32_t> glyphs = glyphs_of(sans_file);
+  const font_subset memory = subset_with("", sans_file, glyphs);
   std::string path;
   {
     face_cache c;
@@ -145,49 +166,38 @@ TEST_CASE("trimmed faces: a damaged, truncated or foreign cache file is made aga
   for (size_t i = 0; i < damaged.size(); ++i) {
     INFO("damage " << i);
     write(damaged[i]);
-    face_cache whole, c;
-    c.set_trim({dir.string(), 20000});
-    const face* a = open_face(whole, sans_file);
-    const face* f = open_face(c, sans_file);
-    REQUIRE(f->trimmed());
-    const std::vector<uint32_t> glyphs = document_glyphs(*a);
-    font_subset x, y;
-    std::string error;
-    REQUIRE(subset(*a, glyphs, false, x, error));
-    REQUIRE(subset(*f, glyphs, false, y, error));
-    CHECK(same(x, y));
+    CHECK(same(subset_with(dir.string(), sans_file, glyphs), memory));
     CHECK(read_bytes(path) == good);  // stored again, the same
   }
 }
 
-TEST_CASE("trimmed faces: a folder that cannot be written gives none, and subsets still work",
-          "[trimmed]") {
+TEST_CASE("trimmed faces: a folder that cannot be written leaves the copy in memory", "[trimmed]") {
   const fs::path dir = temp_dir("trimmed-unwritable");
   std::ofstream(dir / "a-file") << "not a folder";
-  face_cache c;
-  c.set_trim({(dir / "a-file" / "cache").string(), 20000});
-  const face* f = open_face(c, serif_bold_file);
-  CHECK(f->trimmed() == nullptr);
-  font_subset x;
-  std::string error;
-  CHECK(subset(*f, document_glyphs(*f), false, x, error));
-  CHECK_FALSE(x.bytes.empty());
+  const std::vector<uint32_t> glyphs = glyphs_of(serif_bold_file);
+  bool trimmed = false;
+  const font_subset x =
+      subset_with((dir / "a-file" / "cache").string(), serif_bold_file, glyphs, false, &trimmed);
+  CHECK(trimmed);
+  CHECK(same(x, subset_with("", serif_bold_file, glyphs)));
 }
 
 TEST_CASE("trimmed faces: a render gives the same PDF with no cache, a new one and a full one",
           "[trimmed]") {
   const fs::path dir = temp_dir("trimmed-pdf");
   const std::string xml = read_source("samples/report.xml");
-  auto render = [&](const std::string& cache) {
+  auto render = [&](bool cache) {
     engine_options o = test_engine_options();
-    o.font_cache_dir = cache;
+    o.font_cache = cache;
+    o.font_cache_dir = dir.string();
     engine eng(o);
     render_result r = eng.render_memory(xml, "report.xml");
     REQUIRE(r.status == status::ok);
     return r.bytes;
   };
-  const std::vector<uint8_t> none = render("");
-  CHECK(render(dir.string()) == none);  // the copies made
+  const std::vector<uint8_t> none = render(false);
+  CHECK(fs::is_empty(dir));
+  CHECK(render(true) == none);  // the copies made
   CHECK(!fs::is_empty(dir));
-  CHECK(render(dir.string()) == none);  // the copies read
+  CHECK(render(true) == none);  // the copies read
 }
