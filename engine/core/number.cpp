@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "core/number.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 
@@ -15,12 +16,24 @@ std::string fixed(double v, int decimals) {
 }
 
 std::string compact(double v, int decimals) {
-  std::string s = fixed(v, decimals);
-  if (s.find('.') != std::string::npos) {
-    while (s.back() == '0') s.pop_back();
-    if (s.back() == '.') s.pop_back();
+  std::string s;
+  append_compact(s, v, decimals);
+  return s;
+}
+
+void append_compact(std::string& out, double v, int decimals) {
+  if (std::fabs(v) < std::pow(10.0, -decimals) / 2) v = 0;
+  char buf[64];
+  char* end = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::fixed, decimals).ptr;
+  if (std::find(buf, end, '.') != end) {
+    while (end[-1] == '0') --end;
+    if (end[-1] == '.') --end;
   }
-  return s == "-0" ? "0" : s;
+  if (end - buf == 2 && buf[0] == '-' && buf[1] == '0') {
+    out += '0';
+    return;
+  }
+  out.append(buf, end);
 }
 
 }  // namespace hongtou

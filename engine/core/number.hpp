@@ -10,5 +10,8 @@ std::string fixed(double v, int decimals);
 
 /// Like fixed() but with trailing zeros (and a bare ".") removed: 1.500 -> "1.5".
 std::string compact(double v, int decimals);
+/// compact() appended to `out`, with no string made on the way (content
+/// streams write one per glyph).
+void append_compact(std::string& out, double v, int decimals);
 
 }  // namespace hongtou

@@ -157,9 +157,24 @@ void hpdf_document::final_id(HPDF_BYTE (&digest)[16]) {
 }
 
 std::string hex4(unsigned v) {
-  char buf[8];
-  std::snprintf(buf, sizeof buf, "%04X", v & 0xFFFFu);
-  return buf;
+  std::string s;
+  append_hex4(s, v);
+  return s;
+}
+
+void append_hex4(std::string& out, unsigned v) {
+  static const char digits[] = "0123456789ABCDEF";
+  for (int shift = 12; shift >= 0; shift -= 4) out += digits[(v >> shift) & 15];
+}
+
+void index_glyphs(font_use& use) {
+  use.slots.assign(use.glyph_text.empty() ? 0 : use.glyph_text.rbegin()->first + 1, {});
+  for (const auto& [gid, text] : use.glyph_text) {
+    glyph_slot& slot = use.slots[gid];
+    slot.code = use.code[gid];
+    slot.width = use.width[slot.code];
+    slot.text = &text;
+  }
 }
 
 std::vector<uint16_t> utf16_units(const std::string& utf8) {

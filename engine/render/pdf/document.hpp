@@ -94,6 +94,16 @@ std::vector<uint16_t> utf16_units(const std::string& utf8);
 /// The UTF-16BE of a UTF-8 text as hex digits, e.g. "4E2D6587".
 std::string utf16be_hex(const std::string& utf8);
 
+/// Four upper-case hex digits of the low 16 bits appended to `out`.
+void append_hex4(std::string& out, unsigned v);
+
+/// What a content stream needs of one glyph of an embedded font.
+struct glyph_slot {
+  uint32_t code = 0;
+  int width = 0;                      // 1/1000 em
+  const std::string* text = nullptr;  // the text its ToUnicode entry gives
+};
+
 /// One embedded font: the glyphs a face shows in the document.
 struct font_use {
   const fonts::face* face = nullptr;
@@ -101,8 +111,12 @@ struct font_use {
   std::map<uint32_t, uint32_t> code;           // old gid -> code in content streams
   std::map<uint32_t, int> width;               // code -> width in 1/1000 em
   HPDF_Dict type0 = nullptr;
-  std::string roles;  // "role 'fangsong'", for a message about the face
+  std::string roles;              // "role 'fangsong'", for a message about the face
+  std::vector<glyph_slot> slots;  // by old gid, after index_glyphs()
 };
+
+/// Fills use.slots from code, width and glyph_text (after embed_font).
+void index_glyphs(font_use& use);
 
 /// Subsets the face to the used glyphs and builds its Type0 font: Identity-H
 /// codes, CFF as CIDFontType0C or TrueType as FontFile2, /W, ToUnicode. Fills

@@ -90,8 +90,10 @@ class pdf_writer {
     // PDF/A-2 is a profile of ISO 32000-1, PDF 1.7 (ISO 19005-2 6.1.2).
     if (options_.pdfa) doc_.get()->pdf_version = HPDF_VER_17;
     if (!collect_fonts()) return false;
-    for (auto& [key, use] : fonts_)
+    for (auto& [key, use] : fonts_) {
       if (!detail::embed_font(doc_, use, options_.preprocessed_subsetting)) return false;
+      detail::index_glyphs(use);
+    }
     if (!write_pages()) return false;
     write_outline();
     if (!doc_.ok()) return doc_.fail("cannot write the outline");
@@ -173,15 +175,26 @@ class pdf_writer {
   // for two characters, e.g. ― and — in one face) is shown inside a marked
   // span with its own /ActualText (ISO 32000-1 14.9.4), so that copying and
   // pdftotext give back the source text.
-  std::string show_run(HPDF_Page page, const glyph_run& run) {
-    font_use& use = fonts_[font_key(face_of(run))];
+  void show_run(HPDF_Page page, const glyph_run& run, std::string& s) {
+    font_use& use = use_of(run);
     const char* name = HPDF_Page_GetLocalFontName(page, use.type0);
-    if (!name) return {};  // libharu's error is in the document; write_pages reports it
+    if (!name) return;  // libharu's error is in the document; write_pages reports it
     const double h = frames_.page_height;
-    std::string s =
-        "BT\n/" + std::string(name) + " " + num(run.size) + " Tf\n" + fill_colour(run.color);
-    if (run.h_scale != 1) s += num(run.h_scale * 100) + " Tz\n";
-    s += "1 0 0 1 " + num(run.left()) + " " + num(h - run.baseline) + " Tm\n[";
+    s += "BT\n/";
+    s += name;
+    s += ' ';
+    append_compact(s, run.size, 3);
+    s += " Tf\n";
+    s += fill_colour(run.color);
+    if (run.h_scale != 1) {
+      append_compact(s, run.h_scale * 100, 3);
+      s += " Tz\n";
+    }
+    s += "1 0 0 1 ";
+    append_compact(s, run.left(), 3);
+    s += ' ';
+    append_compact(s, h - run.baseline, 3);
+    s += " Tm\n[";
     double pen = run.left();
     for (size_t i = 0; i < run.glyphs.size(); ++i) {
       const positioned_glyph& g = run.glyphs[i];
@@ -189,22 +202,34 @@ class pdf_writer {
         // Move the pen from where the previous glyph left it to this glyph's x.
         double adj = std::round((g.x - pen) / run.h_scale / run.size * -1000.0 * 1000) / 1000;
         if (adj != 0) {
-          s += num(adj);
+          append_compact(s, adj, 3);
           pen -= adj / 1000.0 * run.size * run.h_scale;
         }
       }
-      unsigned code = use.code[g.id];
-      const bool own_text = g.text != use.glyph_text[g.id];
-      if (own_text)
-        s += "] TJ\n/Span <</ActualText <FEFF" + detail::utf16be_hex(g.text) + ">>> BDC\n[";
-      s += "<" + detail::hex4(code) + ">";
+      const detail::glyph_slot& slot = use.slots[g.id];
+      const bool own_text = g.text != *slot.text;
+      if (own_text) {
+        s += "] TJ\n/Span <</ActualText <FEFF";
+        s += detail::utf16be_hex(g.text);
+        s += ">>> BDC\n[";
+      }
+      s += '<';
+      detail::append_hex4(s, slot.code);
+      s += '>';
       if (own_text) s += "] TJ\nEMC\n[";
-      pen += use.width[code] / 1000.0 * run.size * run.h_scale;
+      pen += slot.width / 1000.0 * run.size * run.h_scale;
     }
     s += "] TJ\n";
     if (run.h_scale != 1) s += "100 Tz\n";  // Tz is graphics state and outlives ET
     s += "ET\n";
-    return s;
+  }
+
+  // The embedded font of a run's face, found once per face handle.
+  font_use& use_of(const glyph_run& run) {
+    if (auto it = use_by_handle_.find(run.font.id); it != use_by_handle_.end()) return *it->second;
+    font_use& use = fonts_[font_key(face_of(run))];
+    use_by_handle_.emplace(run.font.id, &use);
+    return use;
   }
 
   // Appends content to the page's content stream (and to the document's /ID).
@@ -225,7 +250,9 @@ class pdf_writer {
     HPDF_Page_SetLineJoin(page, HPDF_ROUND_JOIN);
     set_stroke(page, run.color);
     HPDF_Page_SetTextRenderingMode(page, HPDF_FILL_THEN_STROKE);
-    write_content(page, show_run(page, run));
+    std::string content;
+    show_run(page, run, content);
+    write_content(page, content);
     HPDF_Page_GRestore(page);
   }
 
@@ -268,7 +295,7 @@ class pdf_writer {
           content.clear();
           show_stroked_run(page, run);
         } else {
-          content += show_run(page, run);
+          show_run(page, run, content);
         }
       }
       if (!doc_.ok()) return doc_.fail("cannot write the page contents");
@@ -383,6 +410,7 @@ class pdf_writer {
   const pdf_options& options_;
   detail::hpdf_document doc_;
   std::map<std::string, font_use> fonts_;
+  std::map<uint32_t, font_use*> use_by_handle_;
   std::vector<HPDF_Page> pages_;
   bool not_pdfa_ = false;
 };
