@@ -13,9 +13,11 @@
 
 #include "api/hongtou.hpp"
 #include "fonts/subset.hpp"
+#include "fonts/trimmed.hpp"
 #include "layout/page/compose.hpp"
 #include "model/document.hpp"
 #include "model/layout_spec.hpp"
+#include "render/pdf/deflate.hpp"
 #include "render/pdf/pdf.hpp"
 #include "support/environment.hpp"
 #include "support/source.hpp"
@@ -44,14 +46,29 @@ setup& env() {
   return s;
 }
 
+std::string long_document(size_t pages);
+
+// The document of a stage benchmark: arg 0 the report, 1 the 1,000-page
+// document (long_document below).
+const std::string& stage_document(int64_t which) {
+  static const std::string thousand = long_document(1000);
+  return which == 0 ? env().xml : thousand;
+}
+
+void label_document(benchmark::State& state) {
+  state.SetLabel(state.range(0) == 0 ? "samples/report.xml" : "1,000-page document");
+}
+
 void parse_document(benchmark::State& state) {
+  const std::string& xml = stage_document(state.range(0));
+  label_document(state);
   for (auto _ : state) {
     hongtou::model::document doc;
     hongtou::diagnostics d;
-    benchmark::DoNotOptimize(hongtou::model::parse_document(env().xml, "report.xml", doc, d));
+    benchmark::DoNotOptimize(hongtou::model::parse_document(xml, "report.xml", doc, d));
   }
 }
-BENCHMARK(parse_document)->Unit(benchmark::kMillisecond);
+BENCHMARK(parse_document)->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond);
 
 void load_fonts(benchmark::State& state) {
   for (auto _ : state) {
@@ -66,23 +83,27 @@ BENCHMARK(load_fonts)->Unit(benchmark::kMillisecond);
 void compose(benchmark::State& state) {
   hongtou::model::document doc;
   hongtou::diagnostics d;
-  hongtou::model::parse_document(env().xml, "report.xml", doc, d);
+  hongtou::model::parse_document(stage_document(state.range(0)), "report.xml", doc, d);
+  label_document(state);
   for (auto _ : state) {
     hongtou::frames f;
     benchmark::DoNotOptimize(hongtou::layout::compose(doc, env().spec, *env().fonts.fonts, f, d));
   }
 }
-BENCHMARK(compose)->Unit(benchmark::kMillisecond);
+BENCHMARK(compose)->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond);
 
-// Arg 1: subset from faces preprocessed once (before the timed loop).
+// Subsetting, serialisation and compression of the composed frames. Arg 0
+// the document; arg 1: subset from faces preprocessed once (before the
+// timed loop). Whole faces: the face cache here keeps no trimmed copies.
 void render_pdf(benchmark::State& state) {
   hongtou::model::document doc;
   hongtou::diagnostics d;
-  hongtou::model::parse_document(env().xml, "report.xml", doc, d);
+  hongtou::model::parse_document(stage_document(state.range(0)), "report.xml", doc, d);
+  label_document(state);
   hongtou::frames f;
   hongtou::layout::compose(doc, env().spec, *env().fonts.fonts, f, d);
   hongtou::render::pdf_options o;
-  o.preprocessed_subsetting = state.range(0) != 0;
+  o.preprocessed_subsetting = state.range(1) != 0;
   std::vector<uint8_t> warm;
   hongtou::render::render_pdf(f, env().fonts.cache, o, warm, d);
   for (auto _ : state) {
@@ -90,7 +111,7 @@ void render_pdf(benchmark::State& state) {
     benchmark::DoNotOptimize(hongtou::render::render_pdf(f, env().fonts.cache, o, out, d));
   }
 }
-BENCHMARK(render_pdf)->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond);
+BENCHMARK(render_pdf)->ArgsProduct({{0, 1}, {0, 1}})->Unit(benchmark::kMillisecond);
 
 // The whole document through the public facade, as a long-lived engine (batch,
 // service) uses it; arg 1: fonts preprocessed for subsetting. The first render,
@@ -106,6 +127,18 @@ void engine_render_memory(benchmark::State& state) {
   }
 }
 BENCHMARK(engine_render_memory)->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond);
+
+// A new engine for each render, as a one-off embedding does: options,
+// fontconfig, the fonts opened, the document rendered (trimmed copies from
+// the user's cache folder, as the CLI).
+void engine_cold_render(benchmark::State& state) {
+  for (auto _ : state) {
+    hongtou::engine eng{hongtou::engine_options{}};
+    auto r = eng.render_memory(env().xml, "report.xml");
+    benchmark::DoNotOptimize(r.bytes.data());
+  }
+}
+BENCHMARK(engine_cold_render)->Unit(benchmark::kMillisecond);
 
 // The report with its 发文字号 and first paragraph changed: distinct documents,
 // as a service renders them (nothing of one render can be reused for the next).
@@ -148,7 +181,9 @@ std::map<uint32_t, std::vector<uint32_t>> glyphs_by_face(const hongtou::frames& 
 }
 
 // Subsetting one face of the report to the glyphs it shows: arg 0 the
-// face's rank among the faces used, arg 1 preprocessed (1) or not (0).
+// face's rank among the faces used, arg 1 preprocessed (1) or not (0), arg 2
+// from its trimmed copy (1, made in memory before the timed loop) or the
+// whole face (0).
 void subset_face(benchmark::State& state) {
   hongtou::model::document doc;
   hongtou::diagnostics d;
@@ -163,6 +198,16 @@ void subset_face(benchmark::State& state) {
   const auto& [id, glyphs] = *std::next(used.begin(), state.range(0));
   const hongtou::fonts::face* face = env().fonts.cache.find(id);
   const bool pre = state.range(1) != 0;
+  hongtou::fonts::face_cache trimming;  // copies in memory
+  if (state.range(2) != 0) {
+    std::string error;
+    face = trimming.open({face->path(), face->index(), nullptr, "bench"}, error);
+    if (!face || !face->trimmed()) {
+      state.SkipWithError("a face too small to trim");
+      return;
+    }
+    face->trimmed()->source(pre);
+  }
   face->subset_source(pre);  // preprocessing is not what is timed
   state.SetLabel(std::filesystem::path(face->path()).filename().string() + ", " +
                  std::to_string(glyphs.size()) + " glyphs");
@@ -172,10 +217,13 @@ void subset_face(benchmark::State& state) {
     benchmark::DoNotOptimize(hongtou::fonts::subset(*face, glyphs, pre, out, error));
   }
 }
-BENCHMARK(subset_face)->ArgsProduct({{0, 1, 2, 3, 4}, {0, 1}})->Unit(benchmark::kMillisecond);
+BENCHMARK(subset_face)
+    ->ArgsProduct({{0, 1, 2, 3, 4}, {0, 1}, {0, 1}})
+    ->Unit(benchmark::kMillisecond);
 
-// Deflate of the report's PDF payload as libharu does it (zlib, default
-// level): the font subsets, the bulk of the file.
+// Deflate of the report's font subsets, the bulk of the file: arg 0 as the
+// PDF writer does it (libdeflate, level 6), arg 1 as libharu did (zlib,
+// its default level 6).
 void deflate_subsets(benchmark::State& state) {
   hongtou::model::document doc;
   hongtou::diagnostics d;
@@ -189,15 +237,24 @@ void deflate_subsets(benchmark::State& state) {
     hongtou::fonts::subset(*env().fonts.cache.find(id), glyphs, false, out, error);
     payload.insert(payload.end(), out.bytes.begin(), out.bytes.end());
   }
+  const bool zlib = state.range(0) != 0;
+  state.SetLabel(zlib ? "zlib" : "libdeflate");
   std::vector<uint8_t> packed(compressBound(payload.size()));
+  size_t size = 0;
   for (auto _ : state) {
-    uLongf size = packed.size();
-    benchmark::DoNotOptimize(
-        compress2(packed.data(), &size, payload.data(), payload.size(), Z_DEFAULT_COMPRESSION));
+    if (zlib) {
+      uLongf n = packed.size();
+      compress2(packed.data(), &n, payload.data(), payload.size(), Z_DEFAULT_COMPRESSION);
+      size = n;
+    } else {
+      size = hongtou::render::detail::deflate(payload.data(), payload.size()).size();
+    }
+    benchmark::DoNotOptimize(size);
   }
+  state.counters["ratio"] = static_cast<double>(size) / static_cast<double>(payload.size());
   state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * payload.size()));
 }
-BENCHMARK(deflate_subsets)->Unit(benchmark::kMillisecond);
+BENCHMARK(deflate_subsets)->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond);
 
 // A long document of N pages (about) from the corpus texts, under the
 // report's head: the whole render in a warm engine, with preprocess_fonts.
