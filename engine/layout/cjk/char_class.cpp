@@ -28,13 +28,26 @@ bool is_opening_mark(char32_t c) {
   return c == U'“' || c == U'‘';
 }
 
+namespace {
+
+// Every mark of the two lists below lies in one of three small blocks: the
+// test that rejects the rest (ideographs, letters) at once.
+bool in_clreq_mark_blocks(char32_t c) {
+  return (c >= 0x2018 && c <= 0x201D) || (c >= 0x3000 && c <= 0x301F) ||
+         (c >= 0xFF00 && c <= 0xFF5F);
+}
+
+}  // namespace
+
 bool is_clreq_closing(char32_t c) {
-  return std::u32string_view(U"、，。；：）］｝〕〉》」』】〗〙”’").find(c) !=
-         std::u32string_view::npos;
+  return in_clreq_mark_blocks(c) &&
+         std::u32string_view(U"、，。；：）］｝〕〉》」』】〗〙”’").find(c) !=
+             std::u32string_view::npos;
 }
 
 bool is_clreq_opening(char32_t c) {
-  return std::u32string_view(U"（［｛〔〈《「『【〖〘“‘").find(c) != std::u32string_view::npos;
+  return in_clreq_mark_blocks(c) &&
+         std::u32string_view(U"（［｛〔〈《「『【〖〘“‘").find(c) != std::u32string_view::npos;
 }
 
 bool is_space(char32_t c) {

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "core/color.hpp"
+#include "core/small_vector.hpp"
 #include "fonts/face.hpp"
 #include "frames/frames.hpp"
 
@@ -34,12 +35,12 @@ struct text_piece {
 /// One grapheme cluster as shaped by HarfBuzz.
 struct cluster {
   size_t piece = 0;
-  size_t begin = 0, end = 0;  // code point range in prepared_text::text
-  std::vector<uint32_t> glyphs;
-  std::vector<double> advances;  // natural advances, pt
-  double natural = 0;            // sum of advances, pt
-  double width = 0;              // width on the line: one cell per wide character, else natural
-  double squeezed = 0;           // pt taken off `width` by 标点挤压 (squeeze_punctuation)
+  size_t begin = 0, end = 0;         // code point range in prepared_text::text
+  small_vector<uint32_t, 2> glyphs;  // no allocation for the one or two of nearly every cluster
+  small_vector<double, 2> advances;  // natural advances, pt
+  double natural = 0;                // sum of advances, pt
+  double width = 0;                  // width on the line: one cell per wide character, else natural
+  double squeezed = 0;               // pt taken off `width` by 标点挤压 (squeeze_punctuation)
   bool wide = false;
   bool space = false;
 };

@@ -139,6 +139,9 @@ prepared_text prepare(std::vector<text_piece> pieces, double cell, break_finder&
   p.cell = cell;
   std::vector<std::u32string> texts;
   for (const auto& piece : pieces) split_by_coverage(piece, p.pieces, texts, p);
+  size_t chars = 0;  // at most one cluster a character: the clusters never move
+  for (const auto& t : texts) chars += t.size();
+  p.clusters.reserve(chars);
   for (size_t i = 0; i < p.pieces.size(); ++i) {
     p.pieces[i].text = utf8_encode(texts[i]);
     shape_piece(p, i, texts[i], cell);
