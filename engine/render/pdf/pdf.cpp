@@ -149,7 +149,10 @@ class pdf_writer {
   }
 
   // The glyphs each face shows, with the text of the cluster each one starts.
+  // A glyph's text is the first non-empty one it shows; `known` (by glyph
+  // id, per face) spares the map a lookup for every glyph already given one.
   bool collect_fonts() {
+    std::map<const font_use*, std::vector<bool>> known;
     for (const auto& pg : frames_.pages)
       for (const auto& run : pg.runs) {
         if (run.glyphs.empty()) continue;
@@ -157,14 +160,22 @@ class pdf_writer {
         if (!face)
           return doc_.fail("a run names font " + std::to_string(run.font.id) +
                            ", which is no loaded face");
-        font_use& use = fonts_[font_key(face)];
-        use.face = face;
-        if (const auto r = options_.face_roles.find(face->id()); r != options_.face_roles.end())
-          use.roles = r->second;
+        font_use& use = use_of(run);
+        if (!use.face) {
+          use.face = face;
+          if (const auto r = options_.face_roles.find(face->id()); r != options_.face_roles.end())
+            use.roles = r->second;
+        }
+        std::vector<bool>& has_text = known[&use];
         for (const auto& g : run.glyphs) {
+          if (g.id < has_text.size() && has_text[g.id]) continue;
           auto it = use.glyph_text.find(g.id);
           if (it == use.glyph_text.end() || (it->second.empty() && !g.text.empty()))
             use.glyph_text[g.id] = g.text;
+          if (!g.text.empty()) {
+            if (g.id >= has_text.size()) has_text.resize(g.id + 1);
+            has_text[g.id] = true;
+          }
         }
       }
     return true;
