@@ -94,7 +94,8 @@ BENCHMARK(compose)->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond);
 
 // Subsetting, serialisation and compression of the composed frames. Arg 0
 // the document; arg 1: subset from faces preprocessed once (before the
-// timed loop). Whole faces: the face cache here keeps no trimmed copies.
+// timed loop). The big faces from their trimmed copies, made in memory by
+// the first render, before the timed loop.
 void render_pdf(benchmark::State& state) {
   hongtou::model::document doc;
   hongtou::diagnostics d;
@@ -182,8 +183,8 @@ std::map<uint32_t, std::vector<uint32_t>> glyphs_by_face(const hongtou::frames& 
 
 // Subsetting one face of the report to the glyphs it shows: arg 0 the
 // face's rank among the faces used, arg 1 preprocessed (1) or not (0), arg 2
-// from its trimmed copy (1, made in memory before the timed loop) or the
-// whole face (0).
+// from its trimmed copy (1: fonts::subset, which uses the copy, made in
+// memory before the timed loop) or from the whole face (0).
 void subset_face(benchmark::State& state) {
   hongtou::model::document doc;
   hongtou::diagnostics d;
@@ -198,23 +199,21 @@ void subset_face(benchmark::State& state) {
   const auto& [id, glyphs] = *std::next(used.begin(), state.range(0));
   const hongtou::fonts::face* face = env().fonts.cache.find(id);
   const bool pre = state.range(1) != 0;
-  hongtou::fonts::face_cache trimming;  // copies in memory
-  if (state.range(2) != 0) {
-    std::string error;
-    face = trimming.open({face->path(), face->index(), nullptr, "bench"}, error);
-    if (!face || !face->trimmed()) {
-      state.SkipWithError("a face too small to trim");
-      return;
-    }
-    face->trimmed()->source(pre);
+  const bool trimmed = state.range(2) != 0;
+  if (trimmed && !face->trimmed()) {
+    state.SkipWithError("a face too small to trim");
+    return;
   }
-  face->subset_source(pre);  // preprocessing is not what is timed
+  hb_face_t* whole = face->subset_source(pre);  // preprocessing is not what is timed
+  if (trimmed) face->trimmed()->source(pre);
   state.SetLabel(std::filesystem::path(face->path()).filename().string() + ", " +
                  std::to_string(glyphs.size()) + " glyphs");
   for (auto _ : state) {
     hongtou::fonts::font_subset out;
     std::string error;
-    benchmark::DoNotOptimize(hongtou::fonts::subset(*face, glyphs, pre, out, error));
+    benchmark::DoNotOptimize(trimmed ? hongtou::fonts::subset(*face, glyphs, pre, out, error)
+                                     : hongtou::fonts::detail::subset_from(
+                                           *face, whole, glyphs, glyphs, pre, out, error));
   }
 }
 BENCHMARK(subset_face)

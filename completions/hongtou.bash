@@ -6,10 +6,10 @@ _hongtou() {
     cur=${COMP_WORDS[COMP_CWORD]}
     prev=${COMP_WORDS[COMP_CWORD - 1]}
   }
-  local global="--data-dir --fonts --font-dir --no-system-fonts --layout-dir --template-dir --limit --help --version"
+  local global="--data-dir --fonts --font-dir --no-system-fonts --font-cache --no-font-cache --layout-dir --template-dir --limit --help --version"
   local common="--layout --allow-images-outside --strict-fonts --preprinted-letterhead --creation-date --date --pdfa"
   case $prev in
-    --data-dir | --font-dir | --layout-dir | --template-dir)
+    --data-dir | --font-dir | --font-cache | --layout-dir | --template-dir)
       COMPREPLY=($(compgen -d -- "$cur"))
       return ;;
     --fonts | --layout)

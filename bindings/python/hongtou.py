@@ -32,6 +32,7 @@ def _load():
         "ht_options_set_data_dir": (i, [p, c]), "ht_options_set_fonts_file": (i, [p, c]),
         "ht_options_add_font_dir": (i, [p, c]), "ht_options_add_layout_dir": (i, [p, c]),
         "ht_options_set_system_fonts": (i, [p, i]),
+        "ht_options_set_font_cache_dir": (i, [p, c]), "ht_options_set_font_cache": (i, [p, i]),
         "ht_render_options_create": (p, []), "ht_render_options_destroy": (None, [p]),
         "ht_render_options_set_format": (i, [p, i]),
         "ht_render_options_set_field": (i, [p, c, c]),
@@ -94,7 +95,7 @@ class Engine:
     """An engine keeps its layouts and fonts across renders; it may be shared by threads."""
 
     def __init__(self, data_dir=None, fonts_file=None, font_dirs=(), layout_dirs=(),
-                 system_fonts=True):
+                 system_fonts=True, font_cache_dir=None, font_cache=True):
         opts = _lib.ht_options_create()
         if not opts:
             raise MemoryError()
@@ -108,6 +109,9 @@ class Engine:
             for d in layout_dirs:
                 _check(_lib.ht_options_add_layout_dir(opts, os.fsencode(d)))
             _check(_lib.ht_options_set_system_fonts(opts, 1 if system_fonts else 0))
+            if font_cache_dir:
+                _check(_lib.ht_options_set_font_cache_dir(opts, os.fsencode(font_cache_dir)))
+            _check(_lib.ht_options_set_font_cache(opts, 1 if font_cache else 0))
             handle = ctypes.c_void_p()
             _check(_lib.ht_engine_create(opts, ctypes.byref(handle)))
             self._handle = handle

@@ -148,6 +148,17 @@ ht_status ht_options_set_system_fonts(ht_options* o, int on) {
   return HT_OK;
 }
 
+ht_status ht_options_set_font_cache_dir(ht_options* o, const char* dir) {
+  if (!o || !dir) return bad;
+  return guarded([&] { return o->value.font_cache_dir = dir, HT_OK; });
+}
+
+ht_status ht_options_set_font_cache(ht_options* o, int on) {
+  if (!o) return bad;
+  o->value.font_cache = on != 0;
+  return HT_OK;
+}
+
 ht_render_options* ht_render_options_create(void) {
   return new (std::nothrow) ht_render_options();
 }

@@ -86,6 +86,34 @@ int main(int argc, char** argv) {
   size_t file_size = 0;
   char* written = read_all(out, &file_size);
   CHECK(written != NULL && file_size == n);
+
+  /* The trimmed faces kept in a folder of ours, or in memory only: the same PDF. */
+  for (int keep = 0; keep <= 1; ++keep) {
+    ht_options* o = ht_options_create();
+    char dir[4096];
+    snprintf(dir, sizeof dir, "%s/tests/fonts/fonts.xml", source);
+    CHECK(ht_options_set_fonts_file(o, dir) == HT_OK);
+    snprintf(dir, sizeof dir, "%s/tests/fonts", source);
+    CHECK(ht_options_add_font_dir(o, dir) == HT_OK);
+    CHECK(ht_options_set_system_fonts(o, 0) == HT_OK);
+    snprintf(dir, sizeof dir, "%s/capi-font-cache", scratch);
+    CHECK(ht_options_set_font_cache_dir(o, dir) == HT_OK);
+    CHECK(ht_options_set_font_cache(o, keep) == HT_OK);
+    CHECK(ht_options_set_font_cache_dir(NULL, dir) == HT_BAD_ARGUMENT);
+    CHECK(ht_options_set_font_cache(NULL, 1) == HT_BAD_ARGUMENT);
+    ht_engine* cached = NULL;
+    CHECK(ht_engine_create(o, &cached) == HT_OK);
+    ht_options_destroy(o);
+    size_t xml_size = 0;
+    char* report = read_all(path, &xml_size);
+    CHECK(ht_render_to_memory(cached, report, xml_size, path, NULL, &r) == HT_OK);
+    size_t m = 0;
+    const unsigned char* bytes = ht_result_bytes(r, &m);
+    CHECK(m == file_size && memcmp(bytes, written, m) == 0);
+    ht_result_destroy(r);
+    free(report);
+    ht_engine_destroy(cached);
+  }
   free(written);
   free(xml);
 

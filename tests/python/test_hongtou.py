@@ -33,6 +33,14 @@ class HongtouTest(unittest.TestCase):
         self.assertTrue(pdf.startswith(b"%PDF-"))
         self.assertGreater(len(pdf), 100000)
 
+    def test_font_cache_in_memory_gives_the_same_pdf(self):
+        path = os.path.join(SOURCE, "samples", "report.xml")
+        with open(path, encoding="utf-8") as f:
+            xml = f.read()
+        memory = hongtou.Engine(fonts_file=os.path.join(FONTS, "fonts.xml"), font_dirs=[FONTS],
+                                system_fonts=False, font_cache=False)
+        self.assertEqual(memory.render(xml, name=path), engine().render(xml, name=path))
+
     def test_pdfa(self):
         path = os.path.join(SOURCE, "samples", "report.xml")
         with open(path, encoding="utf-8") as f:
