@@ -167,7 +167,11 @@ class cache_writer {
  public:
   explicit cache_writer(const std::string& target) : target_(target) {
     std::error_code ec;
-    std::filesystem::create_directories(std::filesystem::path(target).parent_path(), ec);
+    // A folder this makes is the user's own (0700), as the files in it (mkstemp: 0600).
+    const std::filesystem::path folder = std::filesystem::path(target).parent_path();
+    if (std::filesystem::create_directories(folder, ec))
+      std::filesystem::permissions(folder, std::filesystem::perms::owner_all,
+                                   std::filesystem::perm_options::replace, ec);
     temp_ = target + ".XXXXXX";
     fd_ = ::mkstemp(temp_.data());
   }

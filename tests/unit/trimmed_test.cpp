@@ -200,4 +200,11 @@ TEST_CASE("trimmed faces: a render gives the same PDF with no cache, a new one a
   CHECK(render(true) == none);  // the copies made
   CHECK(!fs::is_empty(dir));
   CHECK(render(true) == none);  // the copies read
+  // A folder the cache makes is its user's only.
+  fs::remove_all(dir);
+  CHECK(render(true) == none);
+  CHECK((fs::status(dir).permissions() & fs::perms::all) == fs::perms::owner_all);
+  for (const auto& e : fs::directory_iterator(dir))
+    CHECK((e.status().permissions() & fs::perms::all) ==
+          (fs::perms::owner_read | fs::perms::owner_write));
 }
