@@ -28,7 +28,7 @@ using hb_face_ptr = c_ptr<hb_face_t, hb_face_destroy>;
 // whole face's glyph id of each of the copy's glyphs, then the copy, each
 // part a little-endian u32 length first and padded to 4 bytes. A count of
 // 0 glyphs records a face not to trim.
-constexpr char magic[16] = "hongtou trim 3\n";
+constexpr char magic[16] = "hongtou trim 5\n";
 
 // Characters of GB 2312 (GB/T 2312-1980, through ICU's EUC-CN converter):
 // its 6,763 hanzi and 682 symbols.
@@ -117,22 +117,32 @@ class reader {
   size_t size_, at_ = 0;
 };
 
-// The copy: the glyphs of the characters() and their layout closure (a
-// first plan finds them), subset as an embedded font is (a second), so that
-// the final subsets' own pass over it does what it does over the whole face.
+// The copy: the glyphs the characters() are shaped to, each alone, as
+// layout/shape shapes Chinese text (Han, zh-Hans, HarfBuzz's default
+// features: 'locl' gives the simplified forms), then subset as an embedded
+// font is, so that the final subsets' own pass over it does what it does
+// over the whole face. A glyph only a context gives (a ligature) takes the
+// whole face.
 bool make_copy(const face& full, std::vector<uint8_t>& font, std::vector<uint32_t>& kept) {
-  c_ptr<hb_subset_input_t, hb_subset_input_destroy> closure(hb_subset_input_create_or_fail());
-  if (!closure) return false;
-  hb_set_t* unicodes = hb_subset_input_unicode_set(closure.get());
-  for (uint32_t cp : trimmed_face::characters()) hb_set_add(unicodes, cp);
-  std::vector<uint32_t> glyphs;
+  std::vector<uint32_t> glyphs{0};
   {
-    const c_ptr<hb_subset_plan_t, hb_subset_plan_destroy> plan(
-        hb_subset_plan_create_or_fail(full.hb(), closure.get()));
-    if (!plan) return false;
-    const hb_map_t* old_to_new = hb_subset_plan_old_to_new_glyph_mapping(plan.get());
-    for (unsigned g = 0, n = hb_face_get_glyph_count(full.hb()); g < n; ++g)
-      if (hb_map_has(old_to_new, g)) glyphs.push_back(g);
+    c_ptr<hb_buffer_t, hb_buffer_destroy> buf(hb_buffer_create());
+    if (!hb_buffer_allocation_successful(buf.get())) return false;
+    const hb_language_t zh_hans = hb_language_from_string("zh-Hans", -1);
+    for (uint32_t cp : trimmed_face::characters()) {
+      hb_buffer_clear_contents(buf.get());
+      hb_buffer_add_utf32(buf.get(), &cp, 1, 0, 1);
+      hb_buffer_set_direction(buf.get(), HB_DIRECTION_LTR);
+      hb_buffer_set_script(buf.get(), HB_SCRIPT_HAN);
+      hb_buffer_set_language(buf.get(), zh_hans);
+      hb_shape(full.hb_font(), buf.get(), nullptr, 0);
+      unsigned n = 0;
+      const hb_glyph_info_t* info = hb_buffer_get_glyph_infos(buf.get(), &n);
+      for (unsigned k = 0; k < n; ++k)
+        if (info[k].codepoint != 0) glyphs.push_back(info[k].codepoint);
+    }
+    std::sort(glyphs.begin(), glyphs.end());
+    glyphs.erase(std::unique(glyphs.begin(), glyphs.end()), glyphs.end());
   }
   const auto input = detail::embedding_input(glyphs, true);
   if (!input) return false;
@@ -146,8 +156,8 @@ bool make_copy(const face& full, std::vector<uint8_t>& font, std::vector<uint32_
   kept.clear();
   for (unsigned g = 0; g < n; ++g) {
     const hb_codepoint_t old = hb_map_get(new_to_old, g);
-    // The copy's glyphs keep the whole face's order (what makes the final
-    // subsets the same): anything else, and the face is not trimmed.
+    // The copy's glyphs keep the whole face's order, and so do the subsets
+    // made from it (the mapping back is a search): else no copy.
     if (old == HB_MAP_VALUE_INVALID || (!kept.empty() && old <= kept.back())) return false;
     kept.push_back(old);
   }
