@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "fonts/trimmed.hpp"
 
-#include <fcntl.h>
 #include <hb-subset.h>
 #include <sys/stat.h>
 #include <unicode/ucnv.h>
@@ -10,6 +9,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <filesystem>
 
@@ -49,7 +49,7 @@ void add_gb2312(std::vector<uint32_t>& out) {
     }
 }
 
-// 64-bit FNV-1a, the cache file's name from its key.
+// 64-bit FNV-1a: the cache file's name from the face's path and index.
 uint64_t fnv1a(const std::string& s) {
   uint64_t h = 0xcbf29ce484222325ULL;
   for (unsigned char c : s) h = (h ^ c) * 0x100000001b3ULL;
