@@ -59,6 +59,16 @@ void label_document(benchmark::State& state) {
   state.SetLabel(state.range(0) == 0 ? "samples/report.xml" : "1,000-page document");
 }
 
+// The frames of a document, laid out with the report's layout and fonts.
+hongtou::frames composed(const std::string& xml) {
+  hongtou::model::document doc;
+  hongtou::diagnostics d;
+  hongtou::model::parse_document(xml, "report.xml", doc, d);
+  hongtou::frames f;
+  hongtou::layout::compose(doc, env().spec, *env().fonts.fonts, f, d);
+  return f;
+}
+
 void parse_document(benchmark::State& state) {
   const std::string& xml = stage_document(state.range(0));
   label_document(state);
@@ -97,12 +107,9 @@ BENCHMARK(compose)->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond);
 // timed loop). The big faces from their trimmed copies, made in memory by
 // the first render, before the timed loop.
 void render_pdf(benchmark::State& state) {
-  hongtou::model::document doc;
-  hongtou::diagnostics d;
-  hongtou::model::parse_document(stage_document(state.range(0)), "report.xml", doc, d);
+  const hongtou::frames f = composed(stage_document(state.range(0)));
   label_document(state);
-  hongtou::frames f;
-  hongtou::layout::compose(doc, env().spec, *env().fonts.fonts, f, d);
+  hongtou::diagnostics d;
   hongtou::render::pdf_options o;
   o.preprocessed_subsetting = state.range(1) != 0;
   std::vector<uint8_t> warm;
@@ -186,11 +193,7 @@ std::map<uint32_t, std::vector<uint32_t>> glyphs_by_face(const hongtou::frames& 
 // from its trimmed copy (1: fonts::subset, which uses the copy, made in
 // memory before the timed loop) or from the whole face (0).
 void subset_face(benchmark::State& state) {
-  hongtou::model::document doc;
-  hongtou::diagnostics d;
-  hongtou::model::parse_document(env().xml, "report.xml", doc, d);
-  hongtou::frames f;
-  hongtou::layout::compose(doc, env().spec, *env().fonts.fonts, f, d);
+  const hongtou::frames f = composed(env().xml);
   const auto used = glyphs_by_face(f);
   if (static_cast<size_t>(state.range(0)) >= used.size()) {
     state.SkipWithError("no such face");
@@ -224,11 +227,7 @@ BENCHMARK(subset_face)
 // PDF writer does it (libdeflate, level 6), arg 1 as libharu did (zlib,
 // its default level 6).
 void deflate_subsets(benchmark::State& state) {
-  hongtou::model::document doc;
-  hongtou::diagnostics d;
-  hongtou::model::parse_document(env().xml, "report.xml", doc, d);
-  hongtou::frames f;
-  hongtou::layout::compose(doc, env().spec, *env().fonts.fonts, f, d);
+  const hongtou::frames f = composed(env().xml);
   std::vector<uint8_t> payload;
   for (const auto& [id, glyphs] : glyphs_by_face(f)) {
     hongtou::fonts::font_subset out;

@@ -32,4 +32,10 @@ bool valid_creation_date(const std::string& s) {
   return hh >= 0 && hh < 24 && mi >= 0 && mi < 60 && ss >= 0 && ss < 60;
 }
 
+std::string bad_creation_date(const std::string& s) {
+  return "bad creation date \"" + s +
+         "\": expected YYYY-MM-DD or YYYY-MM-DDTHH:MM:SS, a real date and time, e.g. 2024-05-31 "
+         "or 2024-05-31T09:30:00";
+}
+
 }  // namespace hongtou::detail

@@ -9,4 +9,8 @@ namespace hongtou::detail {
 /// (a leap day only in a leap year), years 1000 to 9999.
 bool valid_creation_date(const std::string& s);
 
+/// What is wrong with a creation date valid_creation_date() refuses, for the
+/// message of a render and of the command line alike.
+std::string bad_creation_date(const std::string& s);
+
 }  // namespace hongtou::detail

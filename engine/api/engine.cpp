@@ -306,10 +306,7 @@ render_result engine::render_memory_unguarded(std::string_view xml, const std::s
   };
 
   if (!options.creation_date.empty() && !detail::valid_creation_date(options.creation_date)) {
-    diags.error("", 0, 0,
-                "bad creation date \"" + options.creation_date +
-                    "\": expected YYYY-MM-DD or YYYY-MM-DDTHH:MM:SS, a real date and time, e.g. "
-                    "2024-05-31 or 2024-05-31T09:30:00");
+    diags.error("", 0, 0, detail::bad_creation_date(options.creation_date));
     return finish(status::input_error);
   }
 

@@ -236,10 +236,8 @@ int main(int argc, char** argv) {
   // mistake of the command line, refused before any document is rendered.
   if ((*batch || *merge) && !ropts.creation_date.empty() &&
       !hongtou::detail::valid_creation_date(ropts.creation_date))
-    return usage_error(std::string(*batch ? "batch" : "merge") + ": bad creation date \"" +
-                       ropts.creation_date +
-                       "\": expected YYYY-MM-DD or YYYY-MM-DDTHH:MM:SS, a real date and time, "
-                       "e.g. 2024-05-31 or 2024-05-31T09:30:00");
+    return usage_error(std::string(*batch ? "batch" : "merge") + ": " +
+                       hongtou::detail::bad_creation_date(ropts.creation_date));
   if (*batch) {
     if (!bargs.merge_reports.empty()) {
       if (!bargs.inputs.empty() || !bargs.output_dir.empty() || bargs.resume || !shard_text.empty())

@@ -23,6 +23,13 @@ face::~face() {
   if (blob_) hb_blob_destroy(blob_);
 }
 
+void set_chinese_text(hb_buffer_t* buf) {
+  static const hb_language_t zh_hans = hb_language_from_string("zh-Hans", -1);
+  hb_buffer_set_direction(buf, HB_DIRECTION_LTR);
+  hb_buffer_set_script(buf, HB_SCRIPT_HAN);
+  hb_buffer_set_language(buf, zh_hans);
+}
+
 const trimmed_face* face::trimmed() const {
   std::call_once(trim_once_, [this] { trimmed_ = trimmed_face::open(*this, trim_); });
   return trimmed_.get();

@@ -22,6 +22,11 @@ struct ink_box {
   bool empty = true;
 };
 
+/// The segment properties every Chinese text is shaped with: left to right,
+/// Han, zh-Hans (its 'locl' gives the simplified forms). layout/shape shapes
+/// with them, and trimmed faces keep the glyphs they give.
+void set_chinese_text(hb_buffer_t* buf);
+
 class face {
  public:
   face(const face&) = delete;

@@ -118,8 +118,8 @@ class reader {
 };
 
 // The copy: the glyphs the characters() are shaped to, each alone, as
-// layout/shape shapes Chinese text (Han, zh-Hans, HarfBuzz's default
-// features: 'locl' gives the simplified forms), then subset as an embedded
+// layout/shape shapes Chinese text (set_chinese_text, HarfBuzz's default
+// features), then subset as an embedded
 // font is, so that the final subsets' own pass over it does what it does
 // over the whole face. A glyph only a context gives (a ligature) takes the
 // whole face.
@@ -128,13 +128,10 @@ bool make_copy(const face& full, std::vector<uint8_t>& font, std::vector<uint32_
   {
     c_ptr<hb_buffer_t, hb_buffer_destroy> buf(hb_buffer_create());
     if (!hb_buffer_allocation_successful(buf.get())) return false;
-    const hb_language_t zh_hans = hb_language_from_string("zh-Hans", -1);
     for (uint32_t cp : trimmed_face::characters()) {
       hb_buffer_clear_contents(buf.get());
       hb_buffer_add_utf32(buf.get(), &cp, 1, 0, 1);
-      hb_buffer_set_direction(buf.get(), HB_DIRECTION_LTR);
-      hb_buffer_set_script(buf.get(), HB_SCRIPT_HAN);
-      hb_buffer_set_language(buf.get(), zh_hans);
+      set_chinese_text(buf.get());
       hb_shape(full.hb_font(), buf.get(), nullptr, 0);
       unsigned n = 0;
       const hb_glyph_info_t* info = hb_buffer_get_glyph_infos(buf.get(), &n);
@@ -297,7 +294,7 @@ std::unique_ptr<trimmed_face> trimmed_face::read(const face& full, const std::st
 }
 
 std::unique_ptr<trimmed_face> trimmed_face::open(const face& full, const trim_settings& settings) {
-  if (hb_face_get_glyph_count(full.hb()) < settings.min_glyphs) return nullptr;
+  if (hb_face_get_glyph_count(full.hb()) < min_glyphs) return nullptr;
   // The stored copy, when there is a folder and the font is a file.
   std::string key, path;
   if (!settings.folder.empty() && cache_key(full, key)) path = cache_file(full, settings.folder);

@@ -30,8 +30,6 @@ class face;
 struct trim_settings {
   /// The cache folder; empty: copies are made in memory.
   std::string folder;
-  /// Faces with fewer glyphs than this are subset directly.
-  unsigned min_glyphs = 20000;
 };
 
 class trimmed_face {
@@ -54,7 +52,9 @@ class trimmed_face {
   /// How many glyphs the copy holds.
   size_t size() const { return kept_.size(); }
 
-  /// The characters a trimmed face keeps (with their layout closure).
+  /// Faces with fewer glyphs than this are subset whole (FandolFang: 10,365).
+  static constexpr unsigned min_glyphs = 20000;
+  /// The characters a trimmed face keeps (the glyphs they are shaped to).
   static const std::vector<uint32_t>& characters();
   /// The cache file of `full` in `folder`, named after its path and face
   /// index; the file's identity (size, time, inode, head table) and

@@ -62,7 +62,7 @@ font_subset subset_with(const std::string& folder, const std::string& file,
                         const std::vector<uint32_t>& glyphs, bool preprocessed = false,
                         bool* trimmed = nullptr) {
   face_cache cache;
-  cache.set_trim({folder, 20000});
+  cache.set_trim({folder});
   const face* f = open_face(cache, file);
   if (trimmed) *trimmed = f->trimmed() != nullptr;
   font_subset out;
@@ -98,7 +98,7 @@ TEST_CASE("trimmed faces: the copy gives the same bytes stored, read back or mad
     }
   }
   face_cache cache;
-  cache.set_trim({dir.string(), 20000});
+  cache.set_trim({dir.string()});
   const face* serif = open_face(cache, serif_regular_file);
   REQUIRE(serif->trimmed());
   // It holds a real text's glyphs (the test face has those of tests/fonts/charset.txt).
@@ -123,7 +123,7 @@ TEST_CASE("trimmed faces: the characters kept are GB 2312's and the common symbo
 TEST_CASE("trimmed faces: a glyph outside the copy is subset from the whole face", "[trimmed]") {
   const fs::path dir = temp_dir("trimmed-outside");
   face_cache cache;
-  cache.set_trim({dir.string(), 20000});
+  cache.set_trim({dir.string()});
   const face* f = open_face(cache, serif_regular_file);
   REQUIRE(f->trimmed());
   std::vector<uint32_t> glyphs = document_glyphs(*f);
@@ -150,7 +150,7 @@ TEST_CASE("trimmed faces: a damaged, truncated or foreign cache file is made aga
   std::string path;
   {
     face_cache c;
-    c.set_trim({dir.string(), 20000});
+    c.set_trim({dir.string()});
     const face* f = open_face(c, sans_file);
     REQUIRE(f->trimmed());
     path = trimmed_face::cache_file(*f, dir.string());

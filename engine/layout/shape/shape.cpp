@@ -13,9 +13,7 @@ std::vector<shaped_glyph> shape_text(const fonts::face& f, double size,
   hb_buffer_t* buf = owner.get();
   hb_buffer_add_utf32(buf, reinterpret_cast<const uint32_t*>(text.data()),
                       static_cast<int>(text.size()), 0, static_cast<int>(text.size()));
-  hb_buffer_set_direction(buf, HB_DIRECTION_LTR);
-  hb_buffer_set_script(buf, HB_SCRIPT_HAN);
-  hb_buffer_set_language(buf, hb_language_from_string("zh-Hans", -1));
+  fonts::set_chinese_text(buf);
   hb_buffer_set_cluster_level(buf, HB_BUFFER_CLUSTER_LEVEL_MONOTONE_CHARACTERS);
   hb_shape(f.hb_font(), buf, nullptr, 0);
 
