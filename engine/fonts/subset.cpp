@@ -15,14 +15,7 @@ using blob_ptr = c_ptr<hb_blob_t, hb_blob_destroy>;
 // hb-subset to `glyphs` (renumbered) from `src`, the face or its trimmed copy.
 c_ptr<hb_subset_plan_t, hb_subset_plan_destroy> plan_subset(const face& f, hb_face_t* src,
                                                             const std::vector<uint32_t>& glyphs,
-                                                            bool preprocessed, std::string& error) {
-  // Desubroutinised CFF subsets are built several times faster and differ
-  // little in size for the few hundred glyphs of a document. From a
-  // preprocessed face, a CFF without subroutines (FandolFang) is left out of
-  // that pass, which would then cost several times the rest of its
-  // subsetting and change no byte (from a face not preprocessed, the pass is
-  // the faster way).
-  const bool flatten = !preprocessed || f.cff_has_subroutines();
+                                                            bool flatten, std::string& error) {
   const auto input = detail::embedding_input(glyphs, flatten);
   if (!input) {
     error = "out of memory while subsetting " + f.family();
@@ -86,22 +79,42 @@ c_ptr<hb_subset_input_t, hb_subset_input_destroy> detail::embedding_input(
   return input;
 }
 
+namespace {
+
+// Whether hb-subset's desubroutinising pass runs. Desubroutinised CFF
+// subsets are built several times faster and differ little in size for the
+// few hundred glyphs of a document. From a preprocessed source without
+// subroutines (FandolFang, every trimmed copy: flattened when made) the pass
+// is left out: it would cost several times the rest of the subsetting and
+// change no byte. From a source not preprocessed, it is the faster way.
+bool flatten(bool preprocessed, bool has_subroutines) {
+  return !preprocessed || has_subroutines;
+}
+
+}  // namespace
+
 bool subset(const face& f, const std::vector<uint32_t>& glyphs, bool preprocessed, font_subset& out,
             std::string& error) {
   if (const trimmed_face* t = f.trimmed()) {
     std::vector<uint32_t> ids;
     if (t->map(glyphs, ids))
-      return detail::subset_from(f, t->source(preprocessed), glyphs, ids, preprocessed, out, error);
+      return detail::subset_from(f, t->source(preprocessed), glyphs, ids,
+                                 flatten(preprocessed, false), out, error);
   }
-  return detail::subset_from(f, f.subset_source(preprocessed), glyphs, glyphs, preprocessed, out,
-                             error);
+  return detail::subset_whole(f, glyphs, preprocessed, out, error);
+}
+
+bool detail::subset_whole(const face& f, const std::vector<uint32_t>& glyphs, bool preprocessed,
+                          font_subset& out, std::string& error) {
+  return subset_from(f, f.subset_source(preprocessed), glyphs, glyphs,
+                     flatten(preprocessed, f.cff_has_subroutines()), out, error);
 }
 
 bool detail::subset_from(const face& f, hb_face_t* src, const std::vector<uint32_t>& originals,
-                         const std::vector<uint32_t>& ids, bool preprocessed, font_subset& out,
+                         const std::vector<uint32_t>& ids, bool flatten, font_subset& out,
                          std::string& error) {
   out = font_subset();
-  const auto plan = plan_subset(f, src, ids, preprocessed, error);
+  const auto plan = plan_subset(f, src, ids, flatten, error);
   if (!plan) return false;
   const c_ptr<hb_face_t, hb_face_destroy> sub(hb_subset_plan_execute_or_fail(plan.get()));
   if (!sub) {

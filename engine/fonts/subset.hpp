@@ -47,10 +47,14 @@ namespace detail {
 c_ptr<hb_subset_input_t, hb_subset_input_destroy> embedding_input(
     const std::vector<uint32_t>& glyphs, bool flatten);
 /// subset() from `src`, the face itself or its trimmed copy: `ids` are the
-/// glyph ids in `src` of the face's `originals`, whose codes `out.code` gets.
+/// glyph ids in `src` of the face's `originals`, whose codes `out.code` gets;
+/// `flatten` runs hb-subset's desubroutinising pass.
 bool subset_from(const face& f, hb_face_t* src, const std::vector<uint32_t>& originals,
-                 const std::vector<uint32_t>& ids, bool preprocessed, font_subset& out,
+                 const std::vector<uint32_t>& ids, bool flatten, font_subset& out,
                  std::string& error);
+/// subset() from the whole face, whether or not it has a trimmed copy.
+bool subset_whole(const face& f, const std::vector<uint32_t>& glyphs, bool preprocessed,
+                  font_subset& out, std::string& error);
 }  // namespace detail
 
 }  // namespace hongtou::fonts

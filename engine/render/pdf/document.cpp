@@ -123,10 +123,10 @@ HPDF_STATUS write_flate_filter(HPDF_Dict, HPDF_Stream out) {
 
 bool hpdf_document::set_deflated(HPDF_Dict d, const uint8_t* data, size_t size) {
   const std::vector<uint8_t> packed = deflate(data, size);
-  if (packed.empty()) return fail("cannot compress a stream");
+  if (packed.empty()) return false;
   HPDF_MemStream_FreeData(d->stream);
   if (HPDF_Stream_Write(d->stream, packed.data(), static_cast<HPDF_UINT>(packed.size())) != HPDF_OK)
-    return fail("cannot write a stream");
+    return false;
   d->filter = HPDF_STREAM_FILTER_NONE;
   d->write_fn = write_flate_filter;
   return true;
@@ -145,7 +145,8 @@ bool hpdf_document::deflate_content(HPDF_Page page) {
     content.insert(content.end(), buf, buf + len);
   }
   if (content.size() != s->size) return fail("cannot read a page's content back");
-  return set_deflated(attr->contents, content.data(), content.size());
+  return set_deflated(attr->contents, content.data(), content.size()) ||
+         fail("cannot compress a page's content");
 }
 
 void hpdf_document::add_to_id(const void* data, size_t size) {

@@ -53,8 +53,8 @@ class hpdf_document {
   HPDF_Dict new_stream(const uint8_t* data, size_t size);
   /// Makes the stream of `d` hold `data` compressed by detail::deflate(),
   /// with its /Filter /FlateDecode: libharu then writes the bytes as they
-  /// are, instead of compressing them itself with zlib. False after
-  /// reporting an error.
+  /// are, instead of compressing them itself with zlib. False (reported by
+  /// the caller, as libharu's own calls) when it cannot.
   bool set_deflated(HPDF_Dict d, const uint8_t* data, size_t size);
   /// Compresses the content stream of a finished page (set_deflated).
   bool deflate_content(HPDF_Page page);

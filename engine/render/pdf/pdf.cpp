@@ -334,11 +334,13 @@ class pdf_writer {
       HPDF_Image mask = HPDF_LoadRawImageFromMem(doc_.get(), im.alpha.data(), im.pixel_width,
                                                  im.pixel_height, HPDF_CS_DEVICE_GRAY, 8);
       if (!mask) return doc_.fail("cannot add an image's transparency");
-      if (!doc_.set_deflated(mask, im.alpha.data(), im.alpha.size())) return false;
+      if (!doc_.set_deflated(mask, im.alpha.data(), im.alpha.size()))
+        return doc_.fail("cannot add an image's transparency");
       if (HPDF_Image_AddSMask(img, mask) != HPDF_OK)
         return doc_.fail("cannot add an image's transparency");
     }
-    if (!doc_.set_deflated(img, im.rgb.data(), im.rgb.size())) return false;
+    if (!doc_.set_deflated(img, im.rgb.data(), im.rgb.size()))
+      return doc_.fail("cannot add an image");
     doc_.add_to_id(im.rgb.data(), im.rgb.size());
     doc_.add_to_id(im.alpha.data(), im.alpha.size());
     return HPDF_Page_DrawImage(page, img, static_cast<HPDF_REAL>(im.x),
