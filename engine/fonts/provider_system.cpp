@@ -45,43 +45,11 @@ std::vector<std::string> fc_strings(FcPattern* p, const char* object) {
   return out;
 }
 
-// One face fontconfig knows, with the names a query may give for it.
+// One face fontconfig knows: where it is and its style names.
 struct known_face {
   located where;
-  std::vector<std::string> families, styles, postscript_names, full_names;
+  std::vector<std::string> styles;
 };
-
-// Every face fontconfig knows, listed once (one FcFontList, where a query
-// per candidate cost several) and sorted so that the choice does not depend
-// on the order of fontconfig's cache.
-std::vector<known_face> list_faces(FcConfig* config) {
-  fc_pattern_ptr all(FcPatternCreate());
-  fc_objectset_ptr os(FcObjectSetBuild(FC_FILE, FC_INDEX, FC_STYLE, FC_WEIGHT, FC_FAMILY,
-                                       FC_POSTSCRIPT_NAME, FC_FULLNAME, nullptr));
-  fc_fontset_ptr set(FcFontList(config, all.get(), os.get()));
-  std::vector<known_face> out;
-  if (!set) return out;
-  for (int i = 0; i < set->nfont; ++i) {
-    FcPattern* p = set->fonts[i];
-    known_face k;
-    k.where.path = fc_string(p, FC_FILE);
-    int index = 0;
-    FcPatternGetInteger(p, FC_INDEX, 0, &index);
-    k.where.index = static_cast<unsigned>(index);
-    k.where.style = fc_string(p, FC_STYLE);
-    FcPatternGetInteger(p, FC_WEIGHT, 0, &k.where.weight);
-    k.families = fc_strings(p, FC_FAMILY);
-    k.styles = fc_strings(p, FC_STYLE);
-    k.postscript_names = fc_strings(p, FC_POSTSCRIPT_NAME);
-    k.full_names = fc_strings(p, FC_FULLNAME);
-    if (!k.where.path.empty()) out.push_back(std::move(k));
-  }
-  std::stable_sort(out.begin(), out.end(), [](const known_face& a, const known_face& b) {
-    return a.where.path != b.where.path ? a.where.path < b.where.path
-                                        : a.where.index < b.where.index;
-  });
-  return out;
-}
 
 class fontconfig_fonts : public provider {
  public:
@@ -181,17 +149,42 @@ class fontconfig_fonts : public provider {
     return it == index.end() ? nullptr : &it->second;
   }
 
-  // Lists the faces once and indexes their names.
+  // Every face fontconfig knows, listed once (one FcFontList, where a query
+  // per candidate cost several) and sorted so that the choice does not
+  // depend on the order of fontconfig's cache; their names indexed.
   void list(FcConfig* config) {
-    faces_ = list_faces(config);
-    for (size_t i = 0; i < faces_.size(); ++i)
-      for (auto [names, index] : {std::pair{&known_face::families, &by_family_},
-                                  std::pair{&known_face::postscript_names, &by_postscript_name_},
-                                  std::pair{&known_face::full_names, &by_full_name_}})
-        for (const std::string& name : faces_[i].*names) {
+    fc_pattern_ptr all(FcPatternCreate());
+    fc_objectset_ptr os(FcObjectSetBuild(FC_FILE, FC_INDEX, FC_STYLE, FC_WEIGHT, FC_FAMILY,
+                                         FC_POSTSCRIPT_NAME, FC_FULLNAME, nullptr));
+    fc_fontset_ptr set(FcFontList(config, all.get(), os.get()));
+    if (!set) return;
+    std::vector<std::pair<located, FcPattern*>> listed;
+    for (int i = 0; i < set->nfont; ++i) {
+      FcPattern* p = set->fonts[i];
+      located l;
+      l.path = fc_string(p, FC_FILE);
+      int index = 0;
+      FcPatternGetInteger(p, FC_INDEX, 0, &index);
+      l.index = static_cast<unsigned>(index);
+      l.style = fc_string(p, FC_STYLE);
+      FcPatternGetInteger(p, FC_WEIGHT, 0, &l.weight);
+      if (!l.path.empty()) listed.emplace_back(std::move(l), p);
+    }
+    std::stable_sort(listed.begin(), listed.end(), [](const auto& a, const auto& b) {
+      return a.first.path != b.first.path ? a.first.path < b.first.path
+                                          : a.first.index < b.first.index;
+    });
+    for (auto& [where, pattern] : listed) {
+      const size_t i = faces_.size();
+      faces_.push_back({std::move(where), fc_strings(pattern, FC_STYLE)});
+      for (auto [object, index] :
+           {std::pair{FC_FAMILY, &by_family_}, std::pair{FC_POSTSCRIPT_NAME, &by_postscript_name_},
+            std::pair{FC_FULLNAME, &by_full_name_}})
+        for (const std::string& name : fc_strings(pattern, object)) {
           std::vector<size_t>& faces = (*index)[folded(name)];
           if (faces.empty() || faces.back() != i) faces.push_back(i);
         }
+    }
   }
 
   fc_config_ptr config_;
