@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 // CFF (Compact Font Format, Adobe TN #5176) support for embedding subset fonts as
-// /FontFile3 /Subtype /CIDFontType0C: a validating parser and a name-keyed -> CID-keyed converter.
+// /FontFile3 /Subtype /CIDFontType0C: a validating parser, a name-keyed -> CID-keyed converter
+// and a subsetter that copies the charstrings of fonts without subroutines.
 //
 //   hongtou::fonts::cff::cff_info info;
 //   std::string error;
@@ -51,5 +52,24 @@ bool has_subroutines(const uint8_t* data, size_t size);
 /// copied unchanged. Returns false and sets error on malformed input or when the input is already
 /// CID-keyed; `out` is cleared first.
 bool to_cid_keyed(const uint8_t* data, size_t size, std::vector<uint8_t>& out, std::string& error);
+
+/// True when the CFF is one CID-keyed font without subroutines (FandolFang; every trimmed copy of
+/// a CJK face, flattened when made): the fonts subset_by_copy() takes.
+bool copyable(const uint8_t* data, size_t size);
+
+/// What subset_by_copy() makes.
+struct copied_subset {
+  std::vector<uint8_t> bytes;  // the subset CFF
+  std::vector<uint16_t> cids;  // the CID of each glyph asked for, in the order asked
+  cff_info info;               // the subset as parse() reads it (ROS, glyph count)
+};
+
+/// Subsets a copyable CFF to `glyphs` (glyph ids; .notdef is always kept) by copying their
+/// charstrings unchanged, hints included: the new glyph ids follow the old ones' order, every
+/// glyph keeps its CID, and only the Font DICTs the glyphs select are kept, with their Private
+/// DICTs. Returns false and sets error on malformed input, a font that is not copyable or a glyph
+/// beyond the font; `out` is reset first.
+bool subset_by_copy(const uint8_t* data, size_t size, const std::vector<uint32_t>& glyphs,
+                    copied_subset& out, std::string& error);
 
 }  // namespace hongtou::fonts::cff

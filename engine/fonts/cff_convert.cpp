@@ -14,74 +14,7 @@ using namespace detail;
 
 namespace {
 
-// Output helpers (section 4 number encodings, section 5 INDEX).
-void put_u8(std::vector<uint8_t>& out, unsigned v) {
-  out.push_back(static_cast<uint8_t>(v));
-}
-
-void put_u16(std::vector<uint8_t>& out, unsigned v) {
-  put_u8(out, (v >> 8) & 0xff);
-  put_u8(out, v & 0xff);
-}
-
-void put_bytes(std::vector<uint8_t>& out, const input& in, range r) {
-  out.insert(out.end(), in.at(r.begin), in.at(r.end));
-}
-
-void put_op(std::vector<uint8_t>& out, uint16_t op) {
-  if (op >= 0x0c00) put_u8(out, 12);
-  put_u8(out, op & 0xffu);
-}
-
-// Shortest integer encoding (Table 3).
-void put_int(std::vector<uint8_t>& out, int32_t v) {
-  if (v >= -107 && v <= 107) {
-    put_u8(out, static_cast<unsigned>(v + 139));
-  } else if (v >= 108 && v <= 1131) {
-    const auto w = static_cast<unsigned>(v - 108);
-    put_u8(out, (w >> 8) + 247);
-    put_u8(out, w & 0xff);
-  } else if (v >= -1131 && v <= -108) {
-    const auto w = static_cast<unsigned>(-v - 108);
-    put_u8(out, (w >> 8) + 251);
-    put_u8(out, w & 0xff);
-  } else if (v >= -32768 && v <= 32767) {
-    put_u8(out, 28);
-    put_u16(out, static_cast<uint16_t>(v));
-  } else {
-    put_u8(out, 29);
-    const auto w = static_cast<uint32_t>(v);
-    put_u16(out, w >> 16);
-    put_u16(out, w & 0xffff);
-  }
-}
-
-// Five-byte integer (op 29), used for every offset and size so DICT sizes never depend on them.
-void put_int5(std::vector<uint8_t>& out, size_t v) {
-  put_u8(out, 29);
-  const auto w = static_cast<uint32_t>(v);
-  put_u16(out, w >> 16);
-  put_u16(out, w & 0xffff);
-}
-
-// An INDEX of byte strings.
-std::vector<uint8_t> make_index(const std::vector<std::pair<const uint8_t*, size_t>>& items) {
-  std::vector<uint8_t> out;
-  put_u16(out, static_cast<unsigned>(items.size()));
-  if (items.empty()) return out;
-  size_t total = 1;
-  for (const auto& item : items) total += item.second;
-  const unsigned off_size = total <= 0xff ? 1 : total <= 0xffff ? 2 : total <= 0xffffff ? 3 : 4;
-  put_u8(out, off_size);
-  auto put_offset = [&](size_t v) {
-    for (unsigned i = off_size; i-- > 0;) put_u8(out, (v >> (8 * i)) & 0xff);
-  };
-  size_t offset = 1;
-  put_offset(offset);
-  for (const auto& item : items) put_offset(offset += item.second);
-  for (const auto& item : items) out.insert(out.end(), item.first, item.first + item.second);
-  return out;
-}
+using detail::make_index;  // beside the one-item overload below
 
 std::vector<uint8_t> make_index(const std::vector<uint8_t>& item) {
   return make_index({{item.data(), item.size()}});

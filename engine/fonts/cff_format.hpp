@@ -1,11 +1,13 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
-// Private to engine/fonts/cff_*.cpp: the CFF structures and readers shared by the validating
-// parser (cff_read.cpp) and the CID-keyed converter (cff_convert.cpp). Not part of the API.
+// Private to engine/fonts/cff_*.cpp: the CFF structures, readers and writers shared by the
+// validating parser (cff_read.cpp), the CID-keyed converter (cff_convert.cpp) and the copying
+// subsetter (cff_subset.cpp). Not part of the API.
 // Section and table numbers refer to Adobe Technical Note #5176 (CFF, 4 Dec 2003).
 #include <cstddef>
 #include <cstdint>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "fonts/cff.hpp"
@@ -123,5 +125,34 @@ bool read_private(const input& in, const dict& owner, const std::string& what, p
 
 // Reads and checks the whole font into f and info (what parse() does); error is cleared first.
 bool load(const input& in, font_view& f, cff_info& info, std::string& error);
+
+// The first entry of op in d, or nullptr.
+const dict_entry* find(const dict& d, uint16_t op);
+
+// The single non-negative integer operand of op; `present` false (and v = fallback) when absent.
+bool offset_operand(const dict& d, uint16_t op, const std::string& what, size_t fallback, size_t& v,
+                    bool& present, std::string& error);
+
+// FDSelect (section 19), formats 0 and 3, at pos into fds (glyph -> Font DICT), every entry
+// below n_fds.
+bool read_fd_select(const input& in, size_t pos, unsigned n_glyphs, unsigned n_fds,
+                    std::vector<uint8_t>& fds, std::string& error);
+
+// --- Writers (cff_write.cpp).
+
+void put_u8(std::vector<uint8_t>& out, unsigned v);
+void put_u16(std::vector<uint8_t>& out, unsigned v);
+void put_bytes(std::vector<uint8_t>& out, const input& in, range r);
+// A DICT operator, escaped ones as two bytes.
+void put_op(std::vector<uint8_t>& out, uint16_t op);
+// Shortest integer encoding (Table 3).
+void put_int(std::vector<uint8_t>& out, int32_t v);
+// Five-byte integer (op 29), used for every offset and size so DICT sizes never depend on them.
+void put_int5(std::vector<uint8_t>& out, size_t v);
+// An INDEX of byte strings: appended to out, as a vector, or its size.
+void put_index(std::vector<uint8_t>& out,
+               const std::vector<std::pair<const uint8_t*, size_t>>& items);
+size_t index_size(const std::vector<std::pair<const uint8_t*, size_t>>& items);
+std::vector<uint8_t> make_index(const std::vector<std::pair<const uint8_t*, size_t>>& items);
 
 }  // namespace hongtou::fonts::cff::detail

@@ -114,12 +114,6 @@ bool read_dict(const input& in, range r, const std::string& what, dict& d, std::
 
 namespace {
 
-const dict_entry* find(const dict& d, uint16_t op) {
-  for (const auto& e : d)
-    if (e.op == op) return &e;
-  return nullptr;
-}
-
 // Integer operand i of entry e into v; false when it is missing or a real.
 bool int_operand(const dict_entry& e, size_t i, int32_t& v) {
   if (i >= e.operands.size() || !e.operands[i].is_int) return false;
@@ -127,7 +121,14 @@ bool int_operand(const dict_entry& e, size_t i, int32_t& v) {
   return true;
 }
 
-// The single non-negative integer operand of op; `present` false (and v = fallback) when absent.
+}  // namespace
+
+const dict_entry* find(const dict& d, uint16_t op) {
+  for (const auto& e : d)
+    if (e.op == op) return &e;
+  return nullptr;
+}
+
 bool offset_operand(const dict& d, uint16_t op, const std::string& what, size_t fallback, size_t& v,
                     bool& present, std::string& error) {
   const dict_entry* e = find(d, op);
@@ -140,6 +141,8 @@ bool offset_operand(const dict& d, uint16_t op, const std::string& what, size_t 
   v = static_cast<size_t>(x);
   return true;
 }
+
+namespace {
 
 // The string for a SID: custom strings only; standard strings (SID < 391) come back empty.
 bool sid_string(const input& in, const index_view& strings, int32_t sid, std::string& s,
@@ -202,15 +205,18 @@ bool check_encoding(const input& in, size_t pos, std::string& error) {
   return true;
 }
 
-// FDSelect (section 19), formats 0 and 3: every glyph must select an existing Font DICT.
-bool check_fd_select(const input& in, size_t pos, unsigned n_glyphs, unsigned n_fds,
-                     std::string& error) {
+}  // namespace
+
+bool read_fd_select(const input& in, size_t pos, unsigned n_glyphs, unsigned n_fds,
+                    std::vector<uint8_t>& fds, std::string& error) {
+  fds.clear();
   if (!in.has(pos, 1)) return fail(error, "FDSelect out of bounds");
   const unsigned format = in.u8(pos++);
   if (format == 0) {
     if (!in.has(pos, n_glyphs)) return fail(error, "FDSelect format 0 out of bounds");
-    for (unsigned g = 0; g < n_glyphs; ++g)
-      if (in.u8(pos + g) >= n_fds) return fail(error, "FDSelect selects a missing Font DICT");
+    fds.assign(in.at(pos), in.at(pos + n_glyphs));
+    for (uint8_t fd : fds)
+      if (fd >= n_fds) return fail(error, "FDSelect selects a missing Font DICT");
     return true;
   }
   if (format != 3) return fail(error, "FDSelect format " + std::to_string(format) + " unknown");
@@ -219,19 +225,21 @@ bool check_fd_select(const input& in, size_t pos, unsigned n_glyphs, unsigned n_
   pos += 2;
   if (n_ranges == 0 || !in.has(pos, size_t{n_ranges} * 3 + 2))
     return fail(error, "FDSelect ranges out of bounds");
-  unsigned previous = 0;
+  fds.reserve(n_glyphs);
   for (unsigned i = 0; i < n_ranges; ++i, pos += 3) {
     const unsigned first = in.u16(pos);
-    if ((i == 0 && first != 0) || (i > 0 && first <= previous))
-      return fail(error, "FDSelect ranges not ascending from 0");
-    if (in.u8(pos + 2) >= n_fds) return fail(error, "FDSelect selects a missing Font DICT");
-    previous = first;
+    const unsigned fd = in.u8(pos + 2);
+    const unsigned next = in.u16(pos + 3);  // the next range's first glyph, or the sentinel
+    if (i == 0 && first != 0) return fail(error, "FDSelect ranges not ascending from 0");
+    if (next <= first) return fail(error, "FDSelect ranges not ascending from 0");
+    if (fd >= n_fds) return fail(error, "FDSelect selects a missing Font DICT");
+    for (unsigned g = first; g < next && g < n_glyphs; ++g) fds.push_back(static_cast<uint8_t>(fd));
   }
-  const unsigned sentinel = in.u16(pos);
-  if (sentinel <= previous || sentinel < n_glyphs)
-    return fail(error, "FDSelect sentinel does not cover all glyphs");
+  if (fds.size() < n_glyphs) return fail(error, "FDSelect sentinel does not cover all glyphs");
   return true;
 }
+
+namespace {
 
 // Header and the four INDEXes that follow it (sections 6-10), the font name and the Top DICT.
 bool load_front(const input& in, font_view& f, cff_info& info, std::string& error) {
@@ -329,7 +337,8 @@ bool load_cid_keyed(const input& in, const font_view& f, const dict_entry& ros, 
   size_t fd_select = 0;
   bool present = false;
   if (!offset_operand(f.top, op_fd_select, "FDSelect", 0, fd_select, present, error)) return false;
-  if (present && !check_fd_select(in, fd_select, info.glyph_count, n_fds, error)) return false;
+  std::vector<uint8_t> fds;
+  if (present && !read_fd_select(in, fd_select, info.glyph_count, n_fds, fds, error)) return false;
   return true;
 }
 

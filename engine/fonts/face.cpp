@@ -35,6 +35,14 @@ const trimmed_face* face::trimmed() const {
   return trimmed_.get();
 }
 
+bool cff_table_copyable(hb_face_t* f) {
+  const c_ptr<hb_blob_t, hb_blob_destroy> cff(
+      hb_face_reference_table(f, HB_TAG('C', 'F', 'F', ' ')));
+  unsigned len = 0;
+  const char* data = hb_blob_get_data(cff.get(), &len);
+  return len > 0 && cff::copyable(reinterpret_cast<const uint8_t*>(data), len);
+}
+
 bool face::cff_has_subroutines() const {
   if (!is_cff_) return false;
   std::call_once(subroutines_once_, [this] {
@@ -43,8 +51,13 @@ bool face::cff_has_subroutines() const {
     unsigned len = 0;
     const char* data = hb_blob_get_data(cff.get(), &len);
     cff_subroutines_ = cff::has_subroutines(reinterpret_cast<const uint8_t*>(data), len);
+    cff_copyable_ = !cff_subroutines_ && cff_table_copyable(hb_face_);
   });
   return cff_subroutines_;
+}
+
+bool face::cff_copyable() const {
+  return is_cff_ && !cff_has_subroutines() && cff_copyable_;
 }
 
 hb_face_t* face::subset_source(bool preprocessed) const {

@@ -27,6 +27,9 @@ struct ink_box {
 /// with them, and trimmed faces keep the glyphs they give.
 void set_chinese_text(hb_buffer_t* buf);
 
+/// True when `f` has a 'CFF ' table cff::subset_by_copy() can subset.
+bool cff_table_copyable(hb_face_t* f);
+
 class face {
  public:
   face(const face&) = delete;
@@ -58,6 +61,9 @@ class face {
   /// True for a CFF face whose charstrings call subroutines (cff::has_subroutines),
   /// read on first use. Thread-safe.
   bool cff_has_subroutines() const;
+  /// True for a CFF face cff::subset_by_copy() can subset: CID-keyed,
+  /// without subroutines (FandolFang). Read on first use. Thread-safe.
+  bool cff_copyable() const;
 
   /// Ideographic em box top and bottom, in em above the baseline (e.g. 0.88, -0.12).
   double em_top() const { return em_top_; }
@@ -92,7 +98,7 @@ class face {
   mutable std::once_flag preprocess_once_, subroutines_once_, trim_once_;
   trim_settings trim_;
   mutable std::unique_ptr<trimmed_face> trimmed_;
-  mutable bool cff_subroutines_ = true;
+  mutable bool cff_subroutines_ = true, cff_copyable_ = false;
   mutable hb_face_t* preprocessed_ = nullptr;
   unsigned upem_ = 1000;
   bool is_cff_ = false;

@@ -49,6 +49,9 @@ class trimmed_face {
   /// The copy's glyph ids of the whole face's `glyphs`; false when one of
   /// them is not in the copy.
   bool map(const std::vector<uint32_t>& glyphs, std::vector<uint32_t>& out) const;
+  /// True when the copy's CFF can be subset by cff::subset_by_copy() (a
+  /// CJK face's copy always can: CID-keyed, flattened when made). Thread-safe.
+  bool cff_copyable() const;
   /// How many glyphs the copy holds.
   size_t size() const { return kept_.size(); }
 
@@ -72,7 +75,8 @@ class trimmed_face {
   hb_blob_t* file_ = nullptr;
   hb_face_t* face_ = nullptr;
   std::vector<uint32_t> kept_;  // the whole face's glyph ids, ascending: kept_[trimmed id]
-  mutable std::once_flag preprocess_once_;
+  mutable std::once_flag preprocess_once_, copyable_once_;
+  mutable bool copyable_ = false;
   mutable hb_face_t* preprocessed_ = nullptr;
 };
 
