@@ -55,13 +55,14 @@ struct engine::impl {
   std::mutex mutex;
   std::map<std::string, std::shared_ptr<const prepared_layout>> layouts;
 
-  void make_providers() {
+  // `cache_folder`: where the system provider keeps fontconfig's list (none: empty).
+  void make_providers(const std::string& cache_folder) {
     std::vector<fonts::memory_font> memory;
     for (const auto& f : options.fonts) memory.push_back({f.name, f.bytes});
     if (!memory.empty()) owned_providers.push_back(fonts::memory_provider(std::move(memory)));
     for (const auto& dir : options.font_dirs)
       owned_providers.push_back(fonts::folder_provider(dir));
-    if (options.system_fonts) owned_providers.push_back(fonts::system_provider());
+    if (options.system_fonts) owned_providers.push_back(fonts::system_provider({}, cache_folder));
     for (const auto& p : owned_providers) providers.push_back(p.get());
   }
 
@@ -281,7 +282,7 @@ engine::engine(engine_options options) : impl_(new impl) {
     trim.folder = impl_->options.font_cache_dir.empty() ? detail::default_font_cache_dir()
                                                         : impl_->options.font_cache_dir;
   impl_->faces.set_trim(trim);
-  impl_->make_providers();
+  impl_->make_providers(trim.folder);
 }
 
 engine::~engine() = default;

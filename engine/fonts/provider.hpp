@@ -40,8 +40,11 @@ class provider {
 
 /// The system's fonts through fontconfig's default configuration; with
 /// `fontconfig_file`, only the fonts that configuration file lists (none when
-/// it cannot be loaded).
-std::unique_ptr<provider> system_provider(const std::string& fontconfig_file = {});
+/// it cannot be loaded). With `cache_folder`, the list of faces fontconfig
+/// gives is kept in a file there and read back, without starting fontconfig,
+/// while its configuration, environment and font folders are unchanged.
+std::unique_ptr<provider> system_provider(const std::string& fontconfig_file = {},
+                                          const std::string& cache_folder = {});
 
 /// The font files (.ttf .otf .ttc .otc) directly inside `dir`, read once
 /// with FreeType; family and style names come from each face's name table.

@@ -14,6 +14,7 @@
 #include <filesystem>
 
 #include "core/c_ptr.hpp"
+#include "core/cache_file.hpp"
 #include "fonts/face.hpp"
 #include "fonts/subset.hpp"
 
@@ -166,53 +167,6 @@ bool make_copy(const face& full, std::vector<uint8_t>& font, std::vector<uint32_
   font.assign(data, data + len);
   return true;
 }
-
-// A file of the folder, written whole or not at all: a temporary file
-// beside it, renamed over it. The temporary file is opened first, so that
-// nothing is made for a folder that cannot be written.
-class cache_writer {
- public:
-  explicit cache_writer(const std::string& target) : target_(target) {
-    std::error_code ec;
-    // A folder this makes is the user's own (0700), as the files in it (mkstemp: 0600).
-    const std::filesystem::path folder = std::filesystem::path(target).parent_path();
-    if (std::filesystem::create_directories(folder, ec))
-      std::filesystem::permissions(folder, std::filesystem::perms::owner_all,
-                                   std::filesystem::perm_options::replace, ec);
-    temp_ = target + ".XXXXXX";
-    fd_ = ::mkstemp(temp_.data());
-  }
-  ~cache_writer() {
-    if (fd_ >= 0) {
-      ::close(fd_);
-      ::unlink(temp_.c_str());
-    }
-  }
-  cache_writer(const cache_writer&) = delete;
-  cache_writer& operator=(const cache_writer&) = delete;
-
-  bool ready() const { return fd_ >= 0; }
-  bool commit(const std::vector<uint8_t>& bytes) {
-    size_t done = 0;
-    while (done < bytes.size()) {
-      const ssize_t n = ::write(fd_, bytes.data() + done, bytes.size() - done);
-      if (n < 0 && errno == EINTR) continue;
-      if (n <= 0) return false;
-      done += static_cast<size_t>(n);
-    }
-    const int fd = fd_;
-    fd_ = -1;
-    if (::close(fd) != 0 || ::rename(temp_.c_str(), target_.c_str()) != 0) {
-      ::unlink(temp_.c_str());
-      return false;
-    }
-    return true;
-  }
-
- private:
-  std::string target_, temp_;
-  int fd_ = -1;
-};
 
 }  // namespace
 
