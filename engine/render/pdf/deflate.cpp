@@ -10,24 +10,24 @@ namespace hongtou::render::detail {
 
 namespace {
 
-constexpr int level = 6;
-
 using compressor_ptr = std::unique_ptr<libdeflate_compressor, void (*)(libdeflate_compressor*)>;
 
-// One compressor per thread, made on the thread's first stream and kept: a
-// compressor is not safe to share, and making one costs more than a small
-// stream's compression.
-libdeflate_compressor* thread_compressor() {
-  thread_local compressor_ptr c(nullptr, libdeflate_free_compressor);
-  if (!c) c.reset(libdeflate_alloc_compressor(level));
+// One compressor per thread and effort, made on the thread's first stream
+// and kept: a compressor is not safe to share, and making one costs more
+// than a small stream's compression.
+libdeflate_compressor* thread_compressor(effort e) {
+  thread_local compressor_ptr dense(nullptr, libdeflate_free_compressor);
+  thread_local compressor_ptr fast(nullptr, libdeflate_free_compressor);
+  compressor_ptr& c = e == effort::fast ? fast : dense;
+  if (!c) c.reset(libdeflate_alloc_compressor(e == effort::fast ? 1 : 6));
   if (!c) throw std::bad_alloc();
   return c.get();
 }
 
 }  // namespace
 
-std::vector<uint8_t> deflate(const uint8_t* data, size_t size) {
-  libdeflate_compressor* c = thread_compressor();
+std::vector<uint8_t> deflate(const uint8_t* data, size_t size, effort e) {
+  libdeflate_compressor* c = thread_compressor(e);
   std::vector<uint8_t> out(libdeflate_zlib_compress_bound(c, size));
   const size_t n = libdeflate_zlib_compress(c, data, size, out.data(), out.size());
   out.resize(n);  // 0 (nothing fits) cannot happen within the bound; the caller checks

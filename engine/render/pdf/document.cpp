@@ -6,6 +6,7 @@
 #include "core/utf8.hpp"
 #include "render/pdf/deflate.hpp"
 
+#include <algorithm>
 #include <cstdio>
 #include <new>
 
@@ -103,9 +104,9 @@ HPDF_Dict hpdf_document::new_dict() {
   return d;
 }
 
-HPDF_Dict hpdf_document::new_stream(const uint8_t* data, size_t size) {
+HPDF_Dict hpdf_document::new_stream(const uint8_t* data, size_t size, effort e) {
   HPDF_Dict d = HPDF_DictStream_New(mmgr(), xref());
-  if (!d || !set_deflated(d, data, size)) return nullptr;
+  if (!d || !set_deflated(d, data, size, e)) return nullptr;
   return d;
 }
 
@@ -121,8 +122,8 @@ HPDF_STATUS write_flate_filter(HPDF_Dict, HPDF_Stream out) {
 
 }  // namespace
 
-bool hpdf_document::set_deflated(HPDF_Dict d, const uint8_t* data, size_t size) {
-  const std::vector<uint8_t> packed = deflate(data, size);
+bool hpdf_document::set_deflated(HPDF_Dict d, const uint8_t* data, size_t size, effort e) {
+  const std::vector<uint8_t> packed = deflate(data, size, e);
   if (packed.empty()) return false;
   HPDF_MemStream_FreeData(d->stream);
   if (HPDF_Stream_Write(d->stream, packed.data(), static_cast<HPDF_UINT>(packed.size())) != HPDF_OK)
@@ -169,13 +170,21 @@ void append_hex4(std::string& out, unsigned v) {
 }
 
 void index_glyphs(font_use& use) {
-  use.slots.assign(use.glyph_text.empty() ? 0 : use.glyph_text.rbegin()->first + 1, {});
-  for (const auto& [gid, text] : use.glyph_text) {
-    glyph_slot& slot = use.slots[gid];
+  use.slots.clear();
+  use.slots.reserve(use.glyph_text.size());
+  for (const auto& [gid, text] : use.glyph_text) {  // ascending
+    glyph_slot slot;
     slot.code = use.code[gid];
     slot.width = use.width[slot.code];
     slot.text = &text;
+    use.slots.emplace_back(gid, slot);
   }
+}
+
+const glyph_slot& font_use::slot(uint32_t gid) const {
+  const auto it = std::lower_bound(slots.begin(), slots.end(), gid,
+                                   [](const auto& entry, uint32_t g) { return entry.first < g; });
+  return it->second;  // every glyph shown is in glyph_text
 }
 
 std::vector<uint16_t> utf16_units(const std::string& utf8) {

@@ -16,6 +16,7 @@
 #include "core/c_ptr.hpp"
 #include "core/diagnostic.hpp"
 #include "fonts/face.hpp"
+#include "render/pdf/deflate.hpp"
 
 namespace hongtou::render::detail {
 
@@ -50,12 +51,12 @@ class hpdf_document {
   /// DESIGN.md trap 4); nullptr when libharu cannot make it (ok() is false).
   HPDF_Dict new_dict();
   /// A flate-compressed stream holding the bytes; nullptr as new_dict().
-  HPDF_Dict new_stream(const uint8_t* data, size_t size);
+  HPDF_Dict new_stream(const uint8_t* data, size_t size, effort e = effort::dense);
   /// Makes the stream of `d` hold `data` compressed by detail::deflate(),
   /// with its /Filter /FlateDecode: libharu then writes the bytes as they
   /// are, instead of compressing them itself with zlib. False (reported by
   /// the caller, as libharu's own calls) when it cannot.
-  bool set_deflated(HPDF_Dict d, const uint8_t* data, size_t size);
+  bool set_deflated(HPDF_Dict d, const uint8_t* data, size_t size, effort e = effort::dense);
   /// Compresses the content stream of a finished page (set_deflated).
   bool deflate_content(HPDF_Page page);
   /// The digest the file's /ID is made of: everything the content depends on.
@@ -111,8 +112,12 @@ struct font_use {
   std::map<uint32_t, uint32_t> code;           // old gid -> code in content streams
   std::map<uint32_t, int> width;               // code -> width in 1/1000 em
   HPDF_Dict type0 = nullptr;
-  std::string roles;              // "role 'fangsong'", for a message about the face
-  std::vector<glyph_slot> slots;  // by old gid, after index_glyphs()
+  std::string roles;  // "role 'fangsong'", for a message about the face
+  /// (old gid, slot), ascending, after index_glyphs(): a few hundred
+  /// entries, where a table by gid would take 65,536 for a Noto CJK face.
+  std::vector<std::pair<uint32_t, glyph_slot>> slots;
+  /// The slot of an old gid index_glyphs() filled.
+  const glyph_slot& slot(uint32_t gid) const;
 };
 
 /// Fills use.slots from code, width and glyph_text (after embed_font).

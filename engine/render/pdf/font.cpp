@@ -40,14 +40,14 @@ std::string subset_tag(const font_use& use) {
 bool add_font_file(hpdf_document& doc, const fonts::font_subset& sub, HPDF_Dict descriptor,
                    HPDF_Dict cid_font) {
   if (sub.format == fonts::outline_format::cff_cid) {
-    HPDF_Dict file = doc.new_stream(sub.bytes.data(), sub.bytes.size());
+    HPDF_Dict file = doc.new_stream(sub.bytes.data(), sub.bytes.size(), effort::fast);
     if (!file) return false;
     HPDF_Dict_AddName(file, "Subtype", "CIDFontType0C");
     HPDF_Dict_Add(descriptor, "FontFile3", file);
     HPDF_Dict_AddName(cid_font, "Subtype", "CIDFontType0");
     return true;
   }
-  HPDF_Dict file = doc.new_stream(sub.bytes.data(), sub.bytes.size());
+  HPDF_Dict file = doc.new_stream(sub.bytes.data(), sub.bytes.size(), effort::fast);
   if (!file) return false;
   HPDF_Dict_AddNumber(file, "Length1", static_cast<HPDF_INT32>(sub.bytes.size()));
   HPDF_Dict_Add(descriptor, "FontFile2", file);

@@ -217,7 +217,7 @@ class pdf_writer {
           pen -= adj / 1000.0 * run.size * run.h_scale;
         }
       }
-      const detail::glyph_slot& slot = use.slots[g.id];
+      const detail::glyph_slot& slot = use.slot(g.id);
       const bool own_text = g.text != *slot.text;
       if (own_text) {
         s += "] TJ\n/Span <</ActualText <FEFF";
