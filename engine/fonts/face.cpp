@@ -72,6 +72,19 @@ uint32_t face::glyph(char32_t cp) const {
   return gid;
 }
 
+void face::glyphs(const std::u32string& text, std::vector<uint32_t>& out) const {
+  out.assign(text.size(), 0);
+  static_assert(sizeof(char32_t) == sizeof(hb_codepoint_t) &&
+                sizeof(uint32_t) == sizeof(hb_codepoint_t));
+  // The batch call stops at the first code point the face lacks.
+  for (size_t i = 0; i < text.size();) {
+    i += hb_font_get_nominal_glyphs(hb_font_, static_cast<unsigned>(text.size() - i),
+                                    reinterpret_cast<const hb_codepoint_t*>(text.data() + i),
+                                    sizeof(char32_t), out.data() + i, sizeof(uint32_t));
+    if (i < text.size()) ++i;  // lacking: stays 0
+  }
+}
+
 double face::advance(uint32_t gid) const {
   return static_cast<double>(hb_font_get_glyph_h_advance(hb_font_, gid)) / upem_;
 }

@@ -73,6 +73,9 @@ class face {
   double descender() const { return descender_; }
   /// Glyph for a code point, or 0 when the face lacks it.
   uint32_t glyph(char32_t cp) const;
+  /// The glyphs of every code point of `text` into `out` (0 where the face
+  /// lacks one): glyph() for a whole text, in HarfBuzz's batch call.
+  void glyphs(const std::u32string& text, std::vector<uint32_t>& out) const;
   /// Horizontal advance of a glyph, in em.
   double advance(uint32_t gid) const;
   /// Ink box of a glyph, in em (empty for blank glyphs). Thread-safe.

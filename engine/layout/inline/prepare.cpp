@@ -108,10 +108,12 @@ void split_by_coverage(const text_piece& piece, std::vector<text_piece>& out,
     out.push_back(std::move(part));
     start = end;
   };
-  auto face_for = [&piece, &text](size_t i) {
+  std::vector<uint32_t> own;  // the piece's face's glyph of each character, 0 when it lacks it
+  piece.font->glyphs(text, own);
+  auto face_for = [&piece, &text, &own](size_t i) {
     const char32_t c = text[i];
     if (piece.latin && in_latin_word(text, i) && piece.latin->glyph(c)) return piece.latin;
-    if (c < 0x20 || piece.font->glyph(c)) return piece.font;
+    if (c < 0x20 || own[i] != 0) return piece.font;
     for (const fonts::face* f : piece.fallbacks)
       if (f && f->glyph(c)) return f;
     return piece.font;  // none has it: reported as missing after shaping

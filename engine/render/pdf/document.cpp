@@ -169,6 +169,15 @@ void append_hex4(std::string& out, unsigned v) {
   for (int shift = 12; shift >= 0; shift -= 4) out += digits[(v >> shift) & 15];
 }
 
+namespace {
+
+// Where open addressing starts looking for a gid in a table of `size` (a power of two).
+size_t slot_hash(uint32_t gid, size_t size) {
+  return (gid * 0x9E3779B1u) & (size - 1);  // Fibonacci hashing spreads consecutive gids
+}
+
+}  // namespace
+
 void index_glyphs(font_use& use) {
   use.slots.clear();
   use.slots.reserve(use.glyph_text.size());
@@ -179,12 +188,22 @@ void index_glyphs(font_use& use) {
     slot.text = &text;
     use.slots.emplace_back(gid, slot);
   }
+  size_t size = 16;
+  while (size < 2 * use.slots.size()) size *= 2;
+  use.slot_table.assign(size, 0);
+  for (size_t i = 0; i < use.slots.size(); ++i) {
+    size_t h = slot_hash(use.slots[i].first, size);
+    while (use.slot_table[h] != 0) h = (h + 1) & (size - 1);
+    use.slot_table[h] = static_cast<uint32_t>(i + 1);
+  }
 }
 
 const glyph_slot& font_use::slot(uint32_t gid) const {
-  const auto it = std::lower_bound(slots.begin(), slots.end(), gid,
-                                   [](const auto& entry, uint32_t g) { return entry.first < g; });
-  return it->second;  // every glyph shown is in glyph_text
+  // Every glyph shown is in glyph_text, so the search ends on it.
+  for (size_t h = slot_hash(gid, slot_table.size());; h = (h + 1) & (slot_table.size() - 1)) {
+    const uint32_t i = slot_table[h];
+    if (i == 0 || slots[i - 1].first == gid) return slots[i == 0 ? 0 : i - 1].second;
+  }
 }
 
 std::vector<uint16_t> utf16_units(const std::string& utf8) {

@@ -116,6 +116,9 @@ struct font_use {
   /// (old gid, slot), ascending, after index_glyphs(): a few hundred
   /// entries, where a table by gid would take 65,536 for a Noto CJK face.
   std::vector<std::pair<uint32_t, glyph_slot>> slots;
+  /// Open addressing over `slots` (index + 1; 0 empty), a power of two at
+  /// least twice their number: a content stream looks up every glyph.
+  std::vector<uint32_t> slot_table;
   /// The slot of an old gid index_glyphs() filled.
   const glyph_slot& slot(uint32_t gid) const;
 };
