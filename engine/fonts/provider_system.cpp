@@ -293,6 +293,10 @@ class fontconfig_fonts : public provider {
   // kept (a cache: the next run lists again).
   void write_list(const std::string& cache, const std::string& fontconfig_file,
                   FcConfig* config) const {
+    // The writer first: it makes the cache folder, whose parent may be a
+    // watched folder, before the stamps are taken.
+    cache_writer out(cache);
+    if (!out.ready()) return;
     std::string text;
     for (const std::string& line : list_context(fontconfig_file)) text += line + "\n";
     for (const std::string& path : watched_paths(config, fontconfig_file.empty())) {
@@ -313,8 +317,7 @@ class fontconfig_fonts : public provider {
         }
     }
     text += "end\n";
-    cache_writer out(cache);
-    if (out.ready()) out.commit(std::vector<uint8_t>(text.begin(), text.end()));
+    out.commit(std::vector<uint8_t>(text.begin(), text.end()));
   }
 
   // The list from `cache` when it is whole and every stamp still holds;
