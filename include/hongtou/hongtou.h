@@ -112,10 +112,11 @@ HT_API ht_status ht_options_add_font(ht_options* options, const char* name, cons
 /** Whether the system's fonts (fontconfig) are searched: 1 (default) or 0. Since: 0.1 */
 HT_API ht_status ht_options_set_system_fonts(ht_options* options, int on);
 /** The folder keeping the trimmed copies of big CJK faces that make subsetting
- * fast ("" = $XDG_CACHE_HOME/hongtou/fonts, the default). Since: 0.1 */
+ * fast, and fontconfig's list of faces ("" = $XDG_CACHE_HOME/hongtou/fonts,
+ * the default). Since: 0.1 */
 HT_API ht_status ht_options_set_font_cache_dir(ht_options* options, const char* dir);
-/** Whether those copies are kept on disk: 1 (default) or 0 (made in memory by
- * each engine; the PDF is the same). Since: 0.1 */
+/** Whether those are kept on disk: 1 (default) or 0 (the copies made in memory
+ * by each engine, fontconfig started; the PDF is the same). Since: 0.1 */
 HT_API ht_status ht_options_set_font_cache(ht_options* options, int on);
 
 /* ---- render options ---- */

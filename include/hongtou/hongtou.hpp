@@ -115,11 +115,14 @@ struct engine_options {
   /// Big CJK faces (20,000 glyphs or more) are subset from a trimmed copy
   /// holding the characters of GB 2312 and the common punctuation and
   /// symbols, several times faster than from the whole face. The copies are
-  /// kept in this folder, each made once per font file; empty (the default):
+  /// kept in this folder, each made once per font file, beside fontconfig's
+  /// list of faces (read back, without starting fontconfig, while its
+  /// configuration and font folders are unchanged); empty (the default):
   /// $XDG_CACHE_HOME/hongtou/fonts, else ~/.cache/hongtou/fonts.
   std::string font_cache_dir;
-  /// false: keep no copies on disk; each engine makes its own in memory on
-  /// first use (0.1–0.5 s a face). The PDF is the same either way.
+  /// false: keep nothing on disk; each engine makes its copies in memory on
+  /// first use (0.1–0.5 s a face) and starts fontconfig. The PDF is the same
+  /// either way.
   bool font_cache = true;
   /// What one render may take in (see limits).
   hongtou::limits limits;
