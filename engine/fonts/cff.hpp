@@ -13,6 +13,7 @@
 //   }
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -71,5 +72,25 @@ struct copied_subset {
 /// beyond the font; `out` is reset first.
 bool subset_by_copy(const uint8_t* data, size_t size, const std::vector<uint32_t>& glyphs,
                     copied_subset& out, std::string& error);
+
+/// A copyable CFF read and checked once, to be subset many times as
+/// subset_by_copy() does (which reads the whole font again each time): a
+/// face keeps one. `owner` keeps the bytes alive as long as the source.
+class copy_source {
+ public:
+  /// nullptr, with the reason in error, when the CFF is not copyable.
+  static std::unique_ptr<copy_source> open(const uint8_t* data, size_t size, std::string& error,
+                                           std::shared_ptr<const void> owner = nullptr);
+  ~copy_source();
+  copy_source(const copy_source&) = delete;
+  copy_source& operator=(const copy_source&) = delete;
+  /// subset_by_copy() of the font. Thread-safe.
+  bool subset(const std::vector<uint32_t>& glyphs, copied_subset& out, std::string& error) const;
+
+ private:
+  struct state;
+  explicit copy_source(std::unique_ptr<state> s);
+  std::unique_ptr<state> s_;
+};
 
 }  // namespace hongtou::fonts::cff

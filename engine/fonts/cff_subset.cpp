@@ -250,19 +250,33 @@ void write_subset(const input& in, const source& s, const subset_parts& p, const
 
 }  // namespace
 
-bool copyable(const uint8_t* data, size_t size) {
-  source s;
-  std::string error;
-  return load_copyable(input(data, size), s, error);
+struct copy_source::state {
+  const uint8_t* data = nullptr;
+  size_t size = 0;
+  source src;
+  std::shared_ptr<const void> owner;
+};
+
+copy_source::copy_source(std::unique_ptr<state> s) : s_(std::move(s)) {}
+copy_source::~copy_source() = default;
+
+std::unique_ptr<copy_source> copy_source::open(const uint8_t* data, size_t size, std::string& error,
+                                               std::shared_ptr<const void> owner) {
+  auto s = std::make_unique<state>();
+  if (!load_copyable(input(data, size), s->src, error)) return nullptr;
+  s->data = data;
+  s->size = size;
+  s->owner = std::move(owner);
+  return std::unique_ptr<copy_source>(new copy_source(std::move(s)));
 }
 
-bool subset_by_copy(const uint8_t* data, size_t size, const std::vector<uint32_t>& glyphs,
-                    copied_subset& out, std::string& error) {
+bool copy_source::subset(const std::vector<uint32_t>& glyphs, copied_subset& out,
+                         std::string& error) const {
   out = copied_subset();
-  const input in(data, size);
-  source s;
+  const input in(s_->data, s_->size);
+  const source& s = s_->src;
   subset_parts p;
-  if (!load_copyable(in, s, error) || !make_parts(in, s, glyphs, p, error)) return false;
+  if (!make_parts(in, s, glyphs, p, error)) return false;
   const subset_layout at = place(in, s, p);
   const size_t expected = at.privs.back() + p.privs.back().size();
   out.bytes.reserve(expected);
@@ -279,6 +293,18 @@ bool subset_by_copy(const uint8_t* data, size_t size, const std::vector<uint32_t
   out.cids.reserve(glyphs.size());
   for (uint32_t g : glyphs) out.cids.push_back(s.info.gid_to_cid[g]);
   return true;
+}
+
+bool copyable(const uint8_t* data, size_t size) {
+  std::string error;
+  return copy_source::open(data, size, error) != nullptr;
+}
+
+bool subset_by_copy(const uint8_t* data, size_t size, const std::vector<uint32_t>& glyphs,
+                    copied_subset& out, std::string& error) {
+  out = copied_subset();
+  const auto source = copy_source::open(data, size, error);
+  return source && source->subset(glyphs, out, error);
 }
 
 }  // namespace hongtou::fonts::cff

@@ -35,12 +35,14 @@ const trimmed_face* face::trimmed() const {
   return trimmed_.get();
 }
 
-bool cff_table_copyable(hb_face_t* f) {
-  const c_ptr<hb_blob_t, hb_blob_destroy> cff(
-      hb_face_reference_table(f, HB_TAG('C', 'F', 'F', ' ')));
+std::unique_ptr<cff::copy_source> open_cff_copy(hb_face_t* f) {
+  std::shared_ptr<hb_blob_t> cff(hb_face_reference_table(f, HB_TAG('C', 'F', 'F', ' ')),
+                                 hb_blob_destroy);
   unsigned len = 0;
   const char* data = hb_blob_get_data(cff.get(), &len);
-  return len > 0 && cff::copyable(reinterpret_cast<const uint8_t*>(data), len);
+  if (len == 0) return nullptr;
+  std::string error;  // not copyable: subset by hb-subset instead
+  return cff::copy_source::open(reinterpret_cast<const uint8_t*>(data), len, error, cff);
 }
 
 bool face::cff_has_subroutines() const {
@@ -51,13 +53,14 @@ bool face::cff_has_subroutines() const {
     unsigned len = 0;
     const char* data = hb_blob_get_data(cff.get(), &len);
     cff_subroutines_ = cff::has_subroutines(reinterpret_cast<const uint8_t*>(data), len);
-    cff_copyable_ = !cff_subroutines_ && cff_table_copyable(hb_face_);
+    if (!cff_subroutines_) cff_copy_ = open_cff_copy(hb_face_);
   });
   return cff_subroutines_;
 }
 
-bool face::cff_copyable() const {
-  return is_cff_ && !cff_has_subroutines() && cff_copyable_;
+const cff::copy_source* face::cff_copy() const {
+  if (!is_cff_ || cff_has_subroutines()) return nullptr;
+  return cff_copy_.get();
 }
 
 hb_face_t* face::subset_source(bool preprocessed) const {
@@ -93,8 +96,9 @@ double face::advance(uint32_t gid) const {
 // HarfBuzz's CFF extents include control points and overshoot by up to
 // 0.03 em on curved strokes, 1.4 mm on a 52 pt red head).
 ink_box face::ink(uint32_t gid) const {
-  ink_box box;
   std::lock_guard<std::mutex> lock(ft_mutex_);
+  if (const auto it = ink_.find(gid); it != ink_.end()) return it->second;
+  ink_box& box = ink_[gid];  // each glyph's outline is read once per face
   if (FT_Load_Glyph(ft_, gid, FT_LOAD_NO_SCALE | FT_LOAD_NO_HINTING) != 0 ||
       ft_->glyph->format != FT_GLYPH_FORMAT_OUTLINE || ft_->glyph->outline.n_points == 0)
     return box;

@@ -8,8 +8,10 @@
 #include <memory>
 #include <mutex>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
+#include "fonts/cff.hpp"
 #include "fonts/trimmed.hpp"
 
 typedef struct FT_FaceRec_* FT_Face;
@@ -27,8 +29,9 @@ struct ink_box {
 /// with them, and trimmed faces keep the glyphs they give.
 void set_chinese_text(hb_buffer_t* buf);
 
-/// True when `f` has a 'CFF ' table cff::subset_by_copy() can subset.
-bool cff_table_copyable(hb_face_t* f);
+/// The 'CFF ' table of `f` ready to be subset by copying (it holds the
+/// table's bytes), or nullptr when there is none or it is not copyable.
+std::unique_ptr<cff::copy_source> open_cff_copy(hb_face_t* f);
 
 class face {
  public:
@@ -61,9 +64,10 @@ class face {
   /// True for a CFF face whose charstrings call subroutines (cff::has_subroutines),
   /// read on first use. Thread-safe.
   bool cff_has_subroutines() const;
-  /// True for a CFF face cff::subset_by_copy() can subset: CID-keyed,
-  /// without subroutines (FandolFang). Read on first use. Thread-safe.
-  bool cff_copyable() const;
+  /// The face's CFF ready to be subset by copying when it is CID-keyed
+  /// and without subroutines (FandolFang), else nullptr. Read on first use.
+  /// Thread-safe.
+  const cff::copy_source* cff_copy() const;
 
   /// Ideographic em box top and bottom, in em above the baseline (e.g. 0.88, -0.12).
   double em_top() const { return em_top_; }
@@ -97,11 +101,13 @@ class face {
   hb_face_t* hb_face_ = nullptr;
   hb_font_t* hb_font_ = nullptr;
   FT_Face ft_ = nullptr;
-  mutable std::mutex ft_mutex_;  // FreeType faces are not safe for concurrent use
+  mutable std::mutex ft_mutex_;  // FreeType faces are not safe for concurrent use; guards ink_
+  mutable std::unordered_map<uint32_t, ink_box> ink_;  // the ink boxes read so far
   mutable std::once_flag preprocess_once_, subroutines_once_, trim_once_;
   trim_settings trim_;
   mutable std::unique_ptr<trimmed_face> trimmed_;
-  mutable bool cff_subroutines_ = true, cff_copyable_ = false;
+  mutable bool cff_subroutines_ = true;
+  mutable std::unique_ptr<cff::copy_source> cff_copy_;
   mutable hb_face_t* preprocessed_ = nullptr;
   unsigned upem_ = 1000;
   bool is_cff_ = false;

@@ -98,24 +98,24 @@ bool subset(const face& f, const std::vector<uint32_t>& glyphs, bool preprocesse
   if (const trimmed_face* t = f.trimmed()) {
     std::vector<uint32_t> ids;
     if (t->map(glyphs, ids)) {
-      if (t->cff_copyable()) return detail::copy_from(f, t->source(false), glyphs, ids, out, error);
+      if (const cff::copy_source* c = t->cff_copy())
+        return detail::copy_from(f, *c, glyphs, ids, out, error);
       return detail::subset_from(f, t->source(preprocessed), glyphs, ids,
                                  flatten(preprocessed, false), out, error);
     }
   }
-  if (f.cff_copyable()) return detail::copy_from(f, f.hb(), glyphs, glyphs, out, error);
+  if (const cff::copy_source* c = f.cff_copy())
+    return detail::copy_from(f, *c, glyphs, glyphs, out, error);
   return detail::subset_whole(f, glyphs, preprocessed, out, error);
 }
 
-bool detail::copy_from(const face& f, hb_face_t* src, const std::vector<uint32_t>& originals,
-                       const std::vector<uint32_t>& ids, font_subset& out, std::string& error) {
+bool detail::copy_from(const face& f, const cff::copy_source& src,
+                       const std::vector<uint32_t>& originals, const std::vector<uint32_t>& ids,
+                       font_subset& out, std::string& error) {
   out = font_subset();
   out.format = outline_format::cff_cid;
-  const blob_ptr cff(hb_face_reference_table(src, HB_TAG('C', 'F', 'F', ' ')));
-  unsigned len = 0;
-  const auto* data = reinterpret_cast<const uint8_t*>(hb_blob_get_data(cff.get(), &len));
   cff::copied_subset copy;
-  if (!cff::subset_by_copy(data, len, ids, copy, error)) {
+  if (!src.subset(ids, copy, error)) {
     error = "cannot subset " + f.family() + ": " + error;
     return false;
   }

@@ -52,9 +52,9 @@ c_ptr<hb_subset_input_t, hb_subset_input_destroy> embedding_input(
 bool subset_from(const face& f, hb_face_t* src, const std::vector<uint32_t>& originals,
                  const std::vector<uint32_t>& ids, bool flatten, font_subset& out,
                  std::string& error);
-/// subset_from() without hb-subset, for a copyable CFF source
-/// (cff::subset_by_copy: the charstrings copied as they are).
-bool copy_from(const face& f, hb_face_t* src, const std::vector<uint32_t>& originals,
+/// subset_from() without hb-subset, from the face's or its copy's CFF
+/// (cff::copy_source: the charstrings copied as they are).
+bool copy_from(const face& f, const cff::copy_source& src, const std::vector<uint32_t>& originals,
                const std::vector<uint32_t>& ids, font_subset& out, std::string& error);
 /// subset() from the whole face, whether or not it has a trimmed copy.
 bool subset_whole(const face& f, const std::vector<uint32_t>& glyphs, bool preprocessed,

@@ -292,9 +292,9 @@ hb_face_t* trimmed_face::source(bool preprocessed) const {
   return preprocessed_ ? preprocessed_ : face_;
 }
 
-bool trimmed_face::cff_copyable() const {
-  std::call_once(copyable_once_, [this] { copyable_ = cff_table_copyable(face_); });
-  return copyable_;
+const cff::copy_source* trimmed_face::cff_copy() const {
+  std::call_once(copy_once_, [this] { copy_ = open_cff_copy(face_); });
+  return copy_.get();
 }
 
 bool trimmed_face::map(const std::vector<uint32_t>& glyphs, std::vector<uint32_t>& out) const {

@@ -16,6 +16,8 @@
 // made in memory by each engine when there is none (docs/performance.md).
 #include <hb.h>
 
+#include "fonts/cff.hpp"
+
 #include <cstdint>
 #include <memory>
 #include <mutex>
@@ -49,9 +51,9 @@ class trimmed_face {
   /// The copy's glyph ids of the whole face's `glyphs`; false when one of
   /// them is not in the copy.
   bool map(const std::vector<uint32_t>& glyphs, std::vector<uint32_t>& out) const;
-  /// True when the copy's CFF can be subset by cff::subset_by_copy() (a
-  /// CJK face's copy always can: CID-keyed, flattened when made). Thread-safe.
-  bool cff_copyable() const;
+  /// The copy's CFF ready to be subset by copying (a CJK face's copy always
+  /// is: CID-keyed, flattened when made), else nullptr. Thread-safe.
+  const cff::copy_source* cff_copy() const;
   /// How many glyphs the copy holds.
   size_t size() const { return kept_.size(); }
 
@@ -75,8 +77,8 @@ class trimmed_face {
   hb_blob_t* file_ = nullptr;
   hb_face_t* face_ = nullptr;
   std::vector<uint32_t> kept_;  // the whole face's glyph ids, ascending: kept_[trimmed id]
-  mutable std::once_flag preprocess_once_, copyable_once_;
-  mutable bool copyable_ = false;
+  mutable std::once_flag preprocess_once_, copy_once_;
+  mutable std::unique_ptr<cff::copy_source> copy_;
   mutable hb_face_t* preprocessed_ = nullptr;
 };
 
