@@ -2,6 +2,8 @@
 #include "api/write_file.hpp"
 
 #include <fcntl.h>
+#include <pthread.h>
+#include <signal.h>
 #include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -73,6 +75,31 @@ std::string random_suffix() {
 std::string reason(const std::string& what, int error) {
   return what + ": " + std::strerror(error);
 }
+
+// Holds back the signals the CLI cleans up after (SIGINT, SIGTERM, SIGHUP) on
+// this thread while a temporary file is made and listed, so that a signal
+// between the two cannot leave it behind: one that comes meanwhile is
+// delivered when the mask is restored, the file then listed.
+class signals_held {
+ public:
+  signals_held() {
+    sigset_t held;
+    sigemptyset(&held);
+    for (int sig : {SIGINT, SIGTERM, SIGHUP}) sigaddset(&held, sig);
+    active_ = ::pthread_sigmask(SIG_BLOCK, &held, &old_) == 0;
+  }
+  ~signals_held() { release(); }
+  signals_held(const signals_held&) = delete;
+  signals_held& operator=(const signals_held&) = delete;
+  void release() {
+    if (active_) ::pthread_sigmask(SIG_SETMASK, &old_, nullptr);
+    active_ = false;
+  }
+
+ private:
+  sigset_t old_{};
+  bool active_ = false;
+};
 
 // Creates the temporary file for `target`, exclusively, and locks it: the
 // fixed name first (after removing a stale file there), a random one when
@@ -161,12 +188,16 @@ bool write_atomically(const std::string& output, const std::vector<uint8_t>& byt
     return false;
   }
   std::string tmp;
+  signals_held held;
   int fd = create_temporary(target, tmp);
   if (fd < 0) {
-    error = reason("cannot create the output file", errno);
+    const int e = errno;
+    held.release();
+    error = reason("cannot create the output file", e);
     return false;
   }
   const listed_temporary listed(tmp);
+  held.release();
   const auto fail = [&](const std::string& what) {
     const int e = errno;    // before the clean-up can change it
     ::unlink(tmp.c_str());  // the file this call created, nothing else

@@ -158,14 +158,7 @@ std::vector<uint8_t> make_top_dict(const input& in, const font_view& f, const ci
     if (keep_in_cid_top(e.op)) put_bytes(d, in, e.bytes);
   put_int(d, static_cast<int32_t>(p.glyph_count));
   put_op(d, op_cid_count);
-  put_int5(d, at.charset);
-  put_op(d, op_charset);
-  put_int5(d, at.fd_select);
-  put_op(d, op_fd_select);
-  put_int5(d, at.charstrings);
-  put_op(d, op_charstrings);
-  put_int5(d, at.fd_array);
-  put_op(d, op_fd_array);
+  put_cid_offsets(d, at.charset, at.fd_select, at.charstrings, at.fd_array);
   return d;
 }
 

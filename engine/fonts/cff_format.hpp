@@ -149,6 +149,10 @@ void put_op(std::vector<uint8_t>& out, uint16_t op);
 void put_int(std::vector<uint8_t>& out, int32_t v);
 // Five-byte integer (op 29), used for every offset and size so DICT sizes never depend on them.
 void put_int5(std::vector<uint8_t>& out, size_t v);
+// The Top DICT entries locating a CID-keyed font's parts (five-byte offsets): charset,
+// FDSelect, CharStrings, FDArray.
+void put_cid_offsets(std::vector<uint8_t>& out, size_t charset, size_t fd_select,
+                     size_t charstrings, size_t fd_array);
 // An INDEX of byte strings: appended to out, as a vector, or its size.
 void put_index(std::vector<uint8_t>& out,
                const std::vector<std::pair<const uint8_t*, size_t>>& items);

@@ -179,14 +179,7 @@ std::vector<uint8_t> make_top_dict(const input& in, const source& s, const subse
   std::vector<uint8_t> d;
   for (const auto& e : s.f.top)
     if (!rewritten_in_top(e.op)) put_bytes(d, in, e.bytes);  // ROS first, as in the input
-  put_int5(d, at.charset);
-  put_op(d, op_charset);
-  put_int5(d, at.fd_select);
-  put_op(d, op_fd_select);
-  put_int5(d, at.charstrings);
-  put_op(d, op_charstrings);
-  put_int5(d, at.fd_array);
-  put_op(d, op_fd_array);
+  put_cid_offsets(d, at.charset, at.fd_select, at.charstrings, at.fd_array);
   return d;
 }
 

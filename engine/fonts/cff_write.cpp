@@ -4,6 +4,8 @@
 // Section and table numbers refer to Adobe Technical Note #5176 (CFF, 4 Dec 2003).
 #include "fonts/cff_format.hpp"
 
+#include <utility>
+
 namespace hongtou::fonts::cff::detail {
 
 void put_u8(std::vector<uint8_t>& out, unsigned v) {
@@ -51,6 +53,16 @@ void put_int5(std::vector<uint8_t>& out, size_t v) {
   const auto w = static_cast<uint32_t>(v);
   put_u16(out, w >> 16);
   put_u16(out, w & 0xffff);
+}
+
+void put_cid_offsets(std::vector<uint8_t>& out, size_t charset, size_t fd_select,
+                     size_t charstrings, size_t fd_array) {
+  for (const auto& [offset, op] :
+       {std::pair{charset, op_charset}, std::pair{fd_select, op_fd_select},
+        std::pair{charstrings, op_charstrings}, std::pair{fd_array, op_fd_array}}) {
+    put_int5(out, offset);
+    put_op(out, op);
+  }
 }
 
 size_t index_size(const std::vector<std::pair<const uint8_t*, size_t>>& items) {

@@ -34,55 +34,7 @@ namespace {
 namespace cff = hongtou::fonts::cff;
 namespace detail = hongtou::fonts::cff::detail;
 
-// --- FreeType (cff_test.cpp keeps its own handles private to that file).
-
-struct ft_deleter {
-  void operator()(FT_Library p) const { FT_Done_FreeType(p); }
-  void operator()(FT_Face p) const { FT_Done_Face(p); }
-};
-using ft_library = std::unique_ptr<FT_LibraryRec_, ft_deleter>;
-using ft_face = std::unique_ptr<FT_FaceRec_, ft_deleter>;
-
-ft_library open_freetype() {
-  FT_Library library = nullptr;
-  REQUIRE(FT_Init_FreeType(&library) == 0);
-  return ft_library(library);
-}
-
-// A bare CFF opened by FreeType; `bytes` must outlive the face.
-ft_face open_bare_cff(FT_Library library, const std::vector<uint8_t>& bytes) {
-  FT_Face face = nullptr;
-  REQUIRE(FT_New_Memory_Face(library, bytes.data(), static_cast<FT_Long>(bytes.size()), 0, &face) ==
-          0);
-  return ft_face(face);
-}
-
-// Unscaled, unhinted outline and advance of one glyph. In a bare CID-keyed CFF FreeType takes the
-// glyph index as a CID.
-struct drawn_glyph {
-  int n_points = 0;
-  int n_contours = 0;
-  std::vector<std::pair<long, long>> points;
-  std::vector<char> tags;
-  std::vector<short> contours;
-  long advance = 0;
-};
-
-drawn_glyph draw(FT_Face face, unsigned cid) {
-  REQUIRE(FT_Load_Glyph(face, cid, FT_LOAD_NO_SCALE | FT_LOAD_NO_HINTING) == 0);
-  const FT_GlyphSlot slot = face->glyph;
-  REQUIRE(slot->format == FT_GLYPH_FORMAT_OUTLINE);
-  drawn_glyph g;
-  g.n_points = slot->outline.n_points;
-  g.n_contours = slot->outline.n_contours;
-  for (int i = 0; i < slot->outline.n_points; ++i) {
-    g.points.emplace_back(slot->outline.points[i].x, slot->outline.points[i].y);
-    g.tags.push_back(slot->outline.tags[i]);
-  }
-  g.contours.assign(slot->outline.contours, slot->outline.contours + slot->outline.n_contours);
-  g.advance = slot->metrics.horiAdvance;
-  return g;
-}
+// In a bare CID-keyed CFF FreeType takes the glyph index as a CID.
 
 struct ros {
   std::string registry, ordering;
@@ -287,8 +239,8 @@ void check_copy(const cid_font& src, const std::vector<uint32_t>& glyphs,
 void check_drawn(const cid_font& src, const std::vector<uint32_t>& glyphs,
                  const cff::copied_subset& out) {
   const ft_library library = open_freetype();
-  const ft_face source = open_bare_cff(library.get(), src.bytes);
-  const ft_face subset = open_bare_cff(library.get(), out.bytes);
+  const ft_face source = open_cff(library.get(), src.bytes);
+  const ft_face subset = open_cff(library.get(), out.bytes);
   const ros source_ros = ft_ros(source.get());
   const ros subset_ros = ft_ros(subset.get());
   CHECK(subset_ros.registry == source_ros.registry);
@@ -302,10 +254,10 @@ void check_drawn(const cid_font& src, const std::vector<uint32_t>& glyphs,
     FT_UInt ft_cid = 0;
     REQUIRE(FT_Get_CID_From_Glyph_Index(subset.get(), k, &ft_cid) == 0);
     CHECK(ft_cid == cid);
-    const drawn_glyph expected = draw(source.get(), cid);
-    const drawn_glyph actual = draw(subset.get(), cid);
-    REQUIRE(actual.n_points == expected.n_points);
-    REQUIRE(actual.n_contours == expected.n_contours);
+    const outline expected = load_outline(source.get(), cid);
+    const outline actual = load_outline(subset.get(), cid);
+    REQUIRE(actual.points.size() == expected.points.size());
+    REQUIRE(actual.contours.size() == expected.contours.size());
     CHECK(actual.points == expected.points);
     CHECK(actual.tags == expected.tags);
     CHECK(actual.contours == expected.contours);

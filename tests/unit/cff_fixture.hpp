@@ -1,9 +1,12 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
-// Shared inputs of the CFF tests (cff_test.cpp, cff_damage_test.cpp): hb-subsets of the committed
-// CID-keyed fonts, and a tiny name-keyed CFF built from scratch.
+// Shared inputs of the CFF tests (cff_test.cpp, cff_damage_test.cpp, cff_copy_test.cpp): hb-subsets
+// of the committed CID-keyed fonts, a tiny name-keyed CFF built from scratch, and FreeType to
+// read the fonts made back.
 #include <catch2/catch.hpp>
 
+#include <ft2build.h>
+#include FT_FREETYPE_H
 #include <hb-subset.h>
 #include <hb.h>
 
@@ -11,6 +14,7 @@
 #include <initializer_list>
 #include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace hongtou::test {
@@ -58,6 +62,55 @@ inline std::vector<uint8_t> cff_table(hb_face_t* face) {
 }
 
 inline const std::u32string sample_text = U"中华人民共和国。，";
+
+// --- FreeType, which reads the fonts the tests make as a viewer would.
+
+struct ft_deleter {
+  void operator()(FT_Library p) const { FT_Done_FreeType(p); }
+  void operator()(FT_Face p) const { FT_Done_Face(p); }
+};
+using ft_library = std::unique_ptr<FT_LibraryRec_, ft_deleter>;
+using ft_face = std::unique_ptr<FT_FaceRec_, ft_deleter>;
+
+inline ft_library open_freetype() {
+  FT_Library library = nullptr;
+  REQUIRE(FT_Init_FreeType(&library) == 0);
+  return ft_library(library);
+}
+
+// A bare CFF opened by FreeType; `bytes` must outlive the face.
+inline ft_face open_cff(FT_Library library, const std::vector<uint8_t>& bytes) {
+  FT_Face face = nullptr;
+  const FT_Error status =
+      FT_New_Memory_Face(library, bytes.data(), static_cast<FT_Long>(bytes.size()), 0, &face);
+  REQUIRE(status == 0);
+  return ft_face(face);
+}
+
+// Unscaled, unhinted outline and advance of one glyph, as FreeType decodes it.
+struct outline {
+  std::vector<std::pair<long, long>> points;
+  std::vector<char> tags;
+  std::vector<short> contours;
+  long advance = 0;
+  bool operator==(const outline& o) const {
+    return points == o.points && tags == o.tags && contours == o.contours && advance == o.advance;
+  }
+};
+
+inline outline load_outline(FT_Face face, unsigned gid) {
+  REQUIRE(FT_Load_Glyph(face, gid, FT_LOAD_NO_SCALE | FT_LOAD_NO_HINTING) == 0);
+  const FT_GlyphSlot slot = face->glyph;
+  REQUIRE(slot->format == FT_GLYPH_FORMAT_OUTLINE);
+  outline o;
+  for (int i = 0; i < slot->outline.n_points; ++i) {
+    o.points.emplace_back(slot->outline.points[i].x, slot->outline.points[i].y);
+    o.tags.push_back(slot->outline.tags[i]);
+  }
+  o.contours.assign(slot->outline.contours, slot->outline.contours + slot->outline.n_contours);
+  o.advance = slot->metrics.horiAdvance;
+  return o;
+}
 
 // --- A tiny name-keyed CFF built from scratch, so conversion is tested without a system font.
 

@@ -40,13 +40,6 @@ namespace {
 
 namespace cff = hongtou::fonts::cff;
 
-struct ft_deleter {
-  void operator()(FT_Library p) const { FT_Done_FreeType(p); }
-  void operator()(FT_Face p) const { FT_Done_Face(p); }
-};
-using ft_library = std::unique_ptr<FT_LibraryRec_, ft_deleter>;
-using ft_face = std::unique_ptr<FT_FaceRec_, ft_deleter>;
-
 bool file_exists(const std::string& path) {
   return std::ifstream(path).good();
 }
@@ -56,46 +49,6 @@ hb_codepoint_t nominal_glyph(hb_face_t* face, hb_codepoint_t unicode) {
   hb_codepoint_t gid = 0;
   REQUIRE(hb_font_get_nominal_glyph(font.get(), unicode, &gid));
   return gid;
-}
-
-ft_library open_freetype() {
-  FT_Library library = nullptr;
-  REQUIRE(FT_Init_FreeType(&library) == 0);
-  return ft_library(library);
-}
-
-// A bare CFF opened by FreeType; `bytes` must outlive the face.
-ft_face open_cff(FT_Library library, const std::vector<uint8_t>& bytes) {
-  FT_Face face = nullptr;
-  const FT_Error status =
-      FT_New_Memory_Face(library, bytes.data(), static_cast<FT_Long>(bytes.size()), 0, &face);
-  REQUIRE(status == 0);
-  return ft_face(face);
-}
-
-// Unscaled, unhinted outline and advance of one glyph, as FreeType decodes it.
-struct outline {
-  std::vector<std::pair<long, long>> points;
-  std::vector<char> tags;
-  std::vector<short> contours;
-  long advance = 0;
-  bool operator==(const outline& o) const {
-    return points == o.points && tags == o.tags && contours == o.contours && advance == o.advance;
-  }
-};
-
-outline load_outline(FT_Face face, unsigned gid) {
-  REQUIRE(FT_Load_Glyph(face, gid, FT_LOAD_NO_SCALE | FT_LOAD_NO_HINTING) == 0);
-  const FT_GlyphSlot slot = face->glyph;
-  REQUIRE(slot->format == FT_GLYPH_FORMAT_OUTLINE);
-  outline o;
-  for (int i = 0; i < slot->outline.n_points; ++i) {
-    o.points.emplace_back(slot->outline.points[i].x, slot->outline.points[i].y);
-    o.tags.push_back(slot->outline.tags[i]);
-  }
-  o.contours.assign(slot->outline.contours, slot->outline.contours + slot->outline.n_contours);
-  o.advance = slot->metrics.horiAdvance;
-  return o;
 }
 
 // Converts a name-keyed CFF and checks the result with parse() and FreeType: CID-keyed
