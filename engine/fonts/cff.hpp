@@ -66,7 +66,8 @@ struct copied_subset {
 };
 
 /// Subsets a copyable CFF to `glyphs` (glyph ids; .notdef is always kept) by copying their
-/// charstrings unchanged, hints included: the new glyph ids follow the old ones' order, every
+/// charstrings without their hints (as hb-subset's NO_HINTING gives them; the outlines are
+/// unchanged): the new glyph ids follow the old ones' order, every
 /// glyph keeps its CID, and only the Font DICTs the glyphs select are kept, with their Private
 /// DICTs. Returns false and sets error on malformed input, a font that is not copyable or a glyph
 /// beyond the font; `out` is reset first.

@@ -1,10 +1,15 @@
 // SPDX-License-Identifier: Apache-2.0
 // The copying subsetter, subset_by_copy(): a CID-keyed CFF without subroutines subset by copying
 // the charstrings it keeps. Such charstrings call nothing, so they are complete as they are: the
-// subset needs only new INDEXes, charset, FDSelect and FDArray around them, never an interpreter.
-// Section and table numbers refer to Adobe Technical Note #5176 (CFF, 4 Dec 2003).
+// subset needs only new INDEXes, charset, FDSelect and FDArray around them, and one pass over
+// each charstring that leaves its hints out (strip_hints), never an interpreter.
+// Section and table numbers refer to Adobe Technical Notes #5176 (CFF, 4 Dec 2003) and #5177
+// (Type 2 charstrings).
 #include <algorithm>
+#include <array>
 #include <limits>
+#include <mutex>
+#include <unordered_map>
 #include <utility>
 
 #include "fonts/cff.hpp"
@@ -77,8 +82,94 @@ struct subset_parts {
   std::vector<uint8_t> charset;             // new glyph id -> CID
   std::vector<uint8_t> fd_select;           // new glyph id -> new Font DICT
   std::vector<std::vector<uint8_t>> privs;  // Private DICTs of the kept Font DICTs, without Subrs
+  std::vector<uint8_t> stripped;            // the kept charstrings without hints, end to end
   items charstrings;
 };
+
+// A Type 2 charstring without its hints (Adobe TN #5177, 4.3): the stem
+// operators and hintmask/cntrmask with their mask bytes left out, a width
+// given with the first of them moved to the moveto or endchar that follows.
+// The outline is unchanged: hints only guide rasterisers at small sizes.
+// False (out unspecified) for what a charstring without subroutines should
+// not hold there, or a charstring cut short: the caller keeps it whole.
+bool strip_hints(const uint8_t* cs, size_t n, std::vector<uint8_t>& out) {
+  const size_t start = out.size();     // appended to out; cut back on failure by the caller
+  size_t args_begin = 0;               // where the operands of the coming operator begin
+  size_t args = 0;                     // how many there are
+  size_t first_len = 0;                // the length of the first of them
+  size_t width_at = 0, width_len = 0;  // a width moved on; length 0: none
+  bool cleared = false;  // the first stack-clearing operator (which may carry the width) seen
+  size_t stems = 0;
+  // The length of a token by its first byte: an operand's, 0 for an operator.
+  static constexpr auto operand_length = [] {
+    std::array<uint8_t, 256> t{};
+    for (unsigned b = 0; b < 256; ++b)
+      t[b] = b == 28 ? 3 : b < 32 ? 0 : b <= 246 ? 1 : b <= 254 ? 2 : 5;
+    return t;
+  }();
+  for (size_t i = 0; i < n;) {
+    const unsigned b = cs[i];
+    if (const size_t len = operand_length[b]) {
+      if (len > n - i) return false;
+      if (args++ == 0) {
+        args_begin = i;
+        first_len = len;
+      }
+      i += len;
+      continue;
+    }
+    const size_t op_len = b == 12 ? 2 : 1;
+    if (op_len > n - i) return false;
+    const size_t op_at = i;
+    i += op_len;
+    switch (b) {
+      case 1:     // hstem
+      case 3:     // vstem
+      case 18:    // hstemhm
+      case 23:    // vstemhm
+      case 19:    // hintmask
+      case 20: {  // cntrmask
+        size_t pairs = args;
+        if (!cleared && pairs % 2 == 1) {
+          width_at = args_begin;
+          width_len = first_len;
+          --pairs;
+        }
+        if (pairs % 2 != 0) return false;
+        cleared = true;
+        stems += pairs / 2;  // before a mask: its implicit vstems
+        if (b == 19 || b == 20) {
+          const size_t mask = (stems + 7) / 8;
+          if (mask > n - i) return false;
+          i += mask;
+        }
+        args = 0;
+        continue;
+      }
+      case 21:  // rmoveto
+      case 22:  // hmoveto
+      case 4:   // vmoveto
+      case 14:  // endchar
+        if (width_len != 0) {
+          out.insert(out.end(), cs + width_at, cs + width_at + width_len);
+          width_len = 0;
+        }
+        cleared = true;
+        break;
+      case 10:  // callsubr
+      case 29:  // callgsubr
+      case 11:  // return
+        return false;
+      default:
+        if (width_len != 0) return false;  // drawing before the first moveto
+        break;
+    }
+    // The operands and the operator, as they are.
+    out.insert(out.end(), cs + (args > 0 ? args_begin : op_at), cs + i);
+    args = 0;
+  }
+  return args == 0 && width_len == 0 && out.size() - start <= n;
+}
 
 // Charset (section 13): format 2 ranges when they are shorter than format 0's list.
 std::vector<uint8_t> make_charset(const std::vector<uint16_t>& cids) {
@@ -126,9 +217,16 @@ std::vector<uint8_t> make_fd_select(const std::vector<uint8_t>& fd_of_new) {
   return out;
 }
 
+// The charstrings of a source without their hints, made as glyphs are first asked for.
+struct hintless_charstrings {
+  std::mutex mutex;
+  std::vector<uint8_t> bytes;                                  // end to end
+  std::unordered_map<uint32_t, std::pair<size_t, size_t>> at;  // glyph -> offset, length
+};
+
 // Everything but the DICTs that hold offsets, from the glyphs to keep.
 bool make_parts(const input& in, const source& s, const std::vector<uint32_t>& glyphs,
-                subset_parts& p, std::string& error) {
+                hintless_charstrings& hintless, subset_parts& p, std::string& error) {
   p.keep.reserve(glyphs.size() + 1);
   p.keep.push_back(0);
   p.keep.insert(p.keep.end(), glyphs.begin(), glyphs.end());
@@ -156,6 +254,35 @@ bool make_parts(const input& in, const source& s, const std::vector<uint32_t>& g
     fd_of_new.push_back(static_cast<uint8_t>(new_fd[s.fd_of_glyph[g]]));
     const range r = index_entry(in, s.f.charstrings, g);
     p.charstrings.emplace_back(in.at(r.begin), r.size());
+  }
+  // Without hints, as hb-subset made them: each glyph's made once per
+  // source (a face keeps its source as long as its engine), then copied.
+  std::lock_guard<std::mutex> lock(hintless.mutex);
+  std::vector<std::pair<size_t, size_t>> slices(p.keep.size());  // in hintless.bytes
+  size_t total = 0;
+  for (size_t k = 0; k < p.keep.size(); ++k) {
+    auto [it, added] = hintless.at.try_emplace(p.keep[k]);
+    if (added) {
+      const size_t at = hintless.bytes.size();
+      if (strip_hints(p.charstrings[k].first, p.charstrings[k].second, hintless.bytes)) {
+        it->second = {at, hintless.bytes.size() - at};
+      } else {  // kept whole
+        hintless.bytes.resize(at);
+        hintless.bytes.insert(hintless.bytes.end(), p.charstrings[k].first,
+                              p.charstrings[k].first + p.charstrings[k].second);
+        it->second = {at, p.charstrings[k].second};
+      }
+    }
+    slices[k] = it->second;
+    total += it->second.second;
+  }
+  p.stripped.resize(total);
+  size_t used = 0;
+  for (size_t k = 0; k < p.keep.size(); ++k) {
+    std::copy_n(hintless.bytes.data() + slices[k].first, slices[k].second,
+                p.stripped.data() + used);
+    p.charstrings[k] = {p.stripped.data() + used, slices[k].second};
+    used += slices[k].second;
   }
   p.charset = make_charset(cids);
   p.fd_select = make_fd_select(fd_of_new);
@@ -248,6 +375,7 @@ struct copy_source::state {
   size_t size = 0;
   source src;
   std::shared_ptr<const void> owner;
+  mutable hintless_charstrings hintless;
 };
 
 copy_source::copy_source(std::unique_ptr<state> s) : s_(std::move(s)) {}
@@ -269,7 +397,7 @@ bool copy_source::subset(const std::vector<uint32_t>& glyphs, copied_subset& out
   const input in(s_->data, s_->size);
   const source& s = s_->src;
   subset_parts p;
-  if (!make_parts(in, s, glyphs, p, error)) return false;
+  if (!make_parts(in, s, glyphs, s_->hintless, p, error)) return false;
   const subset_layout at = place(in, s, p);
   const size_t expected = at.privs.back() + p.privs.back().size();
   out.bytes.reserve(expected);
