@@ -149,22 +149,23 @@ class fontconfig_fonts : public provider {
       cache = (std::filesystem::path(cache_folder) / name).string();
       if (read_list(cache, fontconfig_file)) return;
     }
+    fc_config_ptr config;  // needed only to list its faces
     if (fontconfig_file.empty()) {
-      config_.reset(FcConfigReference(nullptr));
+      config.reset(FcConfigReference(nullptr));
     } else {
       // Only the given configuration: no system conf.d, so tests see only
       // the folders it lists. A missing file is checked here, as fontconfig
       // would print a complaint.
       std::error_code ec;
-      if (std::filesystem::is_regular_file(fontconfig_file, ec)) config_.reset(FcConfigCreate());
-      if (config_ && (!FcConfigParseAndLoad(config_.get(), fc_chars(fontconfig_file), FcTrue) ||
-                      !FcConfigBuildFonts(config_.get())))
-        config_.reset();
+      if (std::filesystem::is_regular_file(fontconfig_file, ec)) config.reset(FcConfigCreate());
+      if (config && (!FcConfigParseAndLoad(config.get(), fc_chars(fontconfig_file), FcTrue) ||
+                     !FcConfigBuildFonts(config.get())))
+        config.reset();
     }
-    if (!config_) return;
-    list(config_.get());
+    if (!config) return;
+    list(config.get());
     listed_ = true;
-    if (!cache.empty()) write_list(cache, fontconfig_file, config_.get());
+    if (!cache.empty()) write_list(cache, fontconfig_file, config.get());
   }
 
   // A face matches a family in any of its languages and a style among all
@@ -337,11 +338,10 @@ class fontconfig_fonts : public provider {
       const std::string rest = space == std::string::npos ? "" : line.substr(space + 1);
       if (tag == "stamp") {
         // Six fields, then the path.
-        size_t at = 0;
-        for (int field = 0; field < 6 && at != std::string::npos; ++field)
-          at = rest.find(' ', at == 0 ? 0 : at + 1);
-        if (at == std::string::npos || rest.substr(0, at) != stamp_of(rest.substr(at + 1)))
-          return false;
+        size_t at = std::string::npos;
+        for (int field = 0; field < 6; ++field)
+          if ((at = rest.find(' ', at + 1)) == std::string::npos) return false;
+        if (rest.compare(0, at, stamp_of(rest.substr(at + 1))) != 0) return false;
       } else if (tag == "face") {
         unsigned index = 0;
         int weight = 0, used = 0;
@@ -377,8 +377,7 @@ class fontconfig_fonts : public provider {
     return true;
   }
 
-  fc_config_ptr config_;  // null when the list was read from the cache
-  bool listed_ = false;
+  bool listed_ = false;  // from fontconfig or the cached list
   std::vector<known_face> faces_;
   name_index by_family_, by_postscript_name_, by_full_name_;
   std::string describe_ = "system fonts (fontconfig)";

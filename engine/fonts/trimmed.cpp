@@ -4,12 +4,9 @@
 #include <hb-subset.h>
 #include <sys/stat.h>
 #include <unicode/ucnv.h>
-#include <unistd.h>
 
 #include <algorithm>
-#include <cerrno>
 #include <cstdio>
-#include <cstdlib>
 #include <cstring>
 #include <filesystem>
 
