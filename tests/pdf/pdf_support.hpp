@@ -8,6 +8,17 @@
 
 #include "support/process.hpp"
 
+/// Skips the rest of a test case (a tool it needs is missing).
+#ifdef SKIP
+#define HT_SKIP(msg) SKIP(msg)
+#else  // Catch2 before 3.3 has no SKIP
+#define HT_SKIP(msg) \
+  do {               \
+    WARN(msg);       \
+    return;          \
+  } while (0)
+#endif
+
 namespace hongtou::test {
 
 /// An RGB image as pdftoppm writes it (P6, 8 bits).

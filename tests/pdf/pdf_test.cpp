@@ -22,16 +22,6 @@
 #include <string>
 #include <vector>
 
-#ifdef SKIP
-#define HT_SKIP(msg) SKIP(msg)
-#else  // Catch2 before 3.3 has no SKIP
-#define HT_SKIP(msg) \
-  do {               \
-    WARN(msg);       \
-    return;          \
-  } while (0)
-#endif
-
 namespace {
 
 namespace fs = std::filesystem;
