@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "core/color.hpp"
+#include "core/short_text.hpp"
 
 namespace hongtou {
 
@@ -58,10 +59,11 @@ struct font_handle {
 /// of the cluster it starts (empty for later glyphs of the same cluster).
 struct positioned_glyph {
   uint32_t id = 0;
+  short_text text;     // 12 bytes: with id, x and advance 32 a glyph
   double x = 0;        // left of the glyph's advance box, pt from the page's left edge
   double advance = 0;  // the advance the layout gave it (grid cell, justified), pt
-  std::string text;
 };
+static_assert(sizeof(positioned_glyph) == 32, "a glyph of the display list takes 32 bytes");
 
 /// Glyphs of one face, size and colour on one baseline.
 struct glyph_run {

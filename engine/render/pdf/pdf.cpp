@@ -286,7 +286,7 @@ class pdf_writer {
       if (own_text) {
         close_string();
         s += "] TJ\n/Span <</ActualText <FEFF";
-        s += detail::utf16be_hex(g.text);
+        s += detail::utf16be_hex(g.text.str());
         s += ">>> BDC\n[";
       }
       if (!in_string) s += '<';
