@@ -297,7 +297,7 @@ render_result engine::render_memory(std::string_view xml, const std::string& nam
 }
 
 render_result engine::render_memory_unguarded(std::string_view xml, const std::string& name,
-                                              const render_options& options) {
+                                              const render_options& options, std::string* input) {
   render_result result;
   diagnostics diags;
   auto finish = [&](hongtou::status st) {
@@ -325,6 +325,7 @@ render_result engine::render_memory_unguarded(std::string_view xml, const std::s
     return finish(status::input_error);
   }
   if (!model::parse_document(xml, name, doc, diags, popts)) return finish(status::input_error);
+  if (input) std::string().swap(*input);  // the model holds what the render needs of it
   model::check_document(doc, diags);
 
   std::shared_ptr<const prepared_layout> prepared =
@@ -333,10 +334,15 @@ render_result engine::render_memory_unguarded(std::string_view xml, const std::s
 
   layout::seal_images seals;
   if (!load_seals(doc, name, options, lim, seals, diags)) return finish(status::input_error);
+  // What the PDF names of the document, as written (before normalising).
+  const std::string author = issuing_organ(doc), subject = doc.head.doc_number,
+                    document_date = iso_date(doc.sig.date);
   frames f;
-  if (!layout::compose(doc, prepared->spec, *prepared->fonts, f, diags, seals, options.strict_fonts,
-                       {lim.pages, lim.memory_bytes}))
+  // The model goes to the layout, normalised in place, not copied.
+  if (!layout::compose(std::move(doc), prepared->spec, *prepared->fonts, f, diags, seals,
+                       options.strict_fonts, {lim.pages, lim.memory_bytes}))
     return finish(status::input_error);
+  doc = model::document();  // given up: the PDF takes the memory
   result.pages = static_cast<int>(f.pages.size());
   if (options.preprinted_letterhead) omit_letterhead(f);
 
@@ -349,15 +355,16 @@ render_result engine::render_memory_unguarded(std::string_view xml, const std::s
     pdf.producer = std::string("hongtou ") + version();
     pdf.preprocessed_subsetting = impl_->options.preprocess_fonts;
     pdf.pdfa = options.pdfa;
-    pdf.author = issuing_organ(doc);
-    pdf.subject = doc.head.doc_number;
-    pdf.document_date = iso_date(doc.sig.date);
+    pdf.author = author;
+    pdf.subject = subject;
+    pdf.document_date = document_date;
     for (const fonts::role_face& role : prepared->fonts->roles())
       for (const fonts::face* face : role.chain) {
         std::string& roles = pdf.face_roles[face->id()];
         roles += (roles.empty() ? "role '" : ", '") + role.role + "'";
       }
-    switch (render::render_pdf(f, prepared->fonts->cache(), pdf, result.bytes, diags)) {
+    // Each page's runs go once written (a long document's peak memory).
+    switch (render::render_pdf(std::move(f), prepared->fonts->cache(), pdf, result.bytes, diags)) {
       case render::pdf_status::ok:
         break;
       case render::pdf_status::bad_font:
@@ -400,7 +407,7 @@ render_result engine::render_file_unguarded(const std::string& input, const std:
         {severity::error, input, 0, 0, "cannot open " + input + ": " + error, {}});
     return r;
   }
-  return render_memory_to_file_unguarded(xml, input, output, options);
+  return render_memory_to_file_unguarded(xml, input, output, options, &xml);
 }
 
 render_result engine::render_memory_to_file(std::string_view xml, const std::string& name,
@@ -412,7 +419,8 @@ render_result engine::render_memory_to_file(std::string_view xml, const std::str
 
 render_result engine::render_memory_to_file_unguarded(std::string_view xml, const std::string& name,
                                                       const std::string& output,
-                                                      const render_options& options) {
+                                                      const render_options& options,
+                                                      std::string* input) {
   if (std::error_code ec; std::filesystem::is_directory(output, ec)) {
     render_result r;
     r.status = status::output_error;
@@ -420,7 +428,7 @@ render_result engine::render_memory_to_file_unguarded(std::string_view xml, cons
         {severity::error, output, 0, 0, "cannot write " + output + ": it is a folder", {}});
     return r;
   }
-  render_result r = render_memory_unguarded(xml, name, options);
+  render_result r = render_memory_unguarded(xml, name, options, input);
   if (!r.ok()) return r;
 
   // A temporary file beside the target, then an atomic rename.

@@ -52,8 +52,10 @@ void utf8_append(std::string& out, char32_t cp) {
 }
 
 std::string utf8_encode(std::u32string_view s) {
+  size_t bytes = 0;  // exactly what utf8_append writes: the model keeps these strings
+  for (char32_t cp : s) bytes += cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
   std::string out;
-  out.reserve(s.size() * 3);
+  out.reserve(bytes);
   for (char32_t cp : s) utf8_append(out, cp);
   return out;
 }

@@ -231,15 +231,18 @@ class HONGTOU_API engine {
   static const char* version();
 
  private:
+  // `input`, when given, holds xml and is freed once it is parsed.
   HONGTOU_LOCAL render_result render_memory_unguarded(std::string_view xml, const std::string& name,
-                                                      const render_options& options);
+                                                      const render_options& options,
+                                                      std::string* input = nullptr);
   HONGTOU_LOCAL render_result render_file_unguarded(const std::string& input,
                                                     const std::string& output,
                                                     const render_options& options);
   HONGTOU_LOCAL render_result render_memory_to_file_unguarded(std::string_view xml,
                                                               const std::string& name,
                                                               const std::string& output,
-                                                              const render_options& options);
+                                                              const render_options& options,
+                                                              std::string* input = nullptr);
   HONGTOU_LOCAL font_report fonts_unguarded();
 
   struct impl;

@@ -26,6 +26,12 @@ bool same_run(const glyph_run& run, const text_piece& piece) {
          run.size == piece.size && run.color == piece.color && run.stroke == piece.stroke;
 }
 
+// Whether two pieces' glyphs go into one run (same_run of the first's run).
+bool same_run(const text_piece& a, const text_piece& b) {
+  return &a == &b || (a.font->id() == b.font->id() && a.role == b.role && a.level == b.level &&
+                      a.size == b.size && a.color == b.color && a.stroke == b.stroke);
+}
+
 glyph_run new_run(const text_piece& piece) {
   glyph_run run;
   run.role = piece.role;
@@ -116,12 +122,25 @@ set_line_result set_line(const prepared_text& p, size_t begin, size_t end, doubl
     line.pushed_out = gaps > 0 && room > p.cell / 4;
   }
 
+  // Each run's glyphs in one allocation: a new run reserves the glyphs
+  // left on the line, and gives back what it did not take at the end (the
+  // display list of a long document is mostly glyphs).
+  size_t glyphs_left = 0, runs = 0;
+  for (size_t k = begin; k < vis_end; ++k) {
+    glyphs_left += p.clusters[k].glyphs.size();
+    const size_t piece = p.clusters[k].piece;
+    if (k == begin || !same_run(p.pieces[p.clusters[k - 1].piece], p.pieces[piece])) ++runs;
+  }
+  line.runs.reserve(runs);
   double x = indent;
   for (size_t k = begin; k < vis_end; ++k) {
     const cluster& c = p.clusters[k];
     const text_piece& piece = p.pieces[c.piece];
-    if (line.runs.empty() || !same_run(line.runs.back(), piece))
+    if (line.runs.empty() || !same_run(line.runs.back(), piece)) {
       line.runs.push_back(new_run(piece));
+      line.runs.back().glyphs.reserve(glyphs_left);
+    }
+    glyphs_left -= c.glyphs.size();
     glyph_run& run = line.runs.back();
     const double cell_width = c.width + delta[k - begin];
     double step = cell_width;
@@ -150,6 +169,7 @@ set_line_result set_line(const prepared_text& p, size_t begin, size_t end, doubl
     }
     x += step;
   }
+  for (glyph_run& run : line.runs) run.glyphs.shrink_to_fit();  // nothing to do for most
   line.right = x;
   return line;
 }

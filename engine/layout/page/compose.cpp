@@ -84,11 +84,9 @@ bool within(const laid_out& l, const model::document& doc, const compose_limits&
   return true;
 }
 
-}  // namespace
-
-bool compose(const model::document& source, const model::layout_spec& spec,
-             const fonts::font_set& fonts, frames& out, diagnostics& diags,
-             const seal_images& seals, bool strict_fonts, const compose_limits& limits) {
+// What compose() requires of the document before anything is normalised.
+bool ready(const model::document& source, const model::layout_spec& spec,
+           const fonts::font_set& fonts, diagnostics& diags) {
   for (const auto& role : spec.font_roles()) {
     if (!fonts.get(role)) {
       diags.error(source.source_name, 0, 0, "font role '" + role + "' was not loaded");
@@ -110,8 +108,13 @@ bool compose(const model::document& source, const model::layout_spec& spec,
                 "it (layout=\"letter\")");
     return false;
   }
-  const std::optional<model::document> normalised = normalise(source, spec, diags);
-  const model::document& doc = normalised ? *normalised : source;
+  return true;
+}
+
+// compose() of a normalised document.
+bool compose_normalised(const model::document& doc, const model::layout_spec& spec,
+                        const fonts::font_set& fonts, frames& out, diagnostics& diags,
+                        const seal_images& seals, bool strict_fonts, const compose_limits& limits) {
   // Each attempt reports into its own list; only the one emitted is kept.
   diagnostics first;
   context ctx(doc, spec, fonts, first, seals);
@@ -142,6 +145,25 @@ bool compose(const model::document& source, const model::layout_spec& spec,
   emit(ctx, l.blocks, l.plan, out);
   diags.append(first);
   return !diags.has_errors();
+}
+
+}  // namespace
+
+bool compose(const model::document& source, const model::layout_spec& spec,
+             const fonts::font_set& fonts, frames& out, diagnostics& diags,
+             const seal_images& seals, bool strict_fonts, const compose_limits& limits) {
+  if (!ready(source, spec, fonts, diags)) return false;
+  const std::optional<model::document> normalised = normalise(source, spec, diags);
+  return compose_normalised(normalised ? *normalised : source, spec, fonts, out, diags, seals,
+                            strict_fonts, limits);
+}
+
+bool compose(model::document&& doc, const model::layout_spec& spec, const fonts::font_set& fonts,
+             frames& out, diagnostics& diags, const seal_images& seals, bool strict_fonts,
+             const compose_limits& limits) {
+  if (!ready(doc, spec, fonts, diags)) return false;
+  normalise_in_place(doc, spec, diags);
+  return compose_normalised(doc, spec, fonts, out, diags, seals, strict_fonts, limits);
 }
 
 }  // namespace hongtou::layout

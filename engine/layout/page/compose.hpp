@@ -35,11 +35,20 @@ bool compose(const model::document& doc, const model::layout_spec& spec,
              const seal_images& seals = {}, bool strict_fonts = false,
              const compose_limits& limits = {});
 
+/// The same for a document the caller gives up: normalised in place, not
+/// copied (a long document's model is megabytes).
+bool compose(model::document&& doc, const model::layout_spec& spec, const fonts::font_set& fonts,
+             frames& out, diagnostics& diags, const seal_images& seals = {},
+             bool strict_fonts = false, const compose_limits& limits = {});
+
 /// The document with its text normalised as the layout's <normalising>
 /// asks (normalise.cpp): full-width punctuation and quotes in Chinese text,
 /// 〔〕 in the 发文字号; each change a warning in diags.
 /// Empty when nothing needs a change (no copy made).
 std::optional<model::document> normalise(const model::document& doc, const model::layout_spec& spec,
                                          diagnostics& diags);
+
+/// normalise() on the document itself; false when nothing needed a change.
+bool normalise_in_place(model::document& doc, const model::layout_spec& spec, diagnostics& diags);
 
 }  // namespace hongtou::layout

@@ -64,6 +64,15 @@ void emit(context& ctx, std::vector<block>& blocks, const pagination& plan, fram
   out.pages.resize(static_cast<size_t>(plan.pages));
   for (size_t i = 0; i < out.pages.size(); ++i) out.pages[i].number = static_cast<int>(i) + 1;
 
+  // Each page's runs in one allocation, made when its first line comes, as
+  // the lines before have given theirs back (tables' runs, not counted,
+  // may grow it).
+  std::vector<size_t> runs_on(out.pages.size(), 1);  // 1: the page number
+  for (size_t b = 0; b < blocks.size(); ++b)
+    if (blocks[b].place != placement::table)
+      for (size_t l = 0; l < blocks[b].lines.size(); ++l)
+        runs_on[static_cast<size_t>(plan.at[b][l].page)] += blocks[b].lines[l].runs.size();
+
   for (size_t b = 0; b < blocks.size(); ++b) {
     block& blk = blocks[b];
     if (blk.place == placement::table) {
@@ -79,7 +88,9 @@ void emit(context& ctx, std::vector<block>& blocks, const pagination& plan, fram
       // The outline entry of a level-1 heading points at its first line.
       if (l == 0 && !blk.outline.empty() && !runs.empty())
         out.outline.push_back({blk.outline, at.page + 1, runs.front().em_top});
+      if (pg.runs.capacity() == 0) pg.runs.reserve(runs_on[static_cast<size_t>(at.page)]);
       for (auto& run : runs) pg.runs.push_back(std::move(run));
+      std::vector<glyph_run>().swap(runs);  // the moved-from runs' memory, given back now
       if (blk.place == placement::grid) count(blk.lines[l], out.stats);
     }
     page& first = out.pages[static_cast<size_t>(plan.block_page[b])];

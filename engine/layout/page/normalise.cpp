@@ -174,19 +174,25 @@ bool may_change(const model::document& in, const decltype(model::layout_spec::no
 
 }  // namespace
 
-std::optional<model::document> normalise(const model::document& in, const model::layout_spec& spec,
-                                         diagnostics& diags) {
-  if (!may_change(in, spec.normalising)) return std::nullopt;
-  model::document doc = in;
-  normaliser n{spec.normalising, diags, in.source_name};
+bool normalise_in_place(model::document& doc, const model::layout_spec& spec, diagnostics& diags) {
+  if (!may_change(doc, spec.normalising)) return false;
+  normaliser n{spec.normalising, diags, doc.source_name};
   if (spec.normalising.doc_number) n.doc_number(doc.head.doc_number, doc.head.doc_number_pos);
-  if (!spec.normalising.punctuation && !spec.normalising.quotes) return doc;
+  if (!spec.normalising.punctuation && !spec.normalising.quotes) return true;
   n.text(doc.addressee, doc.title_pos);
   n.body(doc.body);
   for (auto& a : doc.appendices) {
     n.body(a.body);
     n.text(a.addressee, a.pos);
   }
+  return true;
+}
+
+std::optional<model::document> normalise(const model::document& in, const model::layout_spec& spec,
+                                         diagnostics& diags) {
+  if (!may_change(in, spec.normalising)) return std::nullopt;
+  model::document doc = in;
+  normalise_in_place(doc, spec, diags);
   return doc;
 }
 

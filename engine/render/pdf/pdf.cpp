@@ -112,6 +112,8 @@ class pdf_writer {
   }
 
   bool bad_font() const { return doc_.bad_font(); }
+  /// Frees each page's runs of `f` (the frames written) once the page is written.
+  void release_runs_of(frames& f) { releasable_ = &f; }
   bool not_pdfa() const { return not_pdfa_; }
 
  private:
@@ -384,6 +386,7 @@ class pdf_writer {
         if (!draw_image(page, im)) return false;
       if (options_.pdfa && !transparency_group(page, pg)) return false;
       if (!doc_.deflate_content(page)) return false;
+      if (releasable_) std::vector<glyph_run>().swap(releasable_->pages[pages_.size() - 1].runs);
     }
     return doc_.ok() || doc_.fail("cannot write the page contents");
   }
@@ -492,19 +495,36 @@ class pdf_writer {
   detail::hpdf_document doc_;
   std::map<std::string, font_use> fonts_;
   std::map<uint32_t, font_use*> use_by_handle_;
-  std::vector<double> gaps_;  // common_spacing()'s, kept for its capacity
+  std::vector<double> gaps_;
+  frames* releasable_ = nullptr;  // the frames written, when their runs may go page by page  //
+                                  // common_spacing()'s, kept for its capacity
   std::vector<HPDF_Page> pages_;
   bool not_pdfa_ = false;
 };
 
 }  // namespace
 
-pdf_status render_pdf(const frames& f, const fonts::face_cache& faces, const pdf_options& options,
-                      std::vector<uint8_t>& out, diagnostics& diags) {
-  pdf_writer w(f, faces, options, diags);
+namespace {
+
+pdf_status render_with(pdf_writer& w, std::vector<uint8_t>& out) {
   if (w.run(out)) return pdf_status::ok;
   if (w.not_pdfa()) return pdf_status::not_pdfa;
   return w.bad_font() ? pdf_status::bad_font : pdf_status::failed;
+}
+
+}  // namespace
+
+pdf_status render_pdf(const frames& f, const fonts::face_cache& faces, const pdf_options& options,
+                      std::vector<uint8_t>& out, diagnostics& diags) {
+  pdf_writer w(f, faces, options, diags);
+  return render_with(w, out);
+}
+
+pdf_status render_pdf(frames&& f, const fonts::face_cache& faces, const pdf_options& options,
+                      std::vector<uint8_t>& out, diagnostics& diags) {
+  pdf_writer w(f, faces, options, diags);
+  w.release_runs_of(f);
+  return render_with(w, out);
 }
 
 }  // namespace hongtou::render

@@ -42,4 +42,11 @@ enum class pdf_status { ok, bad_font, not_pdfa, failed };
 pdf_status render_pdf(const frames& f, const fonts::face_cache& faces, const pdf_options& options,
                       std::vector<uint8_t>& out, diagnostics& diags);
 
+/// The same, freeing each page's glyph runs once its content stream is
+/// written, so that a long document does not hold its display list and its
+/// PDF at once (docs/performance.md); the frames keep their pages' other
+/// items, the outline and the title.
+pdf_status render_pdf(frames&& f, const fonts::face_cache& faces, const pdf_options& options,
+                      std::vector<uint8_t>& out, diagnostics& diags);
+
 }  // namespace hongtou::render
