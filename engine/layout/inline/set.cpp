@@ -26,12 +26,6 @@ bool same_run(const glyph_run& run, const text_piece& piece) {
          run.size == piece.size && run.color == piece.color && run.stroke == piece.stroke;
 }
 
-// Whether two pieces' glyphs go into one run (same_run of the first's run).
-bool same_run(const text_piece& a, const text_piece& b) {
-  return &a == &b || (a.font->id() == b.font->id() && a.role == b.role && a.level == b.level &&
-                      a.size == b.size && a.color == b.color && a.stroke == b.stroke);
-}
-
 glyph_run new_run(const text_piece& piece) {
   glyph_run run;
   run.role = piece.role;
@@ -128,8 +122,9 @@ set_line_result set_line(const prepared_text& p, size_t begin, size_t end, doubl
   size_t glyphs_left = 0, runs = 0;
   for (size_t k = begin; k < vis_end; ++k) {
     glyphs_left += p.clusters[k].glyphs.size();
-    const size_t piece = p.clusters[k].piece;
-    if (k == begin || !same_run(p.pieces[p.clusters[k - 1].piece], p.pieces[piece])) ++runs;
+    const size_t piece = p.clusters[k].piece, before = k > begin ? p.clusters[k - 1].piece : piece;
+    if (k == begin || (piece != before && !same_run(new_run(p.pieces[before]), p.pieces[piece])))
+      ++runs;
   }
   line.runs.reserve(runs);
   double x = indent;

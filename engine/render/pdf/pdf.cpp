@@ -9,6 +9,7 @@
 #include <cstring>
 #include <map>
 #include <new>
+#include <optional>
 
 #include "core/number.hpp"
 #include "core/utf8.hpp"
@@ -191,7 +192,7 @@ class pdf_writer {
   struct text_state {
     const char* font = nullptr;
     double size = 0;
-    std::string fill;
+    std::optional<device_color> fill;
     double spacing = 0;  // Tc, unscaled text space units (pt)
     double h_scale = 1;  // Tz / 100
   };
@@ -203,12 +204,12 @@ class pdf_writer {
   // drifts by less than the 0.001 of a thousandth of an em that the
   // adjustments are written with, and the drift is corrected where it
   // reaches that. `current` when no gap occurs twice.
-  double common_spacing(const glyph_run& run, const font_use& use, double current) {
+  double common_spacing(const glyph_run& run, double current) {
     if (run.glyphs.size() < 3) return current;
     gaps_.clear();
     for (size_t i = 1; i < run.glyphs.size(); ++i) {
       const positioned_glyph& a = run.glyphs[i - 1];
-      const double end = a.x + use.slot(a.id).width / 1000.0 * run.size * run.h_scale;
+      const double end = a.x + slots_[i - 1]->width / 1000.0 * run.size * run.h_scale;
       gaps_.push_back(std::round((run.glyphs[i].x - end) / run.h_scale * 1e7) / 1e7);
     }
     std::sort(gaps_.begin(), gaps_.end());
@@ -245,17 +246,18 @@ class pdf_writer {
       state.font = name;
       state.size = run.size;
     }
-    std::string fill = fill_colour(run.color);
-    if (fill != state.fill) {
-      s += fill;
-      state.fill = std::move(fill);
+    if (state.fill != run.color) {
+      s += fill_colour(run.color);
+      state.fill = run.color;
     }
     if (run.h_scale != state.h_scale) {
       append_compact(s, run.h_scale * 100, 3);
       s += " Tz\n";
       state.h_scale = run.h_scale;
     }
-    const double spacing = common_spacing(run, use, state.spacing);
+    slots_.clear();  // each glyph's slot, looked up once
+    for (const positioned_glyph& g : run.glyphs) slots_.push_back(&use.slot(g.id));
+    const double spacing = common_spacing(run, state.spacing);
     if (spacing != state.spacing) {
       append_compact(s, spacing, 7);
       s += " Tc\n";
@@ -283,7 +285,7 @@ class pdf_writer {
           pen -= adj / 1000.0 * run.size * run.h_scale;
         }
       }
-      const detail::glyph_slot& slot = use.slot(g.id);
+      const detail::glyph_slot& slot = *slots_[i];
       const bool own_text = g.text != *slot.text;
       if (own_text) {
         close_string();
@@ -495,9 +497,10 @@ class pdf_writer {
   detail::hpdf_document doc_;
   std::map<std::string, font_use> fonts_;
   std::map<uint32_t, font_use*> use_by_handle_;
+  // common_spacing()'s gaps and show_run()'s slots, kept for their capacity.
   std::vector<double> gaps_;
-  frames* releasable_ = nullptr;  // the frames written, when their runs may go page by page  //
-                                  // common_spacing()'s, kept for its capacity
+  std::vector<const detail::glyph_slot*> slots_;
+  frames* releasable_ = nullptr;  // the frames written, when their runs may go page by page
   std::vector<HPDF_Page> pages_;
   bool not_pdfa_ = false;
 };
